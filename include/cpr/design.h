@@ -1,0 +1,40 @@
+/* A regression problem in the form every estimator takes: outcome, regressor
+ * matrix stored column-major in one contiguous block, and the panel codes of
+ * each observation. Built from a frame and a formula by src/panel/design.c;
+ * estimators never see frames, so they can be tested on reference data alone. */
+#ifndef CPR_DESIGN_H
+#define CPR_DESIGN_H
+
+#include <stddef.h>
+
+typedef struct {
+    size_t n;            /* observations used (after listwise deletion) */
+    size_t k;            /* columns of X (includes "const" when has_const) */
+    double *y;           /* n */
+    double *X;           /* n*k, column j at X + j*n */
+    char **names;        /* k term names */
+    int has_const;       /* 1 when column 0 is the intercept */
+
+    /* Endogenous regressors and instruments for IV (kz == 0 otherwise). */
+    size_t kx_endog;     /* the last kx_endog columns of X are endogenous */
+    size_t kz;           /* excluded instruments */
+    double *Z;           /* n*kz, column-major */
+    char **z_names;
+
+    /* Panel structure; entity/time are NULL for a cross-section. */
+    int *entity;         /* n codes 0..n_entities-1 */
+    int *time;           /* n codes 0..n_times-1 (index into time_values) */
+    size_t n_entities, n_times;
+    int *time_values;    /* n_times calendar values */
+    char **entity_labels;/* n_entities labels (borrowed from the frame) */
+    int *cluster2;       /* optional second cluster dimension, n codes */
+    size_t n_cluster2;
+
+    size_t n_dropped;    /* rows removed by listwise deletion */
+    char *outcome;       /* outcome name */
+} cpr_design;
+
+cpr_design *cpr_design_alloc(size_t n, size_t k);
+void cpr_design_free(cpr_design *d);
+
+#endif

@@ -1,0 +1,70 @@
+/* The in-memory panel: one contiguous array of doubles per numeric variable
+ * (NAN = missing), text columns kept as strings, and the (entity, time) key
+ * stored as integer codes. Rows are sorted by entity label, then time, so
+ * results never depend on input row order or on the order files are merged. */
+#ifndef CPR_FRAME_H
+#define CPR_FRAME_H
+
+#include <stddef.h>
+
+typedef enum { CPR_COL_NUM, CPR_COL_TEXT } cpr_col_type;
+
+typedef struct {
+    char *name;
+    cpr_col_type type;
+    double *num;   /* nrow values when type == CPR_COL_NUM (NAN = missing) */
+    char **text;   /* nrow strings (NULL = missing) when type == CPR_COL_TEXT */
+} cpr_column;
+
+typedef struct {
+    size_t nrow;
+    size_t ncol;
+    size_t cap_col;
+    cpr_column *cols;
+
+    /* Panel key. entity_name/time_name are NULL for a cross-section. */
+    char *entity_name;
+    char *time_name;
+    int *entity;          /* nrow codes, 0..n_entities-1, in label order */
+    int *time;            /* nrow calendar values (e.g. years) */
+    char **entity_labels; /* n_entities labels, sorted (strcmp) */
+    size_t n_entities;
+
+    char *source;         /* file name(s), for messages */
+} cpr_frame;
+
+/* Options that steer loading: NULL/0 means auto-detect. */
+typedef struct {
+    char sep;                  /* ',', ';', '\t' or 0 = detect */
+    const char *entity;        /* --entity NAME */
+    const char *time;          /* --time NAME */
+    int require_panel;         /* fail with CPR_E_NOKEY when no key is found */
+    int quiet;                 /* suppress the merge report */
+} cpr_load_opts;
+
+cpr_frame *cpr_frame_alloc(void);
+void cpr_frame_free(cpr_frame *f);
+
+/* Load one CSV (wide or long layout). On failure returns a cpr_status and
+ * the message (naming file, line and column) is in cpr_last_error(). */
+int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **out);
+/* Load and merge several files on (entity, time); prints a short match
+ * report on stderr unless opts->quiet. */
+int cpr_frame_read_many(const char *const *paths, size_t npaths,
+                        const cpr_load_opts *opts, cpr_frame **out);
+
+/* Column lookup. cpr_frame_find returns -1 when absent. cpr_frame_numeric
+ * fails with CPR_E_NOVAR (with a "did you mean" hint) or CPR_E_NONNUMERIC. */
+long cpr_frame_find(const cpr_frame *f, const char *name);
+int cpr_frame_numeric(const cpr_frame *f, const char *name, const double **values);
+
+/* Append a numeric column (takes ownership of `values`, nrow long). */
+int cpr_frame_add_numeric(cpr_frame *f, const char *name, double *values);
+
+/* Row index of (entity code, time) or -1; rows are sorted, so O(log n). */
+long cpr_frame_row(const cpr_frame *f, int entity, int time);
+
+/* Number of distinct time values and their sorted list (caller frees). */
+int cpr_frame_periods(const cpr_frame *f, int **times, size_t *n);
+
+#endif

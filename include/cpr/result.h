@@ -1,0 +1,68 @@
+/* One results struct for every model (gretl's MODEL idea): the printers in
+ * src/report render it as text, Markdown, CSV, JSON or LaTeX, so an
+ * estimator only fills numbers and labels and never formats output. */
+#ifndef CPR_RESULT_H
+#define CPR_RESULT_H
+
+#include <stddef.h>
+
+typedef struct {
+    char *name;      /* machine name, e.g. "r2_within" (JSON key) */
+    char *label;     /* human label, e.g. "R-squared (within)" */
+    double value;    /* NAN when not applicable */
+    int is_integer;  /* print without decimals */
+} cpr_stat;
+
+typedef struct {
+    char *name;        /* e.g. "hausman" */
+    char *label;       /* e.g. "Hausman test (FE vs RE)" */
+    double statistic;
+    double df1, df2;   /* df2 = 0 for chi-square tests */
+    double p_value;
+    char *note;        /* optional: distribution, H0 */
+} cpr_test;
+
+typedef struct {
+    char *model;        /* "ols", "pooled", "fe", "re", "be", "fd", "iv", ... */
+    char *estimator;    /* "Two-way fixed effects (within)" */
+    char *formula;      /* "poverty ~ aid | country + year" */
+    char *se_type;      /* "cluster", "hc1", ... */
+    char *se_label;     /* "Clustered by country (CR1, Stata small-sample)" */
+    size_t nobs, n_groups, n_periods, n_clusters, n_dropped;
+
+    size_t k;
+    char **terms;
+    double *estimate, *std_error, *statistic, *p_value, *conf_low, *conf_high;
+    double *vcov;       /* k*k, row-major */
+    double df_resid;    /* t(df) inference when > 0, normal when 0 */
+    double conf_level;  /* 0.95 */
+
+    cpr_stat *stats;    /* ordered fit statistics */
+    size_t nstats;
+    cpr_test *tests;
+    size_t ntests;
+    char **notes;       /* free-text lines printed under the table */
+    size_t nnotes;
+
+    double *residuals;  /* optional, nobs */
+    double *fitted;     /* optional, nobs */
+} cpr_result;
+
+cpr_result *cpr_result_alloc(size_t k);
+void cpr_result_free(cpr_result *r);
+int cpr_result_set_term(cpr_result *r, size_t j, const char *name);
+int cpr_result_add_stat(cpr_result *r, const char *name, const char *label,
+                        double value, int is_integer);
+int cpr_result_add_test(cpr_result *r, const char *name, const char *label,
+                        double statistic, double df1, double df2, double p,
+                        const char *note);
+int cpr_result_add_note(cpr_result *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Fill statistic, p_value and confidence bounds from estimate/std_error
+ * using t(df_resid) (or the normal when df_resid <= 0). */
+void cpr_result_finish_inference(cpr_result *r);
+/* Look up a stat by machine name; NAN when absent. */
+double cpr_result_stat(const cpr_result *r, const char *name);
+long cpr_result_term(const cpr_result *r, const char *term);
+
+#endif

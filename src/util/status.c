@@ -1,0 +1,57 @@
+/* Last-error store: the CLI is single threaded, so one slot is enough and
+ * keeps every function's signature a plain status code (GSL style). */
+#include "cpr/status.h"
+
+#include <stdio.h>
+
+static char last_msg[1024];
+static int last_code;
+
+int cpr_vfail(int code, const char *fmt, va_list ap)
+{
+    if (last_code == 0) {
+        vsnprintf(last_msg, sizeof last_msg, fmt, ap);
+        last_code = code;
+    }
+    return code;
+}
+
+int cpr_fail(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cpr_vfail(code, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+const char *cpr_last_error(void) { return last_code ? last_msg : ""; }
+int cpr_last_code(void) { return last_code; }
+void cpr_error_clear(void) { last_code = 0; last_msg[0] = '\0'; }
+
+const char *cpr_status_name(int code)
+{
+    switch (code) {
+    case CPR_OK: return "success";
+    case CPR_E_ASSERT: return "an assertion or claim check failed";
+    case CPR_E_USAGE: return "usage error (unknown option, missing argument)";
+    case CPR_E_OPEN: return "file missing or unreadable";
+    case CPR_E_EMPTY: return "empty file";
+    case CPR_E_NODATA: return "header row but no data rows";
+    case CPR_E_RAGGED: return "ragged row or broken quoting";
+    case CPR_E_BINARY: return "not a text file (binary data)";
+    case CPR_E_NONNUMERIC: return "non-numeric or non-finite cell in a numeric column";
+    case CPR_E_DUPKEY: return "duplicate (entity, time) key";
+    case CPR_E_NOKEY: return "entity or time column not found";
+    case CPR_E_NOVAR: return "unknown variable";
+    case CPR_E_FORMULA: return "formula syntax error";
+    case CPR_E_NUMERIC: return "numerical failure (singular design, no observations)";
+    case CPR_E_NOCONV: return "iterative algorithm did not converge";
+    case CPR_E_WRITE: return "output could not be written";
+    case CPR_E_GNUPLOT: return "gnuplot missing or failed";
+    case CPR_E_MANIFEST: return "malformed batch file or claims manifest";
+    case CPR_E_NOMEM: return "out of memory";
+    case CPR_E_INTERNAL: return "internal error";
+    default: return "unknown";
+    }
+}
