@@ -1,0 +1,60 @@
+/* Checked allocation: running out of memory is reported with its own exit
+ * code instead of a crash further down. */
+#include "cpr/util.h"
+#include "cpr/status.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void die_nomem(void)
+{
+    fputs("cpr-stats: out of memory\n", stderr);
+    exit(CPR_E_NOMEM);
+}
+
+void *cpr_malloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) die_nomem();
+    return p;
+}
+
+void *cpr_calloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) die_nomem();
+    return p;
+}
+
+void *cpr_realloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) die_nomem();
+    return q;
+}
+
+char *cpr_strndup(const char *s, size_t n)
+{
+    char *d = cpr_malloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *cpr_strdup(const char *s) { return cpr_strndup(s, strlen(s)); }
+
+char *cpr_asprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    char *s = cpr_malloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}

@@ -1,0 +1,35 @@
+/* cpr_design allocation. */
+#include "cpr/design.h"
+#include "cpr/util.h"
+
+#include <stdlib.h>
+
+cpr_design *cpr_design_alloc(size_t n, size_t k)
+{
+    cpr_design *d = cpr_calloc(1, sizeof *d);
+    d->n = n;
+    d->k = k;
+    d->y = cpr_calloc(n, sizeof(double));
+    d->X = cpr_calloc(n * k, sizeof(double));
+    d->names = cpr_calloc(k, sizeof(char *));
+    return d;
+}
+
+void cpr_design_free(cpr_design *d)
+{
+    if (!d) return;
+    free(d->y);
+    free(d->X);
+    for (size_t j = 0; j < d->k; j++) free(d->names[j]);
+    free(d->names);
+    free(d->Z);
+    if (d->z_names)
+        for (size_t j = 0; j < d->kz; j++) free(d->z_names[j]);
+    free(d->z_names);
+    free(d->entity);
+    free(d->time);
+    free(d->time_values);
+    free(d->cluster2);
+    free(d->outcome);
+    free(d);
+}
