@@ -21,14 +21,18 @@ typedef struct {
     double *Z;           /* n*kz, column-major */
     char **z_names;
 
-    /* Panel structure; entity/time are NULL for a cross-section. */
+    /* Panel structure; entity/time are NULL for a cross-section. Rows are
+     * sorted by entity, then time. */
     int *entity;         /* n codes 0..n_entities-1 */
     int *time;           /* n codes 0..n_times-1 (index into time_values) */
     size_t n_entities, n_times;
     int *time_values;    /* n_times calendar values */
     char **entity_labels;/* n_entities labels (borrowed from the frame) */
+    int *cluster;        /* primary cluster codes (default: a copy of entity), n */
+    size_t n_clusters;
     int *cluster2;       /* optional second cluster dimension, n codes */
     size_t n_cluster2;
+    char *cluster_name;  /* e.g. "iso3" */
 
     size_t n_dropped;    /* rows removed by listwise deletion */
     char *outcome;       /* outcome name */

@@ -29,7 +29,9 @@ void cpr_design_free(cpr_design *d)
     free(d->entity);
     free(d->time);
     free(d->time_values);
+    free(d->cluster);
     free(d->cluster2);
+    free(d->cluster_name);
     free(d->outcome);
     free(d);
 }
