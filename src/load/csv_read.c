@@ -1,0 +1,441 @@
+/* CSV -> cpr_frame through libcsv. The file is fed to libcsv one physical
+ * line at a time so every message can name the line; fields are converted
+ * as they arrive, straight into contiguous per-column arrays. */
+#include "load_internal.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <csv.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    cpr_col_type type;
+    int typed;          /* type decided by the first non-missing value */
+    double *num;
+    char **text;
+} col_build;
+
+typedef struct {
+    const char *path;
+    const cpr_load_opts *opts;
+    size_t line, row_line;
+    int row_started;
+    size_t field;           /* index of the next field in the current row */
+    int status;             /* first error, CPR_OK while fine */
+
+    int header_done;
+    char **names;
+    size_t ncol, names_cap;
+
+    long ent_col, time_col; /* -1 = none */
+    long ind_col, val_col;  /* long layout, else -1 */
+    int is_long;
+
+    size_t nrow, cap;
+    col_build *cols;
+    cpr_keys keys;
+    /* current row's key / long-layout fields */
+    int cur_entity, cur_time, cur_ind, have_entity, have_time;
+    double cur_val;
+    cpr_strmap indicators;
+    int *long_ind;          /* long layout: indicator id per row */
+    double *long_val;       /* long layout: value per row */
+} parse_state;
+
+static int fail_at(parse_state *ps, int code, const char *fmt, const char *a, const char *b)
+{
+    if (ps->status == CPR_OK) ps->status = cpr_fail(code, fmt, ps->path, ps->row_line, a, b);
+    return ps->status;
+}
+
+static const char *col_name(const parse_state *ps, size_t j) { return j < ps->ncol ? ps->names[j] : "?"; }
+
+static void header_field(parse_state *ps, const char *s, size_t len)
+{
+    while (len && (*s == ' ' || *s == '\t')) { s++; len--; }
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r')) len--;
+    if (ps->ncol == ps->names_cap) {
+        ps->names_cap = ps->names_cap ? 2 * ps->names_cap : 16;
+        ps->names = cpr_realloc(ps->names, ps->names_cap * sizeof *ps->names);
+    }
+    ps->names[ps->ncol] = len ? cpr_strndup(s, len) : cpr_asprintf("V%zu", ps->ncol + 1);
+    ps->ncol++;
+}
+
+static void grow_rows(parse_state *ps)
+{
+    size_t cap = ps->cap ? 2 * ps->cap : 1024;
+    for (size_t j = 0; j < ps->ncol; j++) {
+        col_build *c = &ps->cols[j];
+        if (c->num) c->num = cpr_realloc(c->num, cap * sizeof *c->num);
+        if (c->text) {
+            c->text = cpr_realloc(c->text, cap * sizeof *c->text);
+            memset(c->text + ps->cap, 0, (cap - ps->cap) * sizeof *c->text);
+        }
+    }
+    ps->keys.entity = cpr_realloc(ps->keys.entity, cap * sizeof(int));
+    ps->keys.time = cpr_realloc(ps->keys.time, cap * sizeof(int));
+    ps->keys.line = cpr_realloc(ps->keys.line, cap * sizeof(size_t));
+    if (ps->is_long) {
+        ps->long_ind = cpr_realloc(ps->long_ind, cap * sizeof(int));
+        ps->long_val = cpr_realloc(ps->long_val, cap * sizeof(double));
+    }
+    ps->cap = cap;
+}
+
+static void key_field(parse_state *ps, size_t j, const char *s, size_t len)
+{
+    if (cpr_is_missing_token(s, len)) {
+        fail_at(ps, CPR_E_NONNUMERIC, "%s:%zu: column '%s': the %s key is missing", col_name(ps, j),
+                (long)j == ps->ent_col ? "entity" : "time");
+        return;
+    }
+    if ((long)j == ps->ent_col) {
+        while (len && (s[len - 1] == ' ' || s[len - 1] == '\r')) len--;
+        while (len && *s == ' ') { s++; len--; }
+        ps->cur_entity = cpr_strmap_intern(&ps->keys.labels, s, len);
+        ps->have_entity = 1;
+        return;
+    }
+    double v;
+    if (cpr_parse_double(s, len, &v) != 1 || v != floor(v) || fabs(v) > 1e9) {
+        char *cell = cpr_strndup(s, len > 40 ? 40 : len);
+        fail_at(ps, CPR_E_NONNUMERIC, "%s:%zu: column '%s': time value '%s' is not a whole number (e.g. a year)",
+                col_name(ps, j), cell);
+        free(cell);
+        return;
+    }
+    ps->cur_time = (int)v;
+    ps->have_time = 1;
+}
+
+static void value_field(parse_state *ps, size_t j, const char *s, size_t len)
+{
+    col_build *c = &ps->cols[j];
+    size_t r = ps->nrow;
+    int missing = cpr_is_missing_token(s, len);
+    double v = NAN;
+    int parsed = missing ? 0 : cpr_parse_double(s, len, &v);
+    if (!c->typed && !missing) {
+        c->typed = 1;
+        if (parsed == 0) {
+            /* First value is text: a label column. Back-fill earlier rows. */
+            c->type = CPR_COL_TEXT;
+            free(c->num);
+            c->num = NULL;
+            c->text = cpr_calloc(ps->cap, sizeof *c->text);
+        }
+    }
+    if (c->type == CPR_COL_TEXT) {
+        if (!missing) c->text[r] = cpr_strndup(s, len);
+        return;
+    }
+    if (missing) { c->num[r] = NAN; return; }
+    if (parsed != 1) {
+        char *cell = cpr_strndup(s, len > 40 ? 40 : len);
+        fail_at(ps, CPR_E_NONNUMERIC,
+                parsed < 0 ? "%s:%zu: column '%s': value '%s' is not finite (use NA for missing)"
+                           : "%s:%zu: column '%s': '%s' is not a number (missing values: empty, NA, .., ., NaN, #N/A)",
+                col_name(ps, j), cell);
+        free(cell);
+        return;
+    }
+    c->num[r] = v;
+}
+
+static void long_field(parse_state *ps, size_t j, const char *s, size_t len)
+{
+    if ((long)j == ps->ind_col) {
+        while (len && (s[len - 1] == ' ' || s[len - 1] == '\r')) len--;
+        ps->cur_ind = cpr_strmap_intern(&ps->indicators, s, len);
+    } else if ((long)j == ps->val_col) {
+        ps->cur_val = NAN;
+        if (cpr_is_missing_token(s, len)) return;
+        int ok = cpr_parse_double(s, len, &ps->cur_val);
+        if (ok != 1) {
+            char *cell = cpr_strndup(s, len > 40 ? 40 : len);
+            fail_at(ps, CPR_E_NONNUMERIC, ok < 0 ? "%s:%zu: column '%s': value '%s' is not finite"
+                                                 : "%s:%zu: column '%s': '%s' is not a number",
+                    col_name(ps, j), cell);
+            free(cell);
+        }
+    }
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+    parse_state *ps = data;
+    if (ps->status) return;
+    if (!ps->row_started) { ps->row_started = 1; ps->row_line = ps->line; }
+    size_t j = ps->field++;
+    if (!ps->header_done) { header_field(ps, s, len); return; }
+    if (j >= ps->ncol) return; /* counted; reported at the end of the row */
+    if (ps->nrow == ps->cap) grow_rows(ps);
+    if ((long)j == ps->ent_col || (long)j == ps->time_col) key_field(ps, j, s, len);
+    else if (ps->is_long) long_field(ps, j, s, len);
+    else value_field(ps, j, s, len);
+}
+
+static int setup_columns(parse_state *ps);
+
+static void on_row(int c, void *data)
+{
+    (void)c;
+    parse_state *ps = data;
+    if (ps->status) return;
+    size_t nf = ps->field;
+    ps->field = 0;
+    ps->row_started = 0;
+    if (!ps->header_done) {
+        ps->header_done = 1;
+        setup_columns(ps);
+        return;
+    }
+    if (nf == 1 && ps->ncol > 1 && ps->nrow < ps->cap) {
+        /* A line holding only blanks: libcsv gives one empty field. */
+        int blank = 1;
+        for (size_t j = 0; j < ps->ncol && blank; j++)
+            if (ps->cols[j].type == CPR_COL_TEXT && ps->cols[j].text && ps->cols[j].text[ps->nrow]) blank = 0;
+        if (blank) { for (size_t j = 0; j < ps->ncol; j++) if (ps->cols[j].text) { free(ps->cols[j].text[ps->nrow]); ps->cols[j].text[ps->nrow] = NULL; } ps->have_entity = ps->have_time = 0; return; }
+    }
+    if (nf != ps->ncol) {
+        char a[32], b[32];
+        snprintf(a, sizeof a, "%zu", nf);
+        snprintf(b, sizeof b, "%zu", ps->ncol);
+        fail_at(ps, CPR_E_RAGGED, "%s:%zu: ragged row: %s fields, the header has %s", a, b);
+        return;
+    }
+    size_t r = ps->nrow;
+    ps->keys.entity[r] = ps->ent_col >= 0 ? ps->cur_entity : 0;
+    ps->keys.time[r] = ps->time_col >= 0 ? ps->cur_time : 0;
+    ps->keys.line[r] = ps->row_line;
+    if (ps->is_long) {
+        ps->long_ind[r] = ps->cur_ind;
+        ps->long_val[r] = ps->cur_val;
+    }
+    ps->nrow++;
+}
+
+static int setup_columns(parse_state *ps)
+{
+    for (size_t a = 0; a < ps->ncol; a++)
+        for (size_t b = a + 1; b < ps->ncol; b++)
+            if (strcmp(ps->names[a], ps->names[b]) == 0) {
+                ps->row_line = 1;
+                return fail_at(ps, CPR_E_RAGGED, "%s:%zu: column name '%s' appears twice in the header%s", ps->names[a], "");
+            }
+    const cpr_load_opts *o = ps->opts;
+    ps->ent_col = cpr_key_find_entity(ps->names, ps->ncol, o ? o->entity : NULL);
+    ps->time_col = cpr_key_find_time(ps->names, ps->ncol, o ? o->time : NULL);
+    const char *want[2] = {o ? o->entity : NULL, o ? o->time : NULL};
+    long got[2] = {ps->ent_col, ps->time_col};
+    for (int w = 0; w < 2; w++) {
+        if (want[w] && got[w] < 0) {
+            const char *hint = cpr_closest(want[w], (const char *const *)ps->names, ps->ncol);
+            ps->row_line = 1;
+            return fail_at(ps, CPR_E_NOKEY, hint ? "%s:%zu: no column '%s' for the panel key; did you mean '%s'?"
+                                               : "%s:%zu: no column '%s' for the panel key%s",
+                           want[w], hint ? hint : "");
+        }
+    }
+    if (ps->ent_col < 0 || ps->time_col < 0) {
+        if (o && o->require_panel) {
+            ps->row_line = 1;
+            return fail_at(ps, CPR_E_NOKEY,
+                           "%s:%zu: no %s column found (looked for %s); name it with --entity/--time",
+                           ps->ent_col < 0 ? "entity" : "time",
+                           ps->ent_col < 0 ? "iso3, country, id, firm, entity, ..." : "year, time, period, date");
+        }
+        ps->ent_col = ps->time_col = -1; /* a cross-section */
+    }
+    ps->ind_col = ps->val_col = -1;
+    if (ps->ent_col >= 0 && cpr_key_find_long(ps->names, ps->ncol, &ps->ind_col, &ps->val_col)) ps->is_long = 1;
+    ps->cols = cpr_calloc(ps->ncol, sizeof *ps->cols);
+    for (size_t j = 0; j < ps->ncol; j++) ps->cols[j].type = CPR_COL_NUM;
+    ps->cap = 0;
+    for (size_t j = 0; j < ps->ncol; j++) ps->cols[j].num = cpr_malloc(sizeof(double));
+    grow_rows(ps);
+    return CPR_OK;
+}
+
+static void state_free(parse_state *ps)
+{
+    for (size_t j = 0; j < ps->ncol; j++) {
+        if (ps->cols) {
+            free(ps->cols[j].num);
+            if (ps->cols[j].text) {
+                for (size_t i = 0; i < ps->cap; i++) free(ps->cols[j].text[i]);
+                free(ps->cols[j].text);
+            }
+        }
+        free(ps->names[j]);
+    }
+    free(ps->cols);
+    free(ps->names);
+    free(ps->keys.entity);
+    free(ps->keys.time);
+    free(ps->keys.line);
+    cpr_strmap_free(&ps->keys.labels);
+    cpr_strmap_free(&ps->indicators);
+    free(ps->long_ind);
+    free(ps->long_val);
+}
+
+static int feed(parse_state *ps, struct csv_parser *p, const cpr_text *t)
+{
+    const char *buf = t->buf + t->start, *end = t->buf + t->len;
+    ps->line = 1;
+    while (buf < end && !ps->status) {
+        const char *nl = memchr(buf, '\n', (size_t)(end - buf));
+        size_t n = nl ? (size_t)(nl - buf) + 1 : (size_t)(end - buf);
+        if (csv_parse(p, buf, n, on_field, on_row, ps) != n) {
+            ps->row_line = ps->line;
+            return fail_at(ps, CPR_E_RAGGED, "%s:%zu: malformed CSV (%s)%s", csv_strerror(csv_error(p)), "");
+        }
+        buf += n;
+        ps->line++;
+    }
+    if (!ps->status && csv_fini(p, on_field, on_row, ps) != 0) {
+        ps->row_line = ps->line;
+        return fail_at(ps, CPR_E_RAGGED, "%s:%zu: malformed CSV at end of file (%s)%s", csv_strerror(csv_error(p)), "");
+    }
+    return ps->status;
+}
+
+int cpr_long_pivot(cpr_frame *f, parse_state *ps);
+int cpr_wide_move(cpr_frame *f, parse_state *ps);
+
+int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **out)
+{
+    *out = NULL;
+    cpr_text t;
+    int rc = cpr_text_read(path, &t);
+    if (rc) return rc;
+    if (t.len == t.start) { free(t.buf); return cpr_fail(CPR_E_EMPTY, "%s: empty file", path); }
+    if ((rc = cpr_text_check(path, &t))) { free(t.buf); return rc; }
+
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) { free(t.buf); return cpr_fail(CPR_E_NOMEM, "out of memory"); }
+    char sep = opts && opts->sep ? opts->sep : cpr_text_guess_sep(&t);
+    csv_set_delim(&p, (unsigned char)sep);
+
+    parse_state ps;
+    memset(&ps, 0, sizeof ps);
+    ps.path = path;
+    ps.opts = opts;
+    ps.ent_col = ps.time_col = ps.ind_col = ps.val_col = -1;
+    cpr_strmap_init(&ps.keys.labels);
+    cpr_strmap_init(&ps.indicators);
+    rc = feed(&ps, &p, &t);
+    csv_free(&p);
+    free(t.buf);
+    if (!rc && !ps.header_done) rc = cpr_fail(CPR_E_EMPTY, "%s: empty file (no header row)", path);
+    if (!rc && ps.nrow == 0) rc = cpr_fail(CPR_E_NODATA, "%s:2: header row only, no data rows", path);
+    cpr_frame *f = NULL;
+    if (!rc) {
+        f = cpr_frame_alloc();
+        f->source = cpr_strdup(path);
+        rc = ps.is_long ? cpr_long_pivot(f, &ps) : cpr_wide_move(f, &ps);
+    }
+    state_free(&ps);
+    if (rc) { cpr_frame_free(f); return rc; }
+    *out = f;
+    return CPR_OK;
+}
+
+/* ---- moving parsed columns into the frame ---- */
+
+static void set_keys(cpr_frame *f, parse_state *ps)
+{
+    if (ps->ent_col < 0) return;
+    f->entity_name = cpr_strdup(ps->names[ps->ent_col]);
+    f->time_name = cpr_strdup(ps->names[ps->time_col]);
+}
+
+int cpr_wide_move(cpr_frame *f, parse_state *ps)
+{
+    size_t n = ps->nrow;
+    f->nrow = n;
+    for (size_t j = 0; j < ps->ncol; j++) {
+        if ((long)j == ps->ent_col || (long)j == ps->time_col) continue;
+        col_build *c = &ps->cols[j];
+        if (f->ncol == f->cap_col) {
+            f->cap_col = f->cap_col ? 2 * f->cap_col : 16;
+            f->cols = cpr_realloc(f->cols, f->cap_col * sizeof *f->cols);
+        }
+        cpr_column *dst = &f->cols[f->ncol++];
+        memset(dst, 0, sizeof *dst);
+        dst->name = cpr_strdup(ps->names[j]);
+        dst->type = c->type;
+        if (c->type == CPR_COL_NUM) {
+            dst->num = cpr_realloc(c->num, (n ? n : 1) * sizeof(double));
+            c->num = NULL;
+        } else {
+            dst->text = cpr_realloc(c->text, (n ? n : 1) * sizeof(char *));
+            for (size_t i = n; i < ps->cap; i++) free(c->text[i]); /* never used */
+            c->text = NULL;
+        }
+    }
+    ps->cap = n;
+    ps->keys.nrow = n;
+    set_keys(f, ps);
+    if (ps->ent_col < 0) return CPR_OK;
+    return cpr_frame_finish(f, &ps->keys, ps->path);
+}
+
+/* Long layout: one row per (entity, time, indicator). Rows become variables
+ * by indicator; the result goes through the same finishing as wide files. */
+typedef struct { int e, t, ind; size_t line; double v; } long_row;
+
+static int cmp_long(const void *a, const void *b)
+{
+    const long_row *x = a, *y = b;
+    if (x->e != y->e) return x->e < y->e ? -1 : 1;
+    if (x->t != y->t) return x->t < y->t ? -1 : 1;
+    if (x->ind != y->ind) return x->ind < y->ind ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+int cpr_long_pivot(cpr_frame *f, parse_state *ps)
+{
+    size_t n = ps->nrow;
+    long_row *rows = cpr_malloc(n * sizeof *rows);
+    for (size_t i = 0; i < n; i++)
+        rows[i] = (long_row){ps->keys.entity[i], ps->keys.time[i], ps->long_ind[i], ps->keys.line[i], ps->long_val[i]};
+    qsort(rows, n, sizeof *rows, cmp_long);
+    size_t nvar = ps->indicators.n, nkey = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && rows[i].e == rows[i - 1].e && rows[i].t == rows[i - 1].t && rows[i].ind == rows[i - 1].ind) {
+            cpr_fail(CPR_E_DUPKEY, "%s:%zu: duplicate row for (%s, %d, %s); first seen on line %zu", ps->path,
+                     rows[i].line, ps->keys.labels.keys[rows[i].e], rows[i].t, ps->indicators.keys[rows[i].ind], rows[i - 1].line);
+            free(rows);
+            return CPR_E_DUPKEY;
+        }
+        if (i == 0 || rows[i].e != rows[i - 1].e || rows[i].t != rows[i - 1].t) nkey++;
+    }
+    double **vals = cpr_malloc((nvar ? nvar : 1) * sizeof *vals);
+    for (size_t v = 0; v < nvar; v++) {
+        vals[v] = cpr_malloc((nkey ? nkey : 1) * sizeof(double));
+        for (size_t r = 0; r < nkey; r++) vals[v][r] = NAN;
+    }
+    cpr_keys *k = &ps->keys;
+    size_t r = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || rows[i].e != rows[i - 1].e || rows[i].t != rows[i - 1].t) {
+            r++;
+            k->entity[r] = rows[i].e;
+            k->time[r] = rows[i].t;
+            k->line[r] = rows[i].line;
+        }
+        vals[rows[i].ind][r] = rows[i].v;
+    }
+    free(rows);
+    k->nrow = nkey;
+    f->nrow = nkey;
+    for (size_t v = 0; v < nvar; v++) cpr_frame_add_numeric(f, ps->indicators.keys[v], vals[v]);
+    free(vals);
+    set_keys(f, ps);
+    return cpr_frame_finish(f, k, ps->path);
+}

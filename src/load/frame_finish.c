@@ -1,0 +1,116 @@
+/* Put a freshly parsed frame into canonical order: entity labels sorted
+ * naturally, rows by (entity, time). Sorting is skipped when the file is
+ * already in order (the common case), so large sorted files load in O(n). */
+#include "load_internal.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int is_integer(const char *s, long long *v)
+{
+    if (!*s) return 0;
+    char *end;
+    errno = 0;
+    *v = strtoll(s, &end, 10);
+    return *end == '\0' && errno == 0;
+}
+
+int cpr_label_cmp(const char *a, const char *b)
+{
+    long long x, y;
+    if (is_integer(a, &x) && is_integer(b, &y) && x != y) return x < y ? -1 : 1;
+    return strcmp(a, b);
+}
+
+static int cmp_label_ptr(const void *a, const void *b)
+{
+    return cpr_label_cmp(*(char *const *)a, *(char *const *)b);
+}
+
+typedef struct { int e, t; size_t row; } key_row;
+
+static int cmp_key_row(const void *a, const void *b)
+{
+    const key_row *x = a, *y = b;
+    if (x->e != y->e) return x->e < y->e ? -1 : 1;
+    if (x->t != y->t) return x->t < y->t ? -1 : 1;
+    return (x->row > y->row) - (x->row < y->row);
+}
+
+static void permute_columns(cpr_frame *f, const size_t *perm)
+{
+    size_t n = f->nrow;
+    for (size_t j = 0; j < f->ncol; j++) {
+        cpr_column *c = &f->cols[j];
+        if (c->type == CPR_COL_NUM) {
+            double *d = cpr_malloc((n ? n : 1) * sizeof *d);
+            for (size_t i = 0; i < n; i++) d[i] = c->num[perm[i]];
+            free(c->num);
+            c->num = d;
+        } else {
+            char **d = cpr_malloc((n ? n : 1) * sizeof *d);
+            for (size_t i = 0; i < n; i++) d[i] = c->text[perm[i]];
+            free(c->text);
+            c->text = d;
+        }
+    }
+}
+
+int cpr_frame_finish(cpr_frame *f, cpr_keys *k, const char *path)
+{
+    size_t n = k->nrow, ne;
+    char **labels = cpr_strmap_take_keys(&k->labels, &ne);
+    char **sorted = cpr_malloc((ne ? ne : 1) * sizeof *sorted);
+    memcpy(sorted, labels, ne * sizeof *sorted);
+    qsort(sorted, ne, sizeof *sorted, cmp_label_ptr);
+    /* Labels are unique, so a binary search finds each old label's new id. */
+    int *recode = cpr_malloc((ne ? ne : 1) * sizeof *recode);
+    for (size_t old = 0; old < ne; old++) {
+        size_t lo = 0, hi = ne;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (cpr_label_cmp(sorted[mid], labels[old]) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        recode[old] = (int)lo;
+    }
+    free(labels);
+    for (size_t i = 0; i < n; i++) k->entity[i] = recode[k->entity[i]];
+    free(recode);
+
+    int sorted_rows = 1;
+    for (size_t i = 1; i < n && sorted_rows; i++)
+        if (k->entity[i] < k->entity[i - 1] || (k->entity[i] == k->entity[i - 1] && k->time[i] <= k->time[i - 1]))
+            sorted_rows = 0;
+    if (!sorted_rows) {
+        key_row *kr = cpr_malloc(n * sizeof *kr);
+        for (size_t i = 0; i < n; i++) kr[i] = (key_row){k->entity[i], k->time[i], i};
+        qsort(kr, n, sizeof *kr, cmp_key_row);
+        for (size_t i = 1; i < n; i++)
+            if (kr[i].e == kr[i - 1].e && kr[i].t == kr[i - 1].t) {
+                cpr_fail(CPR_E_DUPKEY, "%s:%zu: duplicate key (%s, %d): the same %s and %s as line %zu", path,
+                         k->line[kr[i].row], sorted[kr[i].e], kr[i].t, f->entity_name, f->time_name, k->line[kr[i - 1].row]);
+                free(kr);
+                for (size_t e = 0; e < ne; e++) free(sorted[e]);
+                free(sorted);
+                return CPR_E_DUPKEY;
+            }
+        size_t *perm = cpr_malloc(n * sizeof *perm);
+        int *e2 = cpr_malloc(n * sizeof *e2), *t2 = cpr_malloc(n * sizeof *t2);
+        for (size_t i = 0; i < n; i++) { perm[i] = kr[i].row; e2[i] = kr[i].e; t2[i] = kr[i].t; }
+        free(kr);
+        permute_columns(f, perm);
+        free(perm);
+        free(k->entity); free(k->time);
+        k->entity = e2; k->time = t2;
+    }
+    f->entity = cpr_realloc(k->entity, (n ? n : 1) * sizeof(int));
+    f->time = cpr_realloc(k->time, (n ? n : 1) * sizeof(int));
+    k->entity = k->time = NULL;
+    f->entity_labels = sorted;
+    f->n_entities = ne;
+    return CPR_OK;
+}

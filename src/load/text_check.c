@@ -1,0 +1,87 @@
+/* Reading a file whole and deciding whether it is a text table at all. */
+#include "load_internal.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int cpr_text_read(const char *path, cpr_text *t)
+{
+    memset(t, 0, sizeof *t);
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!fp) return cpr_fail(CPR_E_OPEN, "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (fp != stdin) fclose(fp);
+        return cpr_fail(CPR_E_OPEN, "%s: cannot read: is a directory", path);
+    }
+    size_t cap = (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode)) ? (size_t)st.st_size + 1 : 1 << 16;
+    char *buf = cpr_malloc(cap);
+    size_t len = 0;
+    for (;;) {
+        if (len + 1 >= cap) { cap *= 2; buf = cpr_realloc(buf, cap); }
+        size_t got = fread(buf + len, 1, cap - len - 1, fp);
+        len += got;
+        if (got == 0) break;
+    }
+    int err = ferror(fp);
+    if (fp != stdin) fclose(fp);
+    if (err) { free(buf); return cpr_fail(CPR_E_OPEN, "%s: read error", path); }
+    buf[len] = '\0';
+    t->buf = buf;
+    t->len = len;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) t->start = 3;
+    return CPR_OK;
+}
+
+/* Length of the UTF-8 sequence at p (1..4), or 0 when invalid. */
+static size_t utf8_seq(const unsigned char *p, size_t left)
+{
+    unsigned c = p[0];
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || n > left) return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80) return 0;
+    if (n == 2 && c < 0xC2) return 0; /* overlong */
+    return n;
+}
+
+int cpr_text_check(const char *path, const cpr_text *t)
+{
+    const unsigned char *p = (const unsigned char *)t->buf + t->start;
+    size_t n = t->len - t->start, line = 1, col = 1;
+    for (size_t i = 0; i < n;) {
+        unsigned c = p[i];
+        if (c == '\n') { line++; col = 1; i++; continue; }
+        if (c == 0 || (c < 0x20 && c != '\t' && c != '\r') || c == 0x7F)
+            return cpr_fail(CPR_E_BINARY, "%s:%zu:%zu: binary data (byte 0x%02X): not a CSV text file", path, line, col, c);
+        size_t s = utf8_seq(p + i, n - i);
+        if (s == 0)
+            return cpr_fail(CPR_E_BINARY, "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X); if the file is Latin-1, convert it: iconv -f latin1 -t utf-8", path, line, col, c);
+        i += s;
+        col++;
+    }
+    return CPR_OK;
+}
+
+char cpr_text_guess_sep(const cpr_text *t)
+{
+    const char *p = t->buf + t->start, *end = t->buf + t->len;
+    size_t comma = 0, semi = 0, tab = 0;
+    int quoted = 0;
+    for (; p < end && (quoted || *p != '\n'); p++) {
+        if (*p == '"') quoted = !quoted;
+        else if (!quoted) {
+            if (*p == ',') comma++;
+            else if (*p == ';') semi++;
+            else if (*p == '\t') tab++;
+        }
+    }
+    if (tab > comma && tab >= semi) return '\t';
+    if (semi > comma) return ';';
+    return ',';
+}
