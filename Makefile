@@ -11,7 +11,7 @@ OPT     ?= -O2 -g
 CSTD     = -std=c11
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wno-format-nonliteral
-CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CPPFLAGS += -Iinclude -DCPR_DATADIR_DEFAULT=\"$(CURDIR)/datasets\" -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS  += $(CSTD) $(OPT) $(WARN) $(EXTRA_CFLAGS)
 LDFLAGS += $(EXTRA_LDFLAGS)
 LDLIBS  += -lgsl -lgslcblas -lcsv -ljansson -lm

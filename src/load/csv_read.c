@@ -373,8 +373,8 @@ int cpr_wide_move(cpr_frame *f, parse_state *ps)
             dst->num = cpr_realloc(c->num, (n ? n : 1) * sizeof(double));
             c->num = NULL;
         } else {
+            for (size_t i = n; i < ps->cap; i++) free(c->text[i]); /* spare capacity */
             dst->text = cpr_realloc(c->text, (n ? n : 1) * sizeof(char *));
-            for (size_t i = n; i < ps->cap; i++) free(c->text[i]); /* never used */
             c->text = NULL;
         }
     }

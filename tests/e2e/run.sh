@@ -48,8 +48,8 @@ for case in "$ROOT"/tests/e2e/cases/*.t; do
         cd "$TMP" || exit 99
         for e in $envs; do export "$e"; done
         export IN TMP REF ROOT
-        eval "set -- $args"
-        ${TEST_WRAPPER:-} "$BIN" "$@" > "$TMP/out" 2> "$TMP/err" < /dev/null
+        # eval the whole line so a case may redirect (e.g. > /dev/full)
+        eval "${TEST_WRAPPER:-} \"\$BIN\" $args" > "$TMP/out" 2> "$TMP/err" < /dev/null
     )
     got_exit=$?
     [ "$got_exit" = "${want_exit:-0}" ] || why="exit $got_exit, expected ${want_exit:-0}"

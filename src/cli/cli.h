@@ -1,0 +1,67 @@
+/* Command-line plumbing shared by the commands: one option table per
+ * command (name, argument, default, help), from which both getopt_long's
+ * table and the --help text are generated, so they cannot disagree. */
+#ifndef CPR_CLI_H
+#define CPR_CLI_H
+
+#include "cpr/frame.h"
+
+#include <stdio.h>
+
+typedef struct {
+    const char *name;     /* long option name */
+    int short_name;       /* 0 when none */
+    const char *arg;      /* metavar, or NULL for a flag */
+    const char *def;      /* default shown in --help, or NULL */
+    const char *help;
+} cli_opt;
+
+typedef struct cli_command {
+    const char *name;
+    const char *summary;
+    const char *usage;        /* after "cpr-stats NAME " */
+    const char *description;  /* paragraph(s) printed under the usage line */
+    const cli_opt *opts;      /* terminated by {0} */
+    int (*run)(const struct cli_command *cmd, int argc, char **argv);
+} cli_command;
+
+/* Parsed option values, looked up by long name. */
+typedef struct {
+    const cli_command *cmd;
+    size_t n;
+    const char **names;   /* per occurrence */
+    const char **values;  /* NULL for flags */
+    int npos;
+    char **pos;           /* positional arguments */
+} cli_args;
+
+/* Parse argv for `cmd`. Returns 0 on success, CPR_E_USAGE after printing a
+ * one-line error and a hint, or -1 when --help was printed (exit 0). */
+int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a);
+void cli_args_free(cli_args *a);
+const char *cli_get(const cli_args *a, const char *name);          /* last value */
+int cli_has(const cli_args *a, const char *name);
+size_t cli_get_all(const cli_args *a, const char *name, const char **out, size_t max);
+void cli_print_help(const cli_command *cmd, FILE *out);
+int cli_usage_error(const cli_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Numeric option parsing with a usage error on bad text. */
+int cli_get_long(const cli_args *a, const char *name, long def, long lo, long hi, long *out);
+int cli_get_double(const cli_args *a, const char *name, double def, double *out);
+
+/* Data options shared by every command that reads data. */
+#define CLI_DATA_OPTS                                                                       \
+    {"data", 'd', "FILE", "the bundled panel", "CSV file to analyse; repeat to merge files on (entity, time)"}, \
+    {"entity", 0, "NAME", "auto: iso3, country, id, firm, ...", "column holding the panel entity"},      \
+    {"time", 0, "NAME", "auto: year, time, period, ...", "column holding the time period"},              \
+    {"sep", 0, "CHAR", "auto: , ; or tab", "field separator: ',' ';' 'tab'"}
+
+/* Load the data named by --data (or the bundled panel). */
+int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out);
+/* Directory of the bundled datasets ($CPR_DATADIR or the build-time path). */
+const char *cli_datadir(void);
+char *cli_datafile(const char *name);
+
+extern const cli_command *const cli_commands[];
+extern const size_t cli_ncommands;
+
+#endif

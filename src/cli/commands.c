@@ -1,0 +1,9 @@
+/* The command table: one entry per subcommand, in the order --help lists them. */
+#include "cli.h"
+
+extern const cli_command cli_cmd_describe;
+
+const cli_command *const cli_commands[] = {
+    &cli_cmd_describe,
+};
+const size_t cli_ncommands = sizeof cli_commands / sizeof *cli_commands;
