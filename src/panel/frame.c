@@ -103,17 +103,42 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-int cpr_frame_periods(const cpr_frame *f, int **times, size_t *n)
+static int periods_by_sort(const cpr_frame *f, int **times, size_t *n)
 {
-    *times = NULL;
-    *n = 0;
-    if (!f->time) return CPR_OK;
-    int *t = cpr_malloc((f->nrow ? f->nrow : 1) * sizeof *t);
+    int *t = cpr_malloc(f->nrow * sizeof *t);
     memcpy(t, f->time, f->nrow * sizeof *t);
     qsort(t, f->nrow, sizeof *t, cmp_int);
     size_t m = 0;
     for (size_t i = 0; i < f->nrow; i++)
         if (m == 0 || t[m - 1] != t[i]) t[m++] = t[i];
+    *times = t;
+    *n = m;
+    return CPR_OK;
+}
+
+int cpr_frame_periods(const cpr_frame *f, int **times, size_t *n)
+{
+    *times = NULL;
+    *n = 0;
+    if (!f->time || f->nrow == 0) return CPR_OK;
+    /* Times are small integers (years): mark them in a bitmap over the
+     * observed range, which is linear where sorting would not be. */
+    int lo = f->time[0], hi = f->time[0];
+    for (size_t i = 1; i < f->nrow; i++) {
+        if (f->time[i] < lo) lo = f->time[i];
+        if (f->time[i] > hi) hi = f->time[i];
+    }
+    size_t span = (size_t)((long long)hi - lo) + 1;
+    if (span > 4 * f->nrow + 4096) return periods_by_sort(f, times, n); /* sparse times */
+    unsigned char *seen = cpr_calloc(span, 1);
+    for (size_t i = 0; i < f->nrow; i++) seen[f->time[i] - lo] = 1;
+    size_t m = 0;
+    for (size_t k = 0; k < span; k++) m += seen[k];
+    int *t = cpr_malloc(m * sizeof *t);
+    m = 0;
+    for (size_t k = 0; k < span; k++)
+        if (seen[k]) t[m++] = (int)(lo + (long long)k);
+    free(seen);
     *times = t;
     *n = m;
     return CPR_OK;

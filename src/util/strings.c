@@ -16,11 +16,14 @@ int cpr_strcasecmp(const char *a, const char *b)
 int cpr_is_missing_token(const char *s, size_t len)
 {
     while (len && (*s == ' ' || *s == '\t')) { s++; len--; }
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r')) len--;
     if (len == 0) return 1;
+    /* Hot path: called for every cell, so rule out numbers by first byte. */
+    char c = s[0];
+    if (c != 'N' && c != 'n' && c != '.' && c != '#') return 0;
     static const char *const tokens[] = {"NA", "..", ".", "NaN", "#N/A", "N/A", "NULL", "nan", "null"};
     for (size_t i = 0; i < sizeof tokens / sizeof *tokens; i++)
-        if (strlen(tokens[i]) == len && memcmp(tokens[i], s, len) == 0) return 1;
+        if (strncmp(tokens[i], s, len) == 0 && tokens[i][len] == '\0') return 1;
     return 0;
 }
 
