@@ -67,3 +67,6 @@ check-valgrind:
 
 clean:
 	rm -rf build cpr-stats
+
+# Optional fragments (fuzzing, benchmarks, ...) live in mk/*.mk.
+-include $(wildcard mk/*.mk)
