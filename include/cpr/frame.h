@@ -40,6 +40,7 @@ typedef struct {
     const char *time;          /* --time NAME */
     int require_panel;         /* fail with CPR_E_NOKEY when no key is found */
     int quiet;                 /* suppress the merge report */
+    int no_key;                /* a plain table: do not look for a panel key */
 } cpr_load_opts;
 
 cpr_frame *cpr_frame_alloc(void);

@@ -2,8 +2,10 @@
 #include "cli.h"
 
 extern const cli_command cli_cmd_describe;
+extern const cli_command cli_cmd_vars;
 
 const cli_command *const cli_commands[] = {
     &cli_cmd_describe,
+    &cli_cmd_vars,
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof *cli_commands;

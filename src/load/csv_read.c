@@ -240,6 +240,7 @@ static int setup_columns(parse_state *ps)
                            want[w], hint ? hint : "");
         }
     }
+    if (o && o->no_key) ps->ent_col = ps->time_col = -1;
     if (ps->ent_col < 0 || ps->time_col < 0) {
         if (o && o->require_panel) {
             ps->row_line = 1;
