@@ -6,7 +6,7 @@
 
 function has(i, y, v) { return ((i SUBSEP y SUBSEP v) in val) }
 function g(i, y, v)   { return val[i SUBSEP y SUBSEP v] + 0 }
-function put(i, y, v, x) {
+function put(i, y, v, x,    s) {
     if (x == 0) x = 0                     # no "-0"
     s = sprintf("%.10g", x)
     val[i SUBSEP y SUBSEP v] = s
