@@ -44,7 +44,7 @@ done
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/cpr-datasets.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT INT TERM
-A() { "$AWK" -f $H/csv.awk "$@"; }
+A() { $AWK -f $H/csv.awk "$@"; }
 
 # 1. long records: iso3 <TAB> year <TAB> variable <TAB> value (source strings kept)
 {
