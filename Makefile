@@ -27,7 +27,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HDR      = $(wildcard include/cpr/*.h) $(wildcard tests/unit/*.h)
 
-.PHONY: all check unit e2e check-asan check-valgrind clean fuzz bench datasets
+.PHONY: all check unit e2e check-asan check-valgrind clean datasets
 
 all: cpr-stats
 
@@ -70,3 +70,7 @@ clean:
 
 # Optional fragments (fuzzing, benchmarks, ...) live in mk/*.mk.
 -include $(wildcard mk/*.mk)
+
+# Rebuild datasets/ from ../shared/sources (deterministic; see datasets/README.md).
+datasets:
+	sh scripts/build_datasets.sh

@@ -35,13 +35,13 @@ static int run_vars(const cli_command *cmd, int argc, char **argv)
         for (size_t i = 0; i < c->n; i++)
             if (matches(&c->vars[i], a.pos, a.npos) && strlen(c->vars[i].name) > w) w = strlen(c->vars[i].name);
         int verbose = cli_has(&a, "long");
-        if (!verbose) printf("%-*s  %-14s  %-28s  %s\n", (int)w, "name", "unit", "source", "label");
+        if (!verbose) printf("%-*s  %-16s  %-30s  %s\n", (int)w, "name", "unit", "source", "label");
         for (size_t i = 0; i < c->n; i++) {
             const cpr_var_info *v = &c->vars[i];
             if (!matches(v, a.pos, a.npos)) continue;
             shown++;
             if (verbose) print_long(v);
-            else printf("%-*s  %-14s  %-28s  %s\n", (int)w, v->name, v->unit, v->source, v->label);
+            else printf("%-*s  %-16s  %-30s  %s\n", (int)w, v->name, v->unit, v->source, v->label);
         }
         if (shown == 0 && a.npos > 0) rc = cpr_fail(CPR_E_NOVAR, "no catalogued variable matches '%s'", a.pos[0]);
     }
