@@ -65,6 +65,12 @@ int cpr_frame_add_numeric(cpr_frame *f, const char *name, double *values);
 /* Row index of (entity code, time) or -1; rows are sorted, so O(log n). */
 long cpr_frame_row(const cpr_frame *f, int entity, int time);
 
+/* Keep only rows with keep[i] != 0, in place; entities left without rows
+ * are dropped and codes re-densified (labels stay sorted). */
+int cpr_frame_subset(cpr_frame *f, const unsigned char *keep);
+/* Entity code of a label, or -1. */
+long cpr_frame_entity_code(const cpr_frame *f, const char *label);
+
 /* Number of distinct time values and their sorted list (caller frees). */
 int cpr_frame_periods(const cpr_frame *f, int **times, size_t *n);
 

@@ -55,6 +55,16 @@ int cli_get_double(const cli_args *a, const char *name, double def, double *out)
     {"time", 0, "NAME", "auto: year, time, period, ...", "column holding the time period"},              \
     {"sep", 0, "CHAR", "auto: , ; or tab", "field separator: ',' ';' 'tab'"}
 
+/* Sample options shared by analysis commands. */
+#define CLI_SAMPLE_OPTS                                                                              \
+    {"year", 0, "YEAR", "all", "use one year only"},                                                 \
+    {"years", 0, "FROM-TO", "all", "use the years FROM to TO (inclusive)"},                          \
+    {"countries", 0, "LIST", "all", "comma-separated entities to keep (e.g. ARG,BRA,MEX)"}
+
+/* Apply --year/--years/--countries to a loaded frame (usage error or
+ * CPR_E_NOVAR for an unknown country, with a hint). */
+int cli_apply_sample(const cli_args *a, cpr_frame *f);
+
 /* Load the data named by --data (or the bundled panel). */
 int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out);
 /* Directory of the bundled datasets ($CPR_DATADIR or the build-time path). */

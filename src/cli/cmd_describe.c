@@ -85,6 +85,7 @@ static int run_describe(const cli_command *cmd, int argc, char **argv)
     if (a.npos > 0) { rc = cli_usage_error(cmd, "unexpected argument '%s'", a.pos[0]); cli_args_free(&a); return rc; }
     cpr_frame *f = NULL;
     rc = cli_load_data(&a, 0, &f);
+    if (!rc) rc = cli_apply_sample(&a, f);
     char **vars = NULL;
     size_t nvars = 0;
     if (!rc && cli_get(&a, "vars")) {
@@ -112,6 +113,7 @@ static int run_describe(const cli_command *cmd, int argc, char **argv)
 static const cli_opt describe_opts[] = {
     CLI_DATA_OPTS,
     {"vars", 0, "LIST", "all", "comma-separated variables to describe"},
+    CLI_SAMPLE_OPTS,
     {0}};
 
 const cli_command cli_cmd_describe = {
