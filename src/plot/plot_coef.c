@@ -142,8 +142,7 @@ int cpr_plot_coef(const char *out_path, const cpr_plot_model *models, size_t nmo
     cpr_plotbuf_puts(&b, "set border 1 back lw 1 lc rgb '#404040'\n"
                          "set errorbars small\n"
                          "set yzeroaxis lt -1 lc rgb '#808080' dt 2 lw 1\n");
-    cpr_plotbuf_puts(&b, nslots > 2 ? "set key outside top center horizontal\n"
-                                    : "set key top right\n");
+    cpr_plotbuf_puts(&b, "set key tmargin left vertical\n");
     cpr_plotbuf_puts(&b, plotcmd.s);
     cpr_plotbuf_free(&plotcmd);
     free(terms);

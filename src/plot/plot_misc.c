@@ -77,7 +77,7 @@ int cpr_plot_lr_curve(const char *out_path, const double *gamma, const double *l
     cpr_plotbuf_puts(&b, "EOD\n");
     free(p);
     cpr_plot_axis_setup(&b, "x", &lo->x, "Threshold");
-    cpr_plotbuf_puts(&b, "set ylabel 'LR statistic'\nset yrange [0:*]\nset key top right\n");
+    cpr_plotbuf_puts(&b, "set ylabel 'LR statistic'\nset yrange [0:*]\nset key tmargin left vertical\n");
     if (isfinite(lo->estimate)) {
         cpr_plotbuf_puts(&b, "set arrow 1 from first ");
         cpr_plotbuf_num(&b, lo->estimate);
@@ -122,7 +122,7 @@ int cpr_plot_residuals(const char *out_path, const double *fitted, const double 
         if (isfinite(fitted[i]) && isfinite(resid[i])) data_pair(&b, fitted[i], resid[i]);
     cpr_plotbuf_puts(&b, "EOD\n");
     cpr_plotbuf_puts(&b, "set xlabel 'Fitted values'\nset ylabel 'Residuals'\n"
-                         "set xzeroaxis lt -1 lc rgb '#808080' dt 2 lw 1\nset key top right\n");
+                         "set xzeroaxis lt -1 lc rgb '#808080' dt 2 lw 1\nset key tmargin left vertical\n");
     /* Translucent markers once points start to overlap. */
     cpr_plotbuf_printf(&b, "plot $RESID using 1:2 with points pt 7 ps 0.7 lc rgb '%s' title ",
                        m > 500 ? "#600072B2" : "#0072B2");
@@ -216,7 +216,7 @@ int cpr_plot_binned(const char *out_path, const double *x, const double *y, size
     }
     cpr_plot_axis_setup(&b, "x", &bo->x, NULL);
     cpr_plot_axis_setup(&b, "y", &bo->y, NULL);
-    cpr_plotbuf_puts(&b, "set key top left\nplot ");
+    cpr_plotbuf_puts(&b, "set key tmargin left vertical\nplot ");
     if (have_fit) {
         char *key = cpr_asprintf("OLS fit (all data): slope = %.4g, r = %.3f", fit.slope, fit.r);
         cpr_plotbuf_puts(&b, "$FIT using 1:2 with lines lt 2 lw 2 title ");

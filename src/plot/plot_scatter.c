@@ -144,7 +144,7 @@ int cpr_plot_scatter(const char *out_path, const double *x, const double *y,
 
     cpr_plot_axis_setup(&b, "x", &so->x, NULL);
     cpr_plot_axis_setup(&b, "y", &so->y, NULL);
-    cpr_plotbuf_puts(&b, "set key top left\n");
+    cpr_plotbuf_puts(&b, "set key tmargin left vertical\n");
     cpr_plotbuf_puts(&b, "plot ");
     if (have_fit) {
         char *band = cpr_asprintf("%g%% confidence band", 100 * level);

@@ -78,8 +78,9 @@ int cpr_plot_series(const char *out_path, const cpr_plot_line *lines, size_t nli
         cpr_plotbuf_printf(&b, "set xtics %g\n", step);
         if (tmax == tmin) cpr_plotbuf_printf(&b, "set xrange [%g:%g]\n", tmin - 1, tmax + 1);
     }
-    if (nlines > 6) cpr_plotbuf_puts(&b, "set key outside right top vertical\n");
-    else cpr_plotbuf_puts(&b, "set key top left\n");
+    /* Beside the plot, so no line is hidden; a little room at the ends. */
+    cpr_plotbuf_puts(&b, "set key outside right top vertical\n"
+                         "set autoscale xfix\nset offsets graph 0.02, graph 0.02, graph 0.04, graph 0.04\n");
 
     cpr_plotbuf_puts(&b, "plot ");
     for (size_t l = 0; l < nlines; l++) {

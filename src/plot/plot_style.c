@@ -152,7 +152,7 @@ int cpr_plot_begin(cpr_plotbuf *b, const char *kind, const char *out_path,
                            w, h);
         break;
     case CPR_PLOT_PDF: /* same proportions as the PNG: 72 px per inch */
-        cpr_plotbuf_printf(b, "set terminal pdfcairo size %.4gin,%.4gin noenhanced font ",
+        cpr_plotbuf_printf(b, "set terminal pdfcairo size %.9gin,%.9gin noenhanced font ",
                            w / 72.0, h / 72.0);
         break;
     }
@@ -166,7 +166,7 @@ int cpr_plot_begin(cpr_plotbuf *b, const char *kind, const char *out_path,
                      "set border 3 back lw 1 lc rgb '#404040'\n"
                      "set tics nomirror out scale 0.5 textcolor rgb '#202020'\n"
                      "set grid back xtics ytics lw 1 lc rgb '#E6E6E6' dt solid\n"
-                     "set key noautotitle nobox opaque samplen 2 spacing 1.1\n"
+                     "set key noautotitle nobox noopaque reverse Left samplen 2 spacing 1.1\n"
                      "set style fill solid 1.0 noborder\n"
                      "set pointsize 1\n");
     for (int i = 0; i < CPR_PLOT_NPALETTE; i++)

@@ -7,7 +7,7 @@ set encoding utf8
 set border 3 back lw 1 lc rgb '#404040'
 set tics nomirror out scale 0.5 textcolor rgb '#202020'
 set grid back xtics ytics lw 1 lc rgb '#E6E6E6' dt solid
-set key noautotitle nobox opaque samplen 2 spacing 1.1
+set key noautotitle nobox noopaque reverse Left samplen 2 spacing 1.1
 set style fill solid 1.0 noborder
 set pointsize 1
 set linetype 1 lc rgb '#0072B2' lw 2 pt 7 ps 0.8 dt solid
@@ -99,6 +99,6 @@ $FIT << EOD
 EOD
 set xlabel 'Chinese aid (% of GNI)'
 set ylabel 'Poverty gap (%)'
-set key top left
+set key tmargin left vertical
 plot $FIT using 1:2 with lines lt 2 lw 2 title 'OLS fit (all data): slope = 0.4783, r = 0.759', \
      $BINS using 1:2 with points lt 1 pt 7 ps 1.2 title 'Mean of y in 20 quantile bins of x (N = 2000)'

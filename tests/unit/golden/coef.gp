@@ -7,7 +7,7 @@ set encoding utf8
 set border 3 back lw 1 lc rgb '#404040'
 set tics nomirror out scale 0.5 textcolor rgb '#202020'
 set grid back xtics ytics lw 1 lc rgb '#E6E6E6' dt solid
-set key noautotitle nobox opaque samplen 2 spacing 1.1
+set key noautotitle nobox noopaque reverse Left samplen 2 spacing 1.1
 set style fill solid 1.0 noborder
 set pointsize 1
 set linetype 1 lc rgb '#0072B2' lw 2 pt 7 ps 0.8 dt solid
@@ -48,7 +48,7 @@ set yrange [0.4:3.6]
 set border 1 back lw 1 lc rgb '#404040'
 set errorbars small
 set yzeroaxis lt -1 lc rgb '#808080' dt 2 lw 1
-set key outside top center horizontal
+set key tmargin left vertical
 plot $M1 using 1:2:3:4 with xerrorbars lc rgb '#0072B2' pt 7 ps 1.0 lw 2 title 'Two-way FE: 95% CI (cluster)', \
      $M1B using 1:2:3:4 with xerrorbars lc rgb '#0072B2' pt 6 ps 1.0 lw 1.5 dt 2 title 'Two-way FE: 95% CI (bootstrap)', \
      $M2 using 1:2:3:4 with xerrorbars lc rgb '#D55E00' pt 7 ps 1.0 lw 2 title 'Random effects: 95% CI (cluster)'

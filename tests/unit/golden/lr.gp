@@ -7,7 +7,7 @@ set encoding utf8
 set border 3 back lw 1 lc rgb '#404040'
 set tics nomirror out scale 0.5 textcolor rgb '#202020'
 set grid back xtics ytics lw 1 lc rgb '#E6E6E6' dt solid
-set key noautotitle nobox opaque samplen 2 spacing 1.1
+set key noautotitle nobox noopaque reverse Left samplen 2 spacing 1.1
 set style fill solid 1.0 noborder
 set pointsize 1
 set linetype 1 lc rgb '#0072B2' lw 2 pt 7 ps 0.8 dt solid
@@ -67,7 +67,7 @@ EOD
 set xlabel 'GDP per capita (constant 2015 US$)'
 set ylabel 'LR statistic'
 set yrange [0:*]
-set key top right
+set key tmargin left vertical
 set arrow 1 from first 2300, graph 0 to first 2300, graph 1 nohead back lc rgb '#009E73' dt 3 lw 1.5
 set label 1 ' estimate 2300' at first 2300, graph 0.96 left textcolor rgb '#009E73' font ',9'
 plot $LR using 1:2 with lines lt 1 lw 2 title 'LR statistic', \

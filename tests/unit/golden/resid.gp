@@ -7,7 +7,7 @@ set encoding utf8
 set border 3 back lw 1 lc rgb '#404040'
 set tics nomirror out scale 0.5 textcolor rgb '#202020'
 set grid back xtics ytics lw 1 lc rgb '#E6E6E6' dt solid
-set key noautotitle nobox opaque samplen 2 spacing 1.1
+set key noautotitle nobox noopaque reverse Left samplen 2 spacing 1.1
 set style fill solid 1.0 noborder
 set pointsize 1
 set linetype 1 lc rgb '#0072B2' lw 2 pt 7 ps 0.8 dt solid
@@ -45,5 +45,5 @@ EOD
 set xlabel 'Fitted values'
 set ylabel 'Residuals'
 set xzeroaxis lt -1 lc rgb '#808080' dt 2 lw 1
-set key top right
+set key tmargin left vertical
 plot $RESID using 1:2 with points pt 7 ps 0.7 lc rgb '#0072B2' title 'N = 18'

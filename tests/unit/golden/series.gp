@@ -7,7 +7,7 @@ set encoding utf8
 set border 3 back lw 1 lc rgb '#404040'
 set tics nomirror out scale 0.5 textcolor rgb '#202020'
 set grid back xtics ytics lw 1 lc rgb '#E6E6E6' dt solid
-set key noautotitle nobox opaque samplen 2 spacing 1.1
+set key noautotitle nobox noopaque reverse Left samplen 2 spacing 1.1
 set style fill solid 1.0 noborder
 set pointsize 1
 set linetype 1 lc rgb '#0072B2' lw 2 pt 7 ps 0.8 dt solid
@@ -68,7 +68,9 @@ set xlabel 'Year'
 set ylabel 'Poverty headcount, $2.15 a day (%)'
 set format x '%.0f'
 set xtics 1
-set key top left
+set key outside right top vertical
+set autoscale xfix
+set offsets graph 0.02, graph 0.02, graph 0.04, graph 0.04
 plot $S1 using 1:2 with linespoints lc rgb '#0072B2' dt 1 lw 2 pt 7 ps 0.6 title 'BOL', \
      $S2 using 1:2 with linespoints lc rgb '#D55E00' dt 1 lw 2 pt 7 ps 0.6 title 'PER', \
      $S3 using 1:2 with linespoints lc rgb '#009E73' dt 1 lw 2 pt 7 ps 0.6 title 'LCN'
