@@ -48,13 +48,24 @@ static char **child_environment(void)
     return env;
 }
 
-/* Last non-empty part of gnuplot's stderr, on one line, for the message. */
+/* gnuplot's stderr on one line for the message: whitespace runs (the caret
+ * line under an error) collapsed to one space. */
 static void tidy_stderr(char *s)
 {
-    size_t len = strlen(s);
-    while (len && (s[len - 1] == '\n' || s[len - 1] == ' ')) s[--len] = '\0';
-    for (size_t i = 0; i < len; i++)
-        if (s[i] == '\n' || s[i] == '\t' || s[i] == '\r') s[i] = ' ';
+    size_t j = 0;
+    int space = 1; /* drops leading blanks too */
+    for (size_t i = 0; s[i]; i++) {
+        char c = s[i];
+        if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+            if (!space) s[j++] = ' ';
+            space = 1;
+        } else {
+            s[j++] = c;
+            space = 0;
+        }
+    }
+    while (j && s[j - 1] == ' ') j--;
+    s[j] = '\0';
 }
 
 static int fail_missing(const char *prog, int err)
@@ -74,8 +85,11 @@ static int pipe_cloexec(int fd[2])
     return 0;
 }
 
-int cpr_plot_gnuplot_run(const char *script, size_t len)
+/* out_path (may be NULL) only names the figure in the messages. */
+static int run_gnuplot(const char *script, size_t len, const char *out_path)
 {
+    const char *for_ = out_path ? " drawing " : "";
+    if (!out_path) out_path = "";
     const char *prog = gnuplot_program();
     int in[2] = {-1, -1}, er[2] = {-1, -1};
     if (pipe_cloexec(in) != 0 || pipe_cloexec(er) != 0) {
@@ -169,14 +183,19 @@ int cpr_plot_gnuplot_run(const char *script, size_t len)
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && errlen == 0)
         return fail_missing(prog, ENOENT);
     if (WIFSIGNALED(status))
-        return cpr_fail(CPR_E_GNUPLOT, "gnuplot (%s) was killed by signal %d%s%s", prog,
-                        WTERMSIG(status), errlen ? ": " : "", errbuf);
+        return cpr_fail(CPR_E_GNUPLOT, "gnuplot (%s)%s%s was killed by signal %d%s%s", prog,
+                        for_, out_path, WTERMSIG(status), errlen ? ": " : "", errbuf);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return cpr_fail(CPR_E_GNUPLOT, "gnuplot (%s) failed with exit status %d%s: %s", prog,
-                        WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+        return cpr_fail(CPR_E_GNUPLOT, "gnuplot (%s)%s%s failed with exit status %d%s: %s", prog,
+                        for_, out_path, WIFEXITED(status) ? WEXITSTATUS(status) : -1,
                         broken_pipe ? " (it stopped reading the script)" : "",
                         errlen ? errbuf : "no message");
     return CPR_OK;
+}
+
+int cpr_plot_gnuplot_run(const char *script, size_t len)
+{
+    return run_gnuplot(script, len, NULL);
 }
 
 /* "dir/.base.XXXXXX" next to path. */
@@ -270,7 +289,7 @@ int cpr_plot_render_atomic(const char *script, const char *out_path)
     int fd, rc = open_temp(out_path, &tmp, &fd);
     if (rc) return rc;
     char *full = cpr_plot_script_with_output(script, tmp);
-    rc = cpr_plot_gnuplot_run(full, strlen(full));
+    rc = run_gnuplot(full, strlen(full), out_path);
     free(full);
     if (rc == CPR_OK) {
         struct stat st;
