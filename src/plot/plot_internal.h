@@ -39,6 +39,9 @@ int cpr_plot_begin(cpr_plotbuf *b, const char *kind, const char *out_path,
 /* `set xlabel '...'` (+ logscale) for axis "x", "y" or "y2". */
 void cpr_plot_axis_setup(cpr_plotbuf *b, const char *axis, const cpr_plot_axis *a,
                          const char *default_label);
+/* Labelled 1-2-5 tics for a log axis whose data run from lo to hi (> 0):
+ * gnuplot's default labels only the powers of ten. */
+void cpr_plot_log_tics(cpr_plotbuf *b, const char *axis, double lo, double hi);
 /* Save the script when asked and render it unless script_only; frees b. */
 int cpr_plot_finish(cpr_plotbuf *b, const char *out_path, const cpr_plot_opts *opts);
 /* Replace the output placeholder by the quoted path; caller frees. */

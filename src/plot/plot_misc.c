@@ -216,7 +216,8 @@ int cpr_plot_binned(const char *out_path, const double *x, const double *y, size
     }
     cpr_plot_axis_setup(&b, "x", &bo->x, NULL);
     cpr_plot_axis_setup(&b, "y", &bo->y, NULL);
-    cpr_plotbuf_puts(&b, "set key tmargin left vertical\nplot ");
+    cpr_plotbuf_puts(&b, "set key tmargin left vertical\n"
+                         "set autoscale fix\nset offsets graph 0.04, graph 0.04, graph 0.05, graph 0.05\nplot ");
     if (have_fit) {
         char *key = cpr_asprintf("OLS fit (all data): slope = %.4g, r = %.3f", fit.slope, fit.r);
         cpr_plotbuf_puts(&b, "$FIT using 1:2 with lines lt 2 lw 2 title ");

@@ -144,7 +144,24 @@ int cpr_plot_scatter(const char *out_path, const double *x, const double *y,
 
     cpr_plot_axis_setup(&b, "x", &so->x, NULL);
     cpr_plot_axis_setup(&b, "y", &so->y, NULL);
-    cpr_plotbuf_puts(&b, "set key tmargin left vertical\n");
+    if (logx || logy) {
+        double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+        for (size_t i = 0; i < n; i++) {
+            if (!usable(x[i], y[i], logx, logy)) continue;
+            x0 = fmin(x0, x[i]); x1 = fmax(x1, x[i]);
+            y0 = fmin(y0, y[i]); y1 = fmax(y1, y[i]);
+        }
+        if (have_fit && logy) /* the band may reach beyond the points */
+            for (size_t g = 0; g < 2; g++) {
+                double yh, lo, hi;
+                cpr_plot_linfit_band(&fit, g ? fit.xmax : fit.xmin, &yh, &lo, &hi);
+                y0 = fmin(y0, exp(lo)); y1 = fmax(y1, exp(hi));
+            }
+        if (logx) cpr_plot_log_tics(&b, "x", x0, x1);
+        if (logy) cpr_plot_log_tics(&b, "y", y0, y1);
+    }
+    cpr_plotbuf_puts(&b, "set key tmargin left vertical\n"
+                         "set autoscale fix\nset offsets graph 0.04, graph 0.04, graph 0.05, graph 0.05\n");
     cpr_plotbuf_puts(&b, "plot ");
     if (have_fit) {
         char *band = cpr_asprintf("%g%% confidence band", 100 * level);

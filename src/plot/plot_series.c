@@ -8,12 +8,12 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* A step of 1, 2, 5, 10, ... years giving at most 12 tick marks. */
+/* A step of 1, 2, 5, 10, ... years giving at most 11 tick marks. */
 static double year_step(double span)
 {
     static const double steps[] = {1, 2, 5, 10, 20, 25, 50, 100};
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
-        if (span / steps[i] <= 12) return steps[i];
+        if (span / steps[i] <= 10) return steps[i];
     return 0; /* let gnuplot choose */
 }
 
@@ -79,8 +79,9 @@ int cpr_plot_series(const char *out_path, const cpr_plot_line *lines, size_t nli
         if (tmax == tmin) cpr_plotbuf_printf(&b, "set xrange [%g:%g]\n", tmin - 1, tmax + 1);
     }
     /* Beside the plot, so no line is hidden; a little room at the ends. */
-    cpr_plotbuf_puts(&b, "set key outside right top vertical\n"
-                         "set autoscale xfix\nset offsets graph 0.02, graph 0.02, graph 0.04, graph 0.04\n");
+    if (nlines > 6) cpr_plotbuf_puts(&b, "set key outside right top vertical\n");
+    else cpr_plotbuf_puts(&b, "set key tmargin left vertical maxrows 3\n");
+    cpr_plotbuf_puts(&b, "set autoscale xfix\nset offsets graph 0.02, graph 0.02, graph 0.04, graph 0.04\n");
 
     cpr_plotbuf_puts(&b, "plot ");
     for (size_t l = 0; l < nlines; l++) {

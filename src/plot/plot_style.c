@@ -130,6 +130,27 @@ void cpr_plot_axis_setup(cpr_plotbuf *b, const char *axis, const cpr_plot_axis *
     if (tmp.log) cpr_plotbuf_printf(b, "set logscale %s\n", axis);
 }
 
+void cpr_plot_log_tics(cpr_plotbuf *b, const char *axis, double lo, double hi)
+{
+    if (!(lo > 0) || !(hi >= lo) || !isfinite(hi)) return;
+    static const double mult[] = {1, 2, 5};
+    int k0 = (int)floor(log10(lo)) - 1, k1 = (int)ceil(log10(hi)) + 1;
+    if (k1 - k0 > 8) return; /* many decades: powers of ten are enough */
+    /* 1-2-5 inside the range; with less than one decade add 3 and 4 too. */
+    int fine = hi / lo < 10;
+    size_t count = 0;
+    cpr_plotbuf_printf(b, "set %stics (", axis);
+    for (int k = k0; k <= k1; k++)
+        for (int m = 1; m <= 9; m++) {
+            if (!fine && m != (int)mult[0] && m != (int)mult[1] && m != (int)mult[2]) continue;
+            if (fine && m > 5) continue;
+            double v = m * pow(10.0, k);
+            if (v < lo / 1.15 || v > hi * 1.15) continue;
+            cpr_plotbuf_printf(b, "%s%.6g", count++ ? ", " : "", v);
+        }
+    cpr_plotbuf_puts(b, ")\n");
+}
+
 int cpr_plot_begin(cpr_plotbuf *b, const char *kind, const char *out_path,
                    const cpr_plot_opts *opts)
 {

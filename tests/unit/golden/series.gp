@@ -67,8 +67,8 @@ EOD
 set xlabel 'Year'
 set ylabel 'Poverty headcount, $2.15 a day (%)'
 set format x '%.0f'
-set xtics 1
-set key outside right top vertical
+set xtics 2
+set key tmargin left vertical maxrows 3
 set autoscale xfix
 set offsets graph 0.02, graph 0.02, graph 0.04, graph 0.04
 plot $S1 using 1:2 with linespoints lc rgb '#0072B2' dt 1 lw 2 pt 7 ps 0.6 title 'BOL', \
