@@ -25,7 +25,7 @@ MAIN_OBJ = $(MAIN_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB      = $(BUILD)/libcpr.a
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-HDR      = $(wildcard include/cpr/*.h) $(wildcard tests/unit/*.h)
+HDR      = $(wildcard include/cpr/*.h) $(wildcard src/*/*.h) $(wildcard tests/unit/*.h)
 
 .PHONY: all check unit e2e check-asan check-valgrind clean datasets
 
