@@ -1,0 +1,240 @@
+/* cpr-stats plot scatter|series|binned: figures from the data, labelled
+ * from the variable catalogue, rendered by gnuplot (src/plot). */
+#include "cli.h"
+#include "cpr/catalogue.h"
+#include "cpr/plot.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    cpr_frame *f;
+    cpr_catalogue *cat;   /* NULL for uncatalogued data */
+    cpr_plot_opts popts;
+    char *out;
+    char *source;
+} plot_ctx;
+
+static void ctx_free(plot_ctx *c)
+{
+    cpr_frame_free(c->f);
+    cpr_catalogue_free(c->cat);
+    free(c->out);
+    free(c->source);
+}
+
+static void axis_from_catalogue(const plot_ctx *c, const char *var, cpr_plot_axis *ax)
+{
+    const cpr_var_info *v = cpr_catalogue_find(c->cat, var);
+    ax->label = v && *v->label ? v->label : var;
+    ax->unit = v && *v->unit ? v->unit : NULL;
+}
+
+/* "Source: A; B" from the catalogue entries of the variables, or the file. */
+static char *source_line(const plot_ctx *c, char **vars, size_t n, const cli_args *a)
+{
+    char buf[1024] = "";
+    for (size_t i = 0; i < n; i++) {
+        const cpr_var_info *v = cpr_catalogue_find(c->cat, vars[i]);
+        if (!v || !*v->source || strstr(buf, v->source)) continue;
+        if (*buf) strncat(buf, "; ", sizeof buf - strlen(buf) - 1);
+        strncat(buf, v->source, sizeof buf - strlen(buf) - 1);
+    }
+    if (!*buf) return cpr_asprintf("Data: %s", c->f->source);
+    if (cli_has(a, "data")) return cpr_asprintf("Source: %s (%s)", buf, c->f->source);
+    return cpr_asprintf("Source: %s", buf);
+}
+
+static int setup(const cli_args *a, plot_ctx *c, const char *default_out)
+{
+    memset(c, 0, sizeof *c);
+    int rc = cli_load_data(a, 0, &c->f);
+    if (!rc) rc = cli_apply_sample(a, c->f);
+    if (rc) return rc;
+    char *path = cli_datafile("catalogue.csv");
+    if (cpr_catalogue_load(path, &c->cat) != CPR_OK) { cpr_error_clear(); c->cat = NULL; }
+    free(path);
+    c->out = cpr_strdup(cli_get(a, "output") ? cli_get(a, "output") : default_out);
+    cpr_plot_format fmt;
+    if ((rc = cpr_plot_format_from_path(c->out, &fmt))) return rc;
+    c->popts.title = cli_get(a, "title");
+    c->popts.script_path = cli_get(a, "script");
+    c->popts.script_only = cli_has(a, "script-only");
+    if (c->popts.script_only && !c->popts.script_path)
+        return cli_usage_error(a->cmd, "--script-only needs --script FILE.gp");
+    return CPR_OK;
+}
+
+static int finish(const cli_args *a, plot_ctx *c, int rc)
+{
+    if (!rc && !c->popts.script_only) fprintf(stderr, "plot: wrote %s\n", c->out);
+    if (!rc && c->popts.script_path) fprintf(stderr, "plot: wrote %s\n", c->popts.script_path);
+    (void)a;
+    return rc;
+}
+
+static int parse_log(const cli_args *a, int *lx, int *ly)
+{
+    const char *s = cli_get(a, "log");
+    *lx = *ly = 0;
+    if (!s) return 0;
+    if (strcmp(s, "x") == 0) *lx = 1;
+    else if (strcmp(s, "y") == 0) *ly = 1;
+    else if (strcmp(s, "xy") == 0 || strcmp(s, "yx") == 0) *lx = *ly = 1;
+    else return cli_usage_error(a->cmd, "--log must be x, y or xy, not '%s'", s);
+    return 0;
+}
+
+static int scatter_like(const cli_args *a, int binned)
+{
+    if (a->npos != 3) return cli_usage_error(a->cmd, "plot %s needs two variables: X Y", binned ? "binned" : "scatter");
+    const char *xv = a->pos[1], *yv = a->pos[2];
+    char *def = cpr_asprintf("%s_%s_%s.png", binned ? "binned" : "scatter", xv, yv);
+    plot_ctx c;
+    int lx, ly;
+    int rc = parse_log(a, &lx, &ly);
+    if (!rc) rc = setup(a, &c, def);
+    else memset(&c, 0, sizeof c);
+    free(def);
+    const double *x = NULL, *y = NULL;
+    if (!rc) rc = cpr_frame_numeric(c.f, xv, &x);
+    if (!rc) rc = cpr_frame_numeric(c.f, yv, &y);
+    if (!rc) {
+        char *vars[2] = {(char *)xv, (char *)yv};
+        c.source = source_line(&c, vars, 2, a);
+        c.popts.source = c.source;
+        if (binned) {
+            cpr_plot_binned_opts bo = {0};
+            long nb;
+            if (cli_get_long(a, "bins", 20, 2, 1000, &nb)) rc = CPR_E_USAGE;
+            axis_from_catalogue(&c, xv, &bo.x);
+            axis_from_catalogue(&c, yv, &bo.y);
+            bo.nbins = (size_t)nb;
+            bo.no_fit = cli_has(a, "no-fit");
+            if (!rc) rc = cpr_plot_binned(c.out, x, y, c.f->nrow, &bo, &c.popts);
+        } else {
+            cpr_plot_scatter_opts so = {0};
+            axis_from_catalogue(&c, xv, &so.x);
+            axis_from_catalogue(&c, yv, &so.y);
+            so.x.log = lx;
+            so.y.log = ly;
+            so.no_fit = cli_has(a, "no-fit");
+            so.no_labels = cli_has(a, "no-labels");
+            so.conf_level = 0.95;
+            const char **labels = NULL;
+            if (c.f->entity) {
+                labels = cpr_malloc(c.f->nrow * sizeof *labels);
+                for (size_t i = 0; i < c.f->nrow; i++) labels[i] = c.f->entity_labels[c.f->entity[i]];
+            } else so.no_labels = 1;
+            rc = cpr_plot_scatter(c.out, x, y, labels, c.f->nrow, &so, &c.popts);
+            free(labels);
+        }
+    }
+    rc = finish(a, &c, rc);
+    ctx_free(&c);
+    return rc;
+}
+
+static int series(const cli_args *a)
+{
+    if (a->npos < 2) return cli_usage_error(a->cmd, "plot series needs at least one variable");
+    plot_ctx c;
+    char *def = cpr_asprintf("series_%s.png", a->pos[1]);
+    int rc = setup(a, &c, def);
+    free(def);
+    if (!rc && !c.f->entity) rc = cli_usage_error(a->cmd, "plot series needs panel data (entity and time columns)");
+    size_t nvar = (size_t)a->npos - 1;
+    cpr_plot_line *lines = NULL;
+    double **bufs = NULL;
+    size_t nl = 0;
+    if (!rc) {
+        lines = cpr_calloc(nvar * c.f->n_entities, sizeof *lines);
+        bufs = cpr_calloc(2 * nvar * c.f->n_entities, sizeof *bufs);
+    }
+    for (size_t v = 0; v < nvar && !rc; v++) {
+        const double *col;
+        if ((rc = cpr_frame_numeric(c.f, a->pos[v + 1], &col))) break;
+        for (size_t e = 0; e < c.f->n_entities; e++) {
+            double *t = cpr_malloc(c.f->nrow * sizeof *t), *y = cpr_malloc(c.f->nrow * sizeof *y);
+            size_t m = 0, have = 0;
+            for (size_t i = 0; i < c.f->nrow; i++)
+                if (c.f->entity[i] == (int)e) {
+                    t[m] = c.f->time[i];
+                    y[m] = col[i];
+                    have += !isnan(col[i]);
+                    m++;
+                }
+            if (have == 0) { free(t); free(y); continue; }
+            bufs[2 * nl] = t;
+            bufs[2 * nl + 1] = y;
+            lines[nl].t = t;
+            lines[nl].y = y;
+            lines[nl].n = m;
+            lines[nl].name = nvar == 1 ? cpr_strdup(c.f->entity_labels[e])
+                                       : c.f->n_entities == 1 ? cpr_strdup(a->pos[v + 1])
+                                                              : cpr_asprintf("%s %s", c.f->entity_labels[e], a->pos[v + 1]);
+            nl++;
+        }
+    }
+    if (!rc && nl == 0) rc = cpr_fail(CPR_E_NUMERIC, "plot series: no non-missing values to draw in the selected sample");
+    if (!rc && nl > 12) rc = cli_usage_error(a->cmd, "%zu lines are too many for one figure; choose up to 12 with --countries", nl);
+    if (!rc) {
+        cpr_plot_series_opts so = {0};
+        so.x.label = c.f->time_name;
+        axis_from_catalogue(&c, a->pos[1], &so.y);
+        if (nvar > 1) { so.y.label = cli_get(a, "ylabel") ? cli_get(a, "ylabel") : so.y.label; }
+        c.source = source_line(&c, a->pos + 1, nvar, a);
+        c.popts.source = c.source;
+        rc = cpr_plot_series(c.out, lines, nl, &so, &c.popts);
+    }
+    for (size_t i = 0; i < nl; i++) free((char *)lines[i].name);
+    for (size_t i = 0; i < 2 * nl; i++) free(bufs[i]);
+    free(bufs);
+    free(lines);
+    rc = finish(a, &c, rc);
+    ctx_free(&c);
+    return rc;
+}
+
+static int run_plot(const cli_command *cmd, int argc, char **argv)
+{
+    cli_args a;
+    int rc = cli_parse(cmd, argc, argv, &a);
+    if (rc) return rc;
+    const char *kind = a.npos > 0 ? a.pos[0] : NULL;
+    if (!kind) rc = cli_usage_error(cmd, "missing figure type: scatter, series or binned");
+    else if (strcmp(kind, "scatter") == 0) rc = scatter_like(&a, 0);
+    else if (strcmp(kind, "binned") == 0) rc = scatter_like(&a, 1);
+    else if (strcmp(kind, "series") == 0) rc = series(&a);
+    else rc = cli_usage_error(cmd, "unknown figure type '%s' (scatter, series, binned)", kind);
+    cli_args_free(&a);
+    return rc;
+}
+
+static const cli_opt plot_opts[] = {
+    {"output", 'o', "FILE", "TYPE_VARS.png", "output file; .png, .svg or .pdf picks the format"},
+    {"script", 0, "FILE.gp", "none", "also save the gnuplot script, data inline, to redraw without cpr-stats"},
+    {"script-only", 0, NULL, NULL, "write only the --script file, do not run gnuplot"},
+    {"title", 0, "TEXT", "none", "figure title"},
+    {"log", 0, "x|y|xy", "none", "logarithmic axes (scatter; the fit is on the logs)"},
+    {"no-fit", 0, NULL, NULL, "scatter/binned: no fitted line and band"},
+    {"no-labels", 0, NULL, NULL, "scatter: no point labels"},
+    {"bins", 0, "N", "20", "binned: number of quantile bins of X"},
+    {"ylabel", 0, "TEXT", "the first variable's label", "series: y-axis label when plotting several variables"},
+    CLI_DATA_OPTS,
+    CLI_SAMPLE_OPTS,
+    {0}};
+
+const cli_command cli_cmd_plot = {
+    "plot", "draw a figure with gnuplot: scatter X Y | series VAR... | binned X Y", "[OPTIONS] TYPE VAR...",
+    "scatter X Y   points labelled by country, OLS line with 95% band; r, slope and N in the key\n"
+    "series VAR... time series, one line per country (select with --countries) or per variable\n"
+    "binned X Y    means of Y in quantile bins of X, for large data\n"
+    "Labels and units come from the variable catalogue; the source line is printed under the\n"
+    "figure. Images are written atomically: a failed run leaves no partial file. Needs gnuplot\n"
+    "(Debian: apt-get install gnuplot-nox; or set CPR_GNUPLOT to its path).",
+    plot_opts, run_plot};
