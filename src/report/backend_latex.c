@@ -18,6 +18,7 @@ static void put_tex(FILE *out, const char *s)
         case '~': fputs("\\textasciitilde{}", out); break;
         case '^': fputs("\\textasciicircum{}", out); break;
         case '<': fputs("\\textless{}", out); break;
+        case '|': fputs("\\textbar{}", out); break;
         case '>': fputs("\\textgreater{}", out); break;
         default: fputc(*s, out);
         }
@@ -49,11 +50,12 @@ static void render_table(FILE *out, const cpr_doc_block *b)
     char buf[64];
     if (b->title) { fputs("% ", out); put_tex(out, b->title); fputc('\n', out); }
     fputs("\\begin{tabular}{", out);
+    int first = 1;
     for (size_t j = 0; j < b->ncol; j++)
-        if (cpr_show_human(b->cols[j].show)) fputc(j == 0 ? 'l' : 'r', out);
+        if (cpr_show_human(b->cols[j].show)) { fputc(first ? 'l' : 'r', out); first = 0; }
     fputs("}\n\\toprule\n", out);
     for (size_t r = 0; r <= b->nrow; r++) {
-        int first = 1;
+        first = 1;
         for (size_t j = 0; j < b->ncol; j++) {
             if (!cpr_show_human(b->cols[j].show)) continue;
             if (!first) fputs(" & ", out);

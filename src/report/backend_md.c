@@ -38,10 +38,11 @@ static void render_table(FILE *out, const cpr_doc_block *b)
     char buf[64];
     if (b->title) { fputs("**", out); put_md(out, b->title); fputs("**\n\n", out); }
     for (size_t r = 0; r <= b->nrow + 1; r++) {
+        int first = 1;
         fputc('|', out);
         for (size_t j = 0; j < b->ncol; j++) {
             if (!cpr_show_human(b->cols[j].show)) continue;
-            if (r == 1) { fputs(j == 0 ? ":---|" : "---:|", out); continue; }
+            if (r == 1) { fputs(first ? ":---|" : "---:|", out); first = 0; continue; }
             const char *s = r == 0 ? b->cols[j].label
                                    : cpr_cell_format(&b->cells[(r - 2) * b->ncol + j], NA, buf, sizeof buf);
             fputc(' ', out);

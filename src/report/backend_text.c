@@ -50,13 +50,17 @@ static void render_table(FILE *out, const cpr_doc_block *b)
         if (cpr_show_human(b->cols[j].show)) { total += w[j] + (first ? 0 : 2); first = 0; }
     if (b->title) fprintf(out, "%s\n", b->title);
     rule(out, total);
+    size_t last = 0;
+    for (size_t j = 0; j < nc; j++)
+        if (cpr_show_human(b->cols[j].show)) last = j;
     for (size_t r = 0; r <= nr; r++) {
         first = 1;
         for (size_t j = 0; j < nc; j++) {
             if (!cpr_show_human(b->cols[j].show)) continue;
             const char *s = r == 0 ? b->cols[j].label : txt[(r - 1) * nc + j];
+            if (j == last && !first && s[0] == '\0') break; /* no trailing blanks */
             if (!first) fputs("  ", out);
-            if (j == 0) fprintf(out, "%-*s", (int)w[j], s);
+            if (first) fprintf(out, "%-*s", (int)w[j], s);  /* first shown column: left */
             else fprintf(out, "%*s", (int)w[j], s);
             first = 0;
         }

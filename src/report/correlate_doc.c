@@ -49,7 +49,7 @@ cpr_doc *cpr_correlation_doc(const cpr_correlation *c)
             cpr_cell_num(t[i]->statistic, CPR_NUM_G),
             cpr_cell_num(t[i]->df, CPR_NUM_INT),
             cpr_cell_num(t[i]->p_value, CPR_NUM_P),
-            cpr_cell_text(cit),
+            isfinite(t[i]->conf_low) || isfinite(t[i]->conf_high) ? cpr_cell_text(cit) : cpr_cell_na(),
             cpr_cell_num(t[i]->conf_low, CPR_NUM_G),
             cpr_cell_num(t[i]->conf_high, CPR_NUM_G),
         };

@@ -71,7 +71,7 @@ static void coefficients(cpr_doc *d, const cpr_result *r)
             cpr_cell_num(r->statistic[j], CPR_NUM_G),
             cpr_cell_num(r->p_value[j], CPR_NUM_P),
             cpr_cell_text(stars(r->p_value[j])),
-            cpr_cell_text(cit),
+            isfinite(r->conf_low[j]) || isfinite(r->conf_high[j]) ? cpr_cell_text(cit) : cpr_cell_na(),
             cpr_cell_num(r->conf_low[j], CPR_NUM_G),
             cpr_cell_num(r->conf_high[j], CPR_NUM_G),
         };
