@@ -1,6 +1,6 @@
 /* Formula tokenizer and recursive-descent parser.
  *
- *   formula := expr '~' sum [ '|' part2 [ '|' iv ] ] END
+ *   formula := arith '~' sum [ '|' part2 [ '|' iv ] ] END
  *   part2   := '0' | empty | name ('+' name)*     (fixed effects)
  *            | sum '~' sum                         (IV without FE part)
  *   iv      := sum '~' sum                         (endogenous ~ instruments)
@@ -414,7 +414,7 @@ static int parse_all(parser *p)
 {
     cpr_formula *fm = p->fm;
     next_token(p);
-    fm->lhs = parse_factor(p, 1);
+    fm->lhs = parse_arith(p);
     if (!fm->lhs) return -1;
     if (p->tok.kind != T_TILDE) return syntax_error(p, "'~'"), -1;
     next_token(p);
