@@ -27,7 +27,8 @@ typedef struct {
     int *time;           /* n codes 0..n_times-1 (index into time_values) */
     size_t n_entities, n_times;
     int *time_values;    /* n_times calendar values */
-    char **entity_labels;/* n_entities labels (borrowed from the frame) */
+    char **entity_labels;/* n_entities labels: array owned by the design (freed by
+                          cpr_design_free), strings borrowed from the frame */
     int *cluster;        /* primary cluster codes (default: a copy of entity), n */
     size_t n_clusters;
     int *cluster2;       /* optional second cluster dimension, n codes */

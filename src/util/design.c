@@ -29,6 +29,7 @@ void cpr_design_free(cpr_design *d)
     free(d->entity);
     free(d->time);
     free(d->time_values);
+    free(d->entity_labels); /* the array only: the strings belong to the frame */
     free(d->cluster);
     free(d->cluster2);
     free(d->cluster_name);

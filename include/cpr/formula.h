@@ -1,0 +1,114 @@
+/* The model formula language and the design builder.
+ *
+ *   y ~ x1 + x2                          pooled / OLS
+ *   poverty ~ L.aid + log(gdp_pc) | iso3 + year      fixed effects after '|'
+ *   y ~ x | 0 | d ~ z1 + z2              IV: exog | FE (0/empty = none) | endog ~ instruments
+ *
+ * Terms: names (letters, digits, '_', inner dots; `backquoted` for anything
+ * else), panel operators L. L2. F. F2. D. D2. (combinable: L.D.x), log(x),
+ * x1:x2 (product), x1*x2 (= x1 + x2 + x1:x2), x^2 and I(x^2), and -1 / 0 to
+ * drop the intercept. A leading L./F./D. prefix is always an operator; to name
+ * a column such as "D.x" write `D.x`. In the FE part the words `entity` and
+ * `time` stand for the panel's key columns. */
+#ifndef CPR_FORMULA_H
+#define CPR_FORMULA_H
+
+#include <stddef.h>
+
+#include "cpr/design.h"
+#include "cpr/frame.h"
+
+typedef enum {
+    CPR_EX_VAR,   /* a column: name */
+    CPR_EX_LAG,   /* a shifted by k periods: k > 0 lag, k < 0 lead */
+    CPR_EX_DIFF,  /* a - L.a */
+    CPR_EX_LOG,   /* natural log of a; non-positive values become missing */
+    CPR_EX_POW,   /* a ^ power */
+    CPR_EX_PROD,  /* a * b (interaction) */
+    CPR_EX_ASIS   /* I(a): printed with I(), evaluates as a */
+} cpr_expr_kind;
+
+typedef struct cpr_expr {
+    cpr_expr_kind kind;
+    char *name;             /* CPR_EX_VAR */
+    int k;                  /* CPR_EX_LAG */
+    double power;           /* CPR_EX_POW */
+    struct cpr_expr *a, *b; /* operands */
+} cpr_expr;
+
+typedef struct {
+    cpr_expr *lhs;          /* outcome (may itself be log(y), D.y, ...) */
+    size_t nterms;
+    cpr_expr **terms;       /* exogenous regressors, in formula order, no duplicates */
+    int intercept;          /* 0 after "-1" or "0 +" */
+
+    /* Fixed-effects part as written, plus the flags resolved from it: the
+     * words entity/time set the flags at parse time; other names are
+     * resolved against a frame by cpr_formula_bind. */
+    size_t n_fe;
+    char **fe_names;
+    int fe_entity, fe_time;
+
+    /* IV part: endog ~ instruments (both 0 when there is no third part). */
+    size_t n_endog, n_instr;
+    cpr_expr **endog, **instr;
+
+    /* private: every node is allocated in this pool (terms share subtrees,
+     * e.g. a*b gives a, b and a:b), freed together by cpr_formula_free. */
+    cpr_expr **pool_;
+    size_t npool_, cappool_;
+} cpr_formula;
+
+/* Parse `text`. Errors: CPR_E_FORMULA with the column and a caret line. */
+int cpr_formula_parse(const char *text, cpr_formula **out);
+void cpr_formula_free(cpr_formula *fm);
+/* Canonical printable form, e.g. "poverty ~ L.aid + log(gdp_pc) | iso3 + year".
+ * Parsing the result gives the same formula. Caller frees. */
+char *cpr_formula_to_string(const cpr_formula *fm);
+/* Printable name of one term, e.g. "L.aid", "x1:x2", "I(x^2)". Caller frees. */
+char *cpr_expr_to_string(const cpr_expr *e);
+
+/* Check the formula against a frame: every variable must be a numeric column
+ * (CPR_E_NOVAR with a "did you mean" hint, CPR_E_NONNUMERIC) and every FE
+ * name the frame's entity or time column (CPR_E_NOVAR); sets fe_entity and
+ * fe_time. cpr_design_build does the same checks itself. */
+int cpr_formula_bind(cpr_formula *fm, const cpr_frame *f);
+
+typedef struct {
+    int no_constant;       /* drop the intercept even if the formula has one */
+    int absorb_fe;         /* the estimator absorbs fixed effects: no "const" column */
+    const char *cluster;   /* cluster variable (NULL = the entity) */
+    const char *cluster2;  /* optional second cluster variable */
+} cpr_design_opts;
+
+/* What the builder did beyond the design itself (for notes in the output). */
+typedef struct {
+    size_t n_log_nonpositive; /* dropped rows where a log() argument was <= 0 */
+    size_t n_lag_missing;     /* dropped rows where a lag/lead/difference had no period */
+} cpr_design_info;
+
+/* Build the regression design. Listwise deletion over every used variable
+ * (outcome, regressors, instruments, cluster variables); d->n_dropped counts
+ * the removed rows. Entity, time and cluster codes are dense over the rows
+ * used; d->entity_labels is an array owned by the design whose strings are
+ * borrowed from the frame (keep the frame alive). Columns: "const" first
+ * when there is an intercept, then the exogenous terms, then the endogenous
+ * ones (d->kx_endog), instruments in d->Z. `opts` and `info` may be NULL.
+ * Linear in the number of rows apart from sorting the cluster values. */
+int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
+                     const cpr_design_opts *opts, cpr_design **out,
+                     cpr_design_info *info);
+
+/* Panel operators on one column (src/panel/lag.c). prev[i] is the row of the
+ * same entity at time[i] - 1, next[i] the row at time[i] + 1, -1 when that
+ * period is absent; a cross-section (entity == NULL, time == NULL) has none,
+ * a single time series (entity == NULL) is one entity. Caller frees both. */
+void cpr_panel_neighbours(const int *entity, const int *time, size_t n,
+                          long **prev, long **next);
+/* out[i] = x at k periods before row i (k < 0: after); NAN when absent. */
+void cpr_panel_shift(const double *x, size_t n, const long *prev,
+                     const long *next, int k, double *out);
+/* out[i] = x[i] - x at the previous period (NAN when absent). */
+void cpr_panel_diff(const double *x, size_t n, const long *prev, double *out);
+
+#endif

@@ -1,0 +1,437 @@
+/* Frame + formula -> regression design.
+ *
+ * Every term is evaluated over all frame rows first (lags need the rows the
+ * model will later drop), then rows with any missing value are removed
+ * (listwise deletion) and the entity, time and cluster codes are made dense
+ * over the rows that remain, which is what the estimators count groups by. */
+#include "cpr/formula.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Why a value is missing, tracked per row so the output can say why rows
+ * were dropped. */
+enum { WHY_LOG = 1, WHY_LAG = 2 };
+
+typedef struct {
+    const cpr_frame *f;
+    long *prev, *next; /* period neighbours, NULL without a time column */
+} ctx;
+
+typedef struct {
+    double *v;
+    unsigned char *why;
+} column;
+
+static long find_col(const cpr_frame *f, const char *name)
+{
+    for (size_t j = 0; j < f->ncol; j++)
+        if (f->cols[j].name && strcmp(f->cols[j].name, name) == 0) return (long)j;
+    return -1;
+}
+
+static int unknown_var(const cpr_frame *f, const char *name, const char *what)
+{
+    const char **cand = cpr_calloc(f->ncol + 2, sizeof *cand);
+    size_t nc = 0;
+    for (size_t j = 0; j < f->ncol; j++) cand[nc++] = f->cols[j].name;
+    if (f->entity_name) cand[nc++] = f->entity_name;
+    if (f->time_name) cand[nc++] = f->time_name;
+    const char *hint = cpr_closest(name, cand, nc);
+    int rc = hint ? cpr_fail(CPR_E_NOVAR, "unknown %s '%s'%s%s: did you mean '%s'?", what, name,
+                             f->source ? " in " : "", f->source ? f->source : "", hint)
+                  : cpr_fail(CPR_E_NOVAR, "unknown %s '%s'%s%s", what, name,
+                             f->source ? " in " : "", f->source ? f->source : "");
+    free(cand);
+    return rc;
+}
+
+/* Every variable used must be a numeric column (or the time key). */
+static int check_expr(const cpr_frame *f, const cpr_expr *e)
+{
+    if (!e) return CPR_OK;
+    if (e->kind == CPR_EX_VAR) {
+        long j = find_col(f, e->name);
+        if (j < 0) {
+            if (f->time_name && f->time && strcmp(e->name, f->time_name) == 0) return CPR_OK;
+            return unknown_var(f, e->name, "variable");
+        }
+        if (f->cols[j].type != CPR_COL_NUM)
+            return cpr_fail(CPR_E_NONNUMERIC, "variable '%s' is text, not numeric, and cannot enter a formula",
+                            e->name);
+        return CPR_OK;
+    }
+    if ((e->kind == CPR_EX_LAG || e->kind == CPR_EX_DIFF) && !f->time) {
+        char *s = cpr_expr_to_string(e);
+        int rc = cpr_fail(CPR_E_FORMULA, "formula: '%s' needs panel or time-series data (no time column)", s);
+        free(s);
+        return rc;
+    }
+    int rc = check_expr(f, e->a);
+    return rc ? rc : check_expr(f, e->b);
+}
+
+static int check_list(const cpr_frame *f, cpr_expr *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int rc = check_expr(f, v[i]);
+        if (rc) return rc;
+    }
+    return CPR_OK;
+}
+
+/* Map the FE names to the entity/time flags. */
+static int resolve_fe(const cpr_formula *fm, const cpr_frame *f, int *fe_entity, int *fe_time)
+{
+    *fe_entity = *fe_time = 0;
+    for (size_t i = 0; i < fm->n_fe; i++) {
+        const char *n = fm->fe_names[i];
+        if (strcmp(n, "entity") == 0 || (f->entity_name && strcmp(n, f->entity_name) == 0)) {
+            if (!f->entity)
+                return cpr_fail(CPR_E_NOKEY, "fixed effect '%s': the data have no entity column", n);
+            *fe_entity = 1;
+        } else if (strcmp(n, "time") == 0 || (f->time_name && strcmp(n, f->time_name) == 0)) {
+            if (!f->time)
+                return cpr_fail(CPR_E_NOKEY, "fixed effect '%s': the data have no time column", n);
+            *fe_time = 1;
+        } else {
+            const char *cand[2];
+            size_t nc = 0;
+            if (f->entity_name) cand[nc++] = f->entity_name;
+            if (f->time_name) cand[nc++] = f->time_name;
+            const char *hint = cpr_closest(n, cand, nc);
+            return cpr_fail(CPR_E_NOVAR, "fixed effect '%s' must be the entity (%s) or time (%s) column%s%s%s", n,
+                            f->entity_name ? f->entity_name : "none", f->time_name ? f->time_name : "none",
+                            hint ? ": did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+        }
+    }
+    return CPR_OK;
+}
+
+int cpr_formula_bind(cpr_formula *fm, const cpr_frame *f)
+{
+    int rc = check_expr(f, fm->lhs);
+    if (!rc) rc = check_list(f, fm->terms, fm->nterms);
+    if (!rc) rc = check_list(f, fm->endog, fm->n_endog);
+    if (!rc) rc = check_list(f, fm->instr, fm->n_instr);
+    if (!rc) rc = resolve_fe(fm, f, &fm->fe_entity, &fm->fe_time);
+    return rc;
+}
+
+static column col_alloc(size_t n)
+{
+    column c = {cpr_malloc(n * sizeof(double)), cpr_calloc(n, 1)};
+    return c;
+}
+
+static void col_free(column *c)
+{
+    free(c->v);
+    free(c->why);
+}
+
+/* Evaluate a term over all frame rows (checked beforehand by check_expr). */
+static column eval(const ctx *cx, const cpr_expr *e)
+{
+    size_t n = cx->f->nrow;
+    column c;
+    switch (e->kind) {
+    case CPR_EX_VAR: {
+        c = col_alloc(n);
+        long j = find_col(cx->f, e->name);
+        for (size_t i = 0; i < n; i++)
+            c.v[i] = j >= 0 ? cx->f->cols[j].num[i] : (double)cx->f->time[i];
+        return c;
+    }
+    case CPR_EX_LAG: {
+        column a = eval(cx, e->a);
+        c = col_alloc(n);
+        cpr_panel_shift(a.v, n, cx->prev, cx->next, e->k, c.v);
+        /* shift the reasons along with the values: a log() problem at t-1
+         * is what makes L.log(x) missing at t */
+        double *w = cpr_malloc(n * sizeof *w);
+        for (size_t i = 0; i < n; i++) w[i] = a.why[i];
+        double *ws = cpr_malloc(n * sizeof *ws);
+        cpr_panel_shift(w, n, cx->prev, cx->next, e->k, ws);
+        for (size_t i = 0; i < n; i++)
+            c.why[i] = isnan(ws[i]) ? WHY_LAG : (unsigned char)ws[i];
+        free(w);
+        free(ws);
+        col_free(&a);
+        return c;
+    }
+    case CPR_EX_DIFF: {
+        column a = eval(cx, e->a);
+        c = col_alloc(n);
+        cpr_panel_diff(a.v, n, cx->prev, c.v);
+        for (size_t i = 0; i < n; i++)
+            c.why[i] = cx->prev[i] < 0 ? WHY_LAG : (unsigned char)(a.why[i] | a.why[cx->prev[i]]);
+        col_free(&a);
+        return c;
+    }
+    case CPR_EX_LOG:
+        c = eval(cx, e->a);
+        for (size_t i = 0; i < n; i++) {
+            if (c.v[i] <= 0) c.why[i] |= WHY_LOG;   /* false for NAN */
+            c.v[i] = c.v[i] > 0 ? log(c.v[i]) : NAN;
+        }
+        return c;
+    case CPR_EX_POW:
+        c = eval(cx, e->a);
+        for (size_t i = 0; i < n; i++) c.v[i] = pow(c.v[i], e->power);
+        return c;
+    case CPR_EX_PROD: {
+        column b = eval(cx, e->b);
+        c = eval(cx, e->a);
+        for (size_t i = 0; i < n; i++) {
+            c.v[i] *= b.v[i];
+            c.why[i] |= b.why[i];
+        }
+        col_free(&b);
+        return c;
+    }
+    case CPR_EX_ASIS:
+    default:
+        return eval(cx, e->a);
+    }
+}
+
+/* Dense codes 0..G-1 for the values of the used rows, in sorted value order. */
+typedef struct {
+    double v;
+    const char *s;
+    size_t row;
+} keyed;
+
+static int cmp_keyed(const void *pa, const void *pb)
+{
+    const keyed *a = pa, *b = pb;
+    int c = a->s && b->s ? strcmp(a->s, b->s) : (a->v > b->v) - (a->v < b->v);
+    if (c) return c;
+    return (a->row > b->row) - (a->row < b->row);
+}
+
+static size_t dense_codes(keyed *k, size_t n, int *codes, double *distinct)
+{
+    qsort(k, n, sizeof *k, cmp_keyed);
+    size_t g = 0;
+    for (size_t i = 0; i < n; i++) {
+        int same = i > 0 && (k[i].s && k[i - 1].s ? strcmp(k[i].s, k[i - 1].s) == 0 : k[i].v == k[i - 1].v);
+        if (i > 0 && !same) g++;
+        if (distinct && (i == 0 || !same)) distinct[g] = k[i].v;
+        codes[k[i].row] = (int)g;
+    }
+    return n ? g + 1 : 0;
+}
+
+typedef struct {
+    const char *name;
+    long col;      /* frame column, or -1 for the entity / time key */
+    int is_entity; /* else the time key when col < 0 */
+} cluster_src;
+
+static int find_cluster(const cpr_frame *f, const char *name, cluster_src *cs)
+{
+    cs->name = name;
+    cs->col = -1;
+    cs->is_entity = 0;
+    if (f->entity && f->entity_name && strcmp(name, f->entity_name) == 0) { cs->is_entity = 1; return CPR_OK; }
+    if (f->time && f->time_name && strcmp(name, f->time_name) == 0) return CPR_OK;
+    cs->col = find_col(f, name);
+    if (cs->col < 0) return unknown_var(f, name, "cluster variable");
+    return CPR_OK;
+}
+
+static int cluster_missing(const cpr_frame *f, const cluster_src *cs, size_t i)
+{
+    if (cs->col < 0) return 0;
+    const cpr_column *c = &f->cols[cs->col];
+    return c->type == CPR_COL_NUM ? isnan(c->num[i]) : c->text[i] == NULL;
+}
+
+/* Codes over the used rows (`rows[r]` = frame row of design row r). */
+static size_t cluster_codes(const cpr_frame *f, const cluster_src *cs, const size_t *rows, size_t n, int *codes)
+{
+    keyed *k = cpr_malloc(n * sizeof *k);
+    for (size_t r = 0; r < n; r++) {
+        size_t i = rows[r];
+        k[r].row = r;
+        k[r].s = NULL;
+        if (cs->col < 0) k[r].v = cs->is_entity ? f->entity[i] : f->time[i];
+        else if (f->cols[cs->col].type == CPR_COL_NUM) k[r].v = f->cols[cs->col].num[i];
+        else { k[r].v = 0; k[r].s = f->cols[cs->col].text[i]; }
+    }
+    size_t g = dense_codes(k, n, codes, NULL);
+    free(k);
+    return g;
+}
+
+typedef struct {
+    column y;
+    column *x;   /* k_terms = exog + endog */
+    column *z;
+    size_t kx, kz;
+} evaluated;
+
+static void free_evaluated(evaluated *ev)
+{
+    col_free(&ev->y);
+    for (size_t j = 0; j < ev->kx; j++) col_free(&ev->x[j]);
+    for (size_t j = 0; j < ev->kz; j++) col_free(&ev->z[j]);
+    free(ev->x);
+    free(ev->z);
+}
+
+static void fill_panel_codes(const cpr_frame *f, const size_t *rows, cpr_design *d)
+{
+    size_t n = d->n;
+    if (f->entity) {
+        /* rows are sorted by entity: re-code in one pass */
+        d->entity = cpr_malloc(n * sizeof *d->entity);
+        d->entity_labels = cpr_calloc(n ? n : 1, sizeof *d->entity_labels);
+        size_t g = 0;
+        for (size_t r = 0; r < n; r++) {
+            if (r == 0 || f->entity[rows[r]] != f->entity[rows[r - 1]]) {
+                if (r) g++;
+                d->entity_labels[g] = f->entity_labels ? f->entity_labels[f->entity[rows[r]]] : NULL;
+            }
+            d->entity[r] = (int)g;
+        }
+        d->n_entities = n ? g + 1 : 0;
+    }
+    if (f->time) {
+        keyed *k = cpr_malloc(n * sizeof *k);
+        double *distinct = cpr_malloc((n ? n : 1) * sizeof *distinct);
+        for (size_t r = 0; r < n; r++) { k[r].v = f->time[rows[r]]; k[r].s = NULL; k[r].row = r; }
+        d->time = cpr_malloc(n * sizeof *d->time);
+        d->n_times = dense_codes(k, n, d->time, distinct);
+        d->time_values = cpr_malloc((d->n_times ? d->n_times : 1) * sizeof *d->time_values);
+        for (size_t t = 0; t < d->n_times; t++) d->time_values[t] = (int)distinct[t];
+        free(k);
+        free(distinct);
+    }
+}
+
+static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src *cl, size_t ncl,
+                      size_t **rows_out, size_t *n_out, cpr_design_info *info)
+{
+    size_t *rows = cpr_malloc((f->nrow ? f->nrow : 1) * sizeof *rows);
+    size_t n = 0;
+    for (size_t i = 0; i < f->nrow; i++) {
+        int ok = isfinite(ev->y.v[i]);
+        unsigned why = ev->y.why[i];
+        for (size_t j = 0; j < ev->kx; j++) { ok &= isfinite(ev->x[j].v[i]) != 0; why |= ev->x[j].why[i]; }
+        for (size_t j = 0; j < ev->kz; j++) { ok &= isfinite(ev->z[j].v[i]) != 0; why |= ev->z[j].why[i]; }
+        for (size_t c = 0; c < ncl; c++) ok &= !cluster_missing(f, &cl[c], i);
+        if (ok) rows[n++] = i;
+        else {
+            if (why & WHY_LOG) info->n_log_nonpositive++;
+            if (why & WHY_LAG) info->n_lag_missing++;
+        }
+    }
+    *rows_out = rows;
+    *n_out = n;
+    if (n == 0) {
+        free(rows);
+        return cpr_fail(CPR_E_NUMERIC, "no observations left: every one of the %zu rows has a missing value in a variable of the model",
+                        f->nrow);
+    }
+    return CPR_OK;
+}
+
+static void copy_rows(const column *c, const size_t *rows, size_t n, double *dst)
+{
+    for (size_t r = 0; r < n; r++) dst[r] = c->v[rows[r]];
+}
+
+int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
+                     const cpr_design_opts *opts, cpr_design **out,
+                     cpr_design_info *info)
+{
+    static const cpr_design_opts no_opts = {0};
+    cpr_design_info scratch;
+    if (!opts) opts = &no_opts;
+    if (!info) info = &scratch;
+    memset(info, 0, sizeof *info);
+    *out = NULL;
+
+    int rc = check_expr(f, fm->lhs);
+    if (!rc) rc = check_list(f, fm->terms, fm->nterms);
+    if (!rc) rc = check_list(f, fm->endog, fm->n_endog);
+    if (!rc) rc = check_list(f, fm->instr, fm->n_instr);
+    int fe_e, fe_t;
+    if (!rc) rc = resolve_fe(fm, f, &fe_e, &fe_t);
+    cluster_src cl[2];
+    size_t ncl = 0;
+    if (!rc && opts->cluster) rc = find_cluster(f, opts->cluster, &cl[ncl++]);
+    if (!rc && opts->cluster2) rc = find_cluster(f, opts->cluster2, &cl[ncl++]);
+    if (rc) return rc;
+
+    ctx cx = {f, NULL, NULL};
+    if (f->time) cpr_panel_neighbours(f->entity, f->time, f->nrow, &cx.prev, &cx.next);
+    evaluated ev = {0};
+    ev.y = eval(&cx, fm->lhs);
+    ev.kx = fm->nterms + fm->n_endog;
+    ev.x = cpr_calloc(ev.kx ? ev.kx : 1, sizeof *ev.x);
+    for (size_t j = 0; j < fm->nterms; j++) ev.x[j] = eval(&cx, fm->terms[j]);
+    for (size_t j = 0; j < fm->n_endog; j++) ev.x[fm->nterms + j] = eval(&cx, fm->endog[j]);
+    ev.kz = fm->n_instr;
+    ev.z = cpr_calloc(ev.kz ? ev.kz : 1, sizeof *ev.z);
+    for (size_t j = 0; j < ev.kz; j++) ev.z[j] = eval(&cx, fm->instr[j]);
+    free(cx.prev);
+    free(cx.next);
+
+    size_t *rows, n;
+    rc = build_rows(f, &ev, cl, ncl, &rows, &n, info);
+    if (rc) { free_evaluated(&ev); return rc; }
+
+    int has_const = fm->intercept && !opts->no_constant && !opts->absorb_fe;
+    size_t k0 = has_const ? 1 : 0;
+    cpr_design *d = cpr_design_alloc(n, k0 + ev.kx);
+    d->has_const = has_const;
+    d->n_dropped = f->nrow - n;
+    d->outcome = cpr_expr_to_string(fm->lhs);
+    copy_rows(&ev.y, rows, n, d->y);
+    if (has_const) {
+        d->names[0] = cpr_strdup("const");
+        for (size_t r = 0; r < n; r++) d->X[r] = 1.0;
+    }
+    for (size_t j = 0; j < ev.kx; j++) {
+        const cpr_expr *e = j < fm->nterms ? fm->terms[j] : fm->endog[j - fm->nterms];
+        d->names[k0 + j] = cpr_expr_to_string(e);
+        copy_rows(&ev.x[j], rows, n, d->X + (k0 + j) * n);
+    }
+    d->kx_endog = fm->n_endog;
+    d->kz = ev.kz;
+    if (ev.kz) {
+        d->Z = cpr_malloc(n * ev.kz * sizeof *d->Z);
+        d->z_names = cpr_calloc(ev.kz, sizeof *d->z_names);
+        for (size_t j = 0; j < ev.kz; j++) {
+            d->z_names[j] = cpr_expr_to_string(fm->instr[j]);
+            copy_rows(&ev.z[j], rows, n, d->Z + j * n);
+        }
+    }
+    free_evaluated(&ev);
+
+    fill_panel_codes(f, rows, d);
+    if (ncl > 0) {
+        d->cluster = cpr_malloc(n * sizeof *d->cluster);
+        d->n_clusters = cluster_codes(f, &cl[0], rows, n, d->cluster);
+        d->cluster_name = cpr_strdup(cl[0].name);
+    } else if (d->entity) {
+        d->cluster = cpr_malloc(n * sizeof *d->cluster);
+        memcpy(d->cluster, d->entity, n * sizeof *d->cluster);
+        d->n_clusters = d->n_entities;
+        d->cluster_name = cpr_strdup(f->entity_name ? f->entity_name : "entity");
+    }
+    if (ncl > 1) {
+        d->cluster2 = cpr_malloc(n * sizeof *d->cluster2);
+        d->n_cluster2 = cluster_codes(f, &cl[1], rows, n, d->cluster2);
+    }
+    free(rows);
+    *out = d;
+    return CPR_OK;
+}

@@ -1,0 +1,138 @@
+/* cpr_result -> document: header fields, coefficient table with stars and
+ * confidence interval, fit statistics, tests and notes. Human-only and
+ * machine-only items let one description serve every format (e.g. the
+ * "[95% CI]" text column for people, conf_low/conf_high for programs). */
+#include "cpr/report.h"
+#include "cpr/util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char *stars(double p)
+{
+    if (!(p == p)) return "";
+    return p < 0.01 ? "***" : p < 0.05 ? "**" : p < 0.1 ? "*" : "";
+}
+
+static cpr_cell count_cell(size_t n) { return n > 0 ? cpr_cell_num((double)n, CPR_NUM_INT) : cpr_cell_na(); }
+
+static char *ci_text(double lo, double hi)
+{
+    char a[32], b[32];
+    cpr_cell cl = cpr_cell_num(lo, CPR_NUM_G), ch = cpr_cell_num(hi, CPR_NUM_G);
+    return cpr_asprintf("[%s, %s]", cpr_cell_format(&cl, "NA", a, sizeof a),
+                        cpr_cell_format(&ch, "NA", b, sizeof b));
+}
+
+static void header(cpr_doc *d, const cpr_result *r)
+{
+    cpr_doc_block *h = cpr_doc_add_entries(d, NULL, NULL, CPR_SHOW_ALL);
+    cpr_doc_entry_add(h, "model", "Model", CPR_SHOW_MACHINE, cpr_cell_text(r->model));
+    cpr_doc_entry_add(h, "formula", "Formula", CPR_SHOW_ALL, cpr_cell_text(r->formula));
+    cpr_doc_entry_add(h, "estimator", "Estimator", CPR_SHOW_ALL, cpr_cell_text(r->estimator));
+    cpr_doc_entry_add(h, "se_type", "SE type", CPR_SHOW_MACHINE, cpr_cell_text(r->se_type));
+    cpr_doc_entry_add(h, "se_label", "Std. errors", CPR_SHOW_ALL, cpr_cell_text(r->se_label));
+    char *n = r->n_dropped ? cpr_asprintf("%zu (%zu dropped)", r->nobs, r->n_dropped) : cpr_asprintf("%zu", r->nobs);
+    cpr_doc_entry_add(h, "N", "N", CPR_SHOW_HUMAN, cpr_cell_text(n));
+    free(n);
+    cpr_doc_entry_add(h, "nobs", "N", CPR_SHOW_MACHINE, cpr_cell_num((double)r->nobs, CPR_NUM_INT));
+    cpr_doc_entry_add(h, "n_dropped", "Dropped", CPR_SHOW_MACHINE, cpr_cell_num((double)r->n_dropped, CPR_NUM_INT));
+    /* counts that do not apply (0) are null in JSON and left out for people */
+    cpr_doc_entry_add(h, "n_groups", "Groups", r->n_groups ? CPR_SHOW_ALL : CPR_SHOW_MACHINE, count_cell(r->n_groups));
+    cpr_doc_entry_add(h, "n_periods", "Periods", r->n_periods ? CPR_SHOW_ALL : CPR_SHOW_MACHINE, count_cell(r->n_periods));
+    cpr_doc_entry_add(h, "n_clusters", "Clusters", r->n_clusters ? CPR_SHOW_ALL : CPR_SHOW_MACHINE, count_cell(r->n_clusters));
+    cpr_doc_entry_add(h, "conf_level", "Confidence level", CPR_SHOW_MACHINE, cpr_cell_num(r->conf_level, CPR_NUM_G));
+}
+
+static void coefficients(cpr_doc *d, const cpr_result *r)
+{
+    int t = r->df_resid > 0;
+    char *ci = cpr_asprintf("[%g%% CI]", 100 * (r->conf_level > 0 ? r->conf_level : 0.95));
+    const cpr_doc_col cols[] = {
+        {"term", "term", CPR_SHOW_ALL},
+        {"estimate", "estimate", CPR_SHOW_ALL},
+        {"std_error", "std. error", CPR_SHOW_ALL},
+        {"statistic", t ? "t" : "z", CPR_SHOW_ALL},
+        {"p_value", t ? "Pr(>|t|)" : "Pr(>|z|)", CPR_SHOW_ALL},
+        {"stars", "", CPR_SHOW_HUMAN},
+        {"ci", ci, CPR_SHOW_HUMAN},
+        {"conf_low", "conf. low", CPR_SHOW_MACHINE},
+        {"conf_high", "conf. high", CPR_SHOW_MACHINE},
+    };
+    cpr_doc_block *b = cpr_doc_add_table(d, "coefficients", NULL, CPR_SHOW_ALL, 9, cols);
+    free(ci);
+    for (size_t j = 0; j < r->k; j++) {
+        char *cit = ci_text(r->conf_low[j], r->conf_high[j]);
+        cpr_cell row[9] = {
+            cpr_cell_text(r->terms[j]),
+            cpr_cell_num(r->estimate[j], CPR_NUM_G),
+            cpr_cell_num(r->std_error[j], CPR_NUM_G),
+            cpr_cell_num(r->statistic[j], CPR_NUM_G),
+            cpr_cell_num(r->p_value[j], CPR_NUM_P),
+            cpr_cell_text(stars(r->p_value[j])),
+            isfinite(r->conf_low[j]) || isfinite(r->conf_high[j]) ? cpr_cell_text(cit) : cpr_cell_na(),
+            cpr_cell_num(r->conf_low[j], CPR_NUM_G),
+            cpr_cell_num(r->conf_high[j], CPR_NUM_G),
+        };
+        free(cit);
+        cpr_doc_table_row(b, row);
+    }
+    cpr_doc_block *legend = cpr_doc_add_lines(d, "legend", NULL, CPR_SHOW_HUMAN);
+    cpr_doc_line_add(legend, "Signif. codes: *** p<0.01, ** p<0.05, * p<0.1");
+}
+
+static void tests(cpr_doc *d, const cpr_result *r)
+{
+    const cpr_doc_col cols[] = {
+        {"name", "name", CPR_SHOW_MACHINE},
+        {"label", "Test", CPR_SHOW_ALL},
+        {"statistic", "statistic", CPR_SHOW_ALL},
+        {"df", "df", CPR_SHOW_HUMAN},
+        {"df1", "df1", CPR_SHOW_MACHINE},
+        {"df2", "df2", CPR_SHOW_MACHINE},
+        {"p_value", "p-value", CPR_SHOW_ALL},
+        {"note", "note", CPR_SHOW_ALL},
+    };
+    cpr_doc_block *b = cpr_doc_add_table(d, "tests", "Tests", r->ntests ? CPR_SHOW_ALL : CPR_SHOW_MACHINE, 8, cols);
+    for (size_t i = 0; i < r->ntests; i++) {
+        const cpr_test *t = &r->tests[i];
+        /* chi-square tests have df2 = 0: one degree-of-freedom figure */
+        char *df = t->df2 > 0 ? cpr_asprintf("%g, %g", t->df1, t->df2) : cpr_asprintf("%g", t->df1);
+        cpr_cell row[8] = {
+            cpr_cell_text(t->name),
+            cpr_cell_text(t->label),
+            cpr_cell_num(t->statistic, CPR_NUM_G),
+            cpr_cell_text(isfinite(t->df1) ? df : NULL),
+            cpr_cell_num(t->df1, CPR_NUM_G),
+            t->df2 > 0 ? cpr_cell_num(t->df2, CPR_NUM_G) : cpr_cell_na(),
+            cpr_cell_num(t->p_value, CPR_NUM_P),
+            t->note ? cpr_cell_text(t->note) : cpr_cell_text(""),
+        };
+        free(df);
+        cpr_doc_table_row(b, row);
+    }
+}
+
+cpr_doc *cpr_result_doc(const cpr_result *r)
+{
+    cpr_doc *d = cpr_doc_alloc(NULL);
+    header(d, r);
+    coefficients(d, r);
+    cpr_doc_block *s = cpr_doc_add_entries(d, "stats", "Fit statistics", CPR_SHOW_ALL);
+    for (size_t i = 0; i < r->nstats; i++)
+        cpr_doc_entry_add(s, r->stats[i].name, r->stats[i].label, CPR_SHOW_ALL,
+                          cpr_cell_num(r->stats[i].value, r->stats[i].is_integer ? CPR_NUM_INT : CPR_NUM_G));
+    tests(d, r);
+    cpr_doc_block *n = cpr_doc_add_lines(d, "notes", "Notes", CPR_SHOW_ALL);
+    for (size_t i = 0; i < r->nnotes; i++) cpr_doc_line_add(n, "%s", r->notes[i]);
+    return d;
+}
+
+int cpr_report_result(FILE *out, const cpr_result *r, cpr_format fmt)
+{
+    cpr_doc *d = cpr_result_doc(r);
+    int rc = cpr_doc_render(out, d, fmt);
+    cpr_doc_free(d);
+    return rc;
+}
