@@ -4,10 +4,12 @@
 extern const cli_command cli_cmd_describe;
 extern const cli_command cli_cmd_vars;
 extern const cli_command cli_cmd_plot;
+extern const cli_command cli_cmd_correlate;
 
 const cli_command *const cli_commands[] = {
     &cli_cmd_describe,
     &cli_cmd_vars,
+    &cli_cmd_correlate,
     &cli_cmd_plot,
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof *cli_commands;
