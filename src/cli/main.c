@@ -82,7 +82,7 @@ int main(int argc, char **argv)
         cpr_error_clear();
         int rc = cli_commands[i]->run(cli_commands[i], argc - 1, argv + 1);
         if (rc == -1) rc = 0; /* --help */
-        if (rc != 0 && rc != CPR_E_USAGE && cpr_last_code())
+        if (rc != 0 && cpr_last_code())
             fprintf(stderr, "cpr-stats: %s\n", cpr_last_error());
         return finish_stdout(rc);
     }
