@@ -123,7 +123,20 @@ void cpr_plot_axis_setup(cpr_plotbuf *b, const char *axis, const cpr_plot_axis *
     char *title = cpr_plot_axis_title(&tmp);
     if (*title) {
         cpr_plotbuf_printf(b, "set %slabel ", axis);
-        cpr_plotbuf_quoted(b, title);
+        /* Catalogue labels can be long: break them onto two lines at a
+         * space so the y label is not cut at the figure edge. */
+        size_t len = strlen(title), cut = 0;
+        if (len > 50)
+            for (size_t i = len / 2; i > 10 && !cut; i--)
+                if (title[i] == ' ') cut = i;
+        if (cut) {
+            title[cut] = '\0';
+            cpr_plotbuf_quoted(b, title);
+            cpr_plotbuf_puts(b, " . \"\\n\" . ");
+            cpr_plotbuf_quoted(b, title + cut + 1);
+        } else {
+            cpr_plotbuf_quoted(b, title);
+        }
         cpr_plotbuf_puts(b, "\n");
     }
     free(title);
