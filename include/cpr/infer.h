@@ -20,6 +20,7 @@ typedef struct {
     double df_resid;       /* N - K - absorbed: iid s^2 divisor, HC1 factor */
     double k_stata;        /* K of the Stata factor (N-1)/(N-K) */
     double k_plm;          /* K of plm's "sss" factor */
+    int normal;            /* 1: z / chi2 inference whatever the variance (xtreg,re) */
     const int *cluster;    /* n codes (CLUSTER, CLUSTER2) */
     size_t n_clusters;
     const int *cluster2;   /* n codes (CLUSTER2) */

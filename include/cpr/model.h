@@ -105,7 +105,8 @@ void cpr_reg_clear(cpr_reg *g);
 cpr_result *cpr_reg_result(const cpr_reg *g, const char *model, const char *estimator);
 /* Centered (or, without intercept, uncentered) total sum of squares. */
 double cpr_tss(const double *y, size_t n, int centered);
-/* Squared correlation of a and b (n). */
+/* Correlation of a and b (n) and its square. */
+double cpr_corr(const double *a, const double *b, size_t n);
 double cpr_corr2(const double *a, const double *b, size_t n);
 
 /* ---- fixed-effect absorption ------------------------------------------- */
@@ -139,6 +140,12 @@ void cpr_group_means(const int *g, size_t n, size_t ng, const double *cols,
                      size_t ncols, double *means);
 /* 1 when each code of `inner` belongs to a single code of `outer`. */
 int cpr_codes_nested(const int *inner, size_t n_inner, const int *outer, size_t n);
+
+/* FD row pairs: cur[r], prev[r] are rows of the same entity in consecutive
+ * periods (time value + 1), in (entity, time) order; returns the count. */
+size_t cpr_fd_pairs(const cpr_design *d, size_t **cur, size_t **prev);
+/* Stata's R^2 within, between and overall for the slopes of g on d's data. */
+void cpr_stata_r2_wo(cpr_result *r, const cpr_design *d, const cpr_reg *g);
 
 /* ---- estimators (called by cpr_model_fit; d already checked) ----------- */
 

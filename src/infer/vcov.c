@@ -159,8 +159,8 @@ static int vcov_hc(const cpr_vcov_in *in, cpr_se_kind se, double *V, cpr_vcov_in
     return CPR_OK;
 }
 
-int cpr_vcov(const cpr_vcov_in *in, cpr_se_kind se, cpr_ssc ssc, int dk_lag,
-             double *V, cpr_vcov_info *info)
+static int vcov_any(const cpr_vcov_in *in, cpr_se_kind se, cpr_ssc ssc, int dk_lag,
+                    double *V, cpr_vcov_info *info)
 {
     memset(info, 0, sizeof *info);
     size_t k = in->k;
@@ -194,4 +194,12 @@ int cpr_vcov(const cpr_vcov_in *in, cpr_se_kind se, cpr_ssc ssc, int dk_lag,
     }
     }
     return cpr_fail(CPR_E_INTERNAL, "unknown standard-error type %d", (int)se);
+}
+
+int cpr_vcov(const cpr_vcov_in *in, cpr_se_kind se, cpr_ssc ssc, int dk_lag,
+             double *V, cpr_vcov_info *info)
+{
+    int rc = vcov_any(in, se, ssc, dk_lag, V, info);
+    if (rc == CPR_OK && in->normal) info->df = 0;
+    return rc;
 }

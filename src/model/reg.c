@@ -68,6 +68,12 @@ double cpr_tss(const double *y, size_t n, int centered)
 
 double cpr_corr2(const double *a, const double *b, size_t n)
 {
+    double c = cpr_corr(a, b, n);
+    return c * c;
+}
+
+double cpr_corr(const double *a, const double *b, size_t n)
+{
     long double ma = 0, mb = 0, sab = 0, saa = 0, sbb = 0;
     for (size_t i = 0; i < n; i++) { ma += a[i]; mb += b[i]; }
     ma /= n; mb /= n;
@@ -75,5 +81,5 @@ double cpr_corr2(const double *a, const double *b, size_t n)
         long double da = a[i] - ma, db = b[i] - mb;
         sab += da * db; saa += da * da; sbb += db * db;
     }
-    return (double)(sab * sab / (saa * sbb));
+    return (double)(sab / sqrtl(saa * sbb));
 }

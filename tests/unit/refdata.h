@@ -211,7 +211,7 @@ static inline double ref_relerr(double x, double c)
 }
 
 /* Track the worst case of a group of comparisons (printed by the tests). */
-typedef struct { double worst; char what[160]; int n; } ref_worst;
+typedef struct { double worst; char what[256]; int n; } ref_worst;
 
 static inline void ref_track(ref_worst *w, const char *what, double x, double c)
 {
