@@ -1,0 +1,96 @@
+/* Inference on fitted linear models: variance estimators (iid, HC0-HC3,
+ * one- and two-way cluster, Driscoll-Kraay), Wald tests and the panel
+ * specification tests. Inputs are plain arrays so the functions can be
+ * tested (and reused) without a cpr_design. */
+#ifndef CPR_INFER_H
+#define CPR_INFER_H
+
+#include <stddef.h>
+
+#include "cpr/model.h"
+#include "cpr/result.h"
+
+/* The final (transformed) regression a variance is computed for. */
+typedef struct {
+    size_t n, k;
+    const double *X;       /* n*k column-major regressors actually used */
+    const double *resid;   /* n */
+    const double *bread;   /* k*k row-major (X'X)^-1 */
+    double rss;
+    double df_resid;       /* N - K - absorbed: iid s^2 divisor, HC1 factor */
+    double k_stata;        /* K of the Stata factor (N-1)/(N-K) */
+    double k_plm;          /* K of plm's "sss" factor */
+    int normal;            /* 1: z / chi2 inference whatever the variance (xtreg,re) */
+    const int *cluster;    /* n codes (CLUSTER, CLUSTER2) */
+    size_t n_clusters;
+    const int *cluster2;   /* n codes (CLUSTER2) */
+    size_t n_cluster2;
+    const int *time;       /* n period codes (DK) */
+    size_t n_times;
+    const char *cluster_name;
+} cpr_vcov_in;
+
+typedef struct {
+    double df;             /* t df: N-K (iid/HC), G-1 (cluster), min(G1,G2)-1, T-1 (DK) */
+    size_t n_clusters;
+    int dk_lag;
+    char *type;            /* "iid", "hc1", "cluster", ... (caller frees) */
+    char *label;           /* human label (caller frees) */
+} cpr_vcov_info;
+
+/* V (k*k row-major) for the requested kind. dk_lag < 0: automatic. */
+int cpr_vcov(const cpr_vcov_in *in, cpr_se_kind se, cpr_ssc ssc, int dk_lag,
+             double *V, cpr_vcov_info *info);
+void cpr_vcov_info_clear(cpr_vcov_info *info);
+
+/* Driscoll-Kraay V with Bartlett weights up to `lag` (used by cpr_vcov). */
+int cpr_vcov_dk(const cpr_vcov_in *in, int lag, double *V);
+/* Cluster meat sum_g s_g s_g', s_g = sum_{i in g} x_i e_i (k*k row-major). */
+void cpr_meat_cluster(const double *X, const double *e, size_t n, size_t k,
+                      const int *g, size_t ng, double *M);
+/* sandwich B M B (all k*k row-major), times `factor`. */
+void cpr_sandwich(const double *B, const double *M, size_t k, double factor, double *V);
+/* Codes of the intersection of two code vectors (n_out distinct). */
+int *cpr_codes_intersect(const int *a, const int *b, size_t n, size_t *n_out);
+/* Automatic Driscoll-Kraay lag (Stata xtscc): floor(4 (T/100)^(2/9)). */
+int cpr_dk_default_lag(size_t n_times);
+
+/* Compute V and store vcov, std_error, se_type/label, df_resid, n_clusters,
+ * t statistics / p-values / intervals and the joint Wald test in r. */
+int cpr_result_apply_vcov(cpr_result *r, const cpr_vcov_in *in, cpr_se_kind se,
+                          cpr_ssc ssc, int dk_lag);
+/* Joint Wald test of all terms but "const" with r->vcov (stats F, F_df1,
+ * F_df2, F_p and test "wald_f"; chi2 when r->df_resid == 0). */
+int cpr_result_add_wald_f(cpr_result *r);
+
+/* Wald test of R b = 0 for the coefficient subset idx (q of them):
+ * W = b' V^-1 b; F = W/q. Fails with CPR_E_NUMERIC when V is singular. */
+int cpr_wald(const double *b, const double *V, size_t k, const size_t *idx,
+             size_t q, double *W);
+
+/* Hausman test FE vs RE on the common terms (by name, const excluded),
+ * with the classical variances stored in the results (plm phtest). */
+int cpr_test_hausman(const cpr_result *fe, const cpr_result *re, cpr_test *out);
+/* Breusch-Pagan LM for individual effects (plm plmtest type="bp"; Baltagi-Li
+ * form for unbalanced panels) and Honda's one-sided version, from pooled
+ * OLS residuals e (n) and entity codes. */
+int cpr_test_bp_lm(const double *e, const int *entity, size_t n, size_t ng,
+                   cpr_test *bp, cpr_test *honda);
+/* F test for individual effects: ((rss_pooled - rss_fe)/df1) / (rss_fe/df2). */
+void cpr_test_f_effects(double rss_pooled, double rss_fe, double df1, double df2,
+                        cpr_test *out);
+/* Wooldridge (2002) test for serial correlation in FE panels as Stata's
+ * xtserial (Drukker 2003): FD regression without constant, regress its
+ * residual on its lag (no constant), cluster by entity (Stata factor),
+ * F(1, G-1) for coefficient = -0.5. Needs the design's entity/time. */
+int cpr_test_wooldridge_ar(const cpr_design *d, cpr_test *out);
+/* Pesaran (2004) CD test of cross-sectional dependence on residuals e:
+ * CD = sqrt(2/(N(N-1))) sum_{i<j} sqrt(T_ij) rho_ij. Balanced panels: O(n);
+ * unbalanced: pairwise over common periods (refused above 2000 entities). */
+int cpr_test_pesaran_cd(const double *e, const int *entity, const int *time,
+                        size_t n, size_t ng, size_t nt, cpr_test *out);
+/* Store a cpr_test in a result (copies strings) and free its strings. */
+void cpr_result_take_test(cpr_result *r, cpr_test *t);
+void cpr_test_clear(cpr_test *t);
+
+#endif

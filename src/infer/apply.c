@@ -1,0 +1,56 @@
+/* Put a variance into a result: vcov, standard errors, labels, inference
+ * df, and the joint Wald test of all slopes (Stata's model F). */
+#include "cpr/infer.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cpr_result_apply_vcov(cpr_result *r, const cpr_vcov_in *in, cpr_se_kind se,
+                          cpr_ssc ssc, int dk_lag)
+{
+    cpr_vcov_info info;
+    int rc = cpr_vcov(in, se, ssc, dk_lag, r->vcov, &info);
+    if (rc != CPR_OK) return rc;
+    for (size_t j = 0; j < r->k; j++) r->std_error[j] = sqrt(r->vcov[j * r->k + j]);
+    free(r->se_type); free(r->se_label);
+    r->se_type = info.type; r->se_label = info.label;
+    info.type = info.label = NULL;
+    r->df_resid = info.df;
+    if (info.n_clusters) r->n_clusters = info.n_clusters;
+    cpr_result_finish_inference(r);
+    return cpr_result_add_wald_f(r);
+}
+
+/* Joint test of every term except "const"; F = W/q with F(q, df_resid), or
+ * chi2(q) when inference is asymptotic (df_resid == 0). */
+int cpr_result_add_wald_f(cpr_result *r)
+{
+    size_t *idx = cpr_malloc((r->k ? r->k : 1) * sizeof *idx), q = 0;
+    for (size_t j = 0; j < r->k; j++)
+        if (strcmp(r->terms[j], "const") != 0) idx[q++] = j;
+    double W = NAN;
+    int rc = q ? cpr_wald(r->estimate, r->vcov, r->k, idx, q, &W) : CPR_OK;
+    free(idx);
+    if (rc != CPR_OK || q == 0) { cpr_error_clear(); return CPR_OK; }   /* no test, not an error */
+    double F = W / q, df2 = r->df_resid;
+    if (df2 > 0) {
+        double p = gsl_cdf_fdist_Q(F, (double)q, df2);
+        cpr_result_add_stat(r, "F", "F statistic (Wald, all slopes)", F, 0);
+        cpr_result_add_stat(r, "F_df1", "F numerator df", (double)q, 1);
+        cpr_result_add_stat(r, "F_df2", "F denominator df", df2, 1);
+        cpr_result_add_stat(r, "F_p", "p-value (F)", p, 0);
+        cpr_result_add_test(r, "wald_f", "Joint significance of all slopes (Wald F)", F, (double)q, df2, p,
+                            "H0: all slopes are zero; uses the reported variance");
+    } else {
+        double p = gsl_cdf_chisq_Q(W, (double)q);
+        cpr_result_add_stat(r, "chi2", "Wald chi2 (all slopes)", W, 0);
+        cpr_result_add_stat(r, "chi2_p", "p-value (chi2)", p, 0);
+        cpr_result_add_test(r, "wald_chi2", "Joint significance of all slopes (Wald chi2)", W, (double)q, 0, p,
+                            "H0: all slopes are zero; uses the reported variance");
+    }
+    return CPR_OK;
+}

@@ -1,0 +1,84 @@
+/* Between estimator: OLS on entity means (one row per entity). Stata's
+ * R^2 within/overall use the between slopes on the full data. */
+#include "cpr/infer.h"
+#include "cpr/model.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* R^2 within / between / overall of slopes b applied to the original data. */
+void cpr_stata_r2_wo(cpr_result *r, const cpr_design *d, const cpr_reg *g)
+{
+    size_t n = d->n, G = d->n_entities;
+    double *cols = cpr_calloc(2 * n, sizeof *cols), *m = cpr_malloc(2 * G * sizeof *m);
+    memcpy(cols, d->y, n * sizeof *cols);
+    for (size_t j = 0; j < g->k; j++) {
+        if ((long)j == g->const_idx) continue;
+        size_t col = 0;
+        while (strcmp(d->names[col], g->names[j]) != 0) col++;
+        for (size_t i = 0; i < n; i++) cols[n + i] += d->X[col * n + i] * g->ls.beta[j];
+    }
+    cpr_result_add_stat(r, "r2_overall", "R-squared (overall)", cpr_corr2(cols, cols + n, n), 0);
+    cpr_group_means(d->entity, n, G, cols, 2, m);
+    double *yb = cpr_malloc(G * sizeof *yb), *xb = cpr_malloc(G * sizeof *xb);
+    for (size_t c = 0; c < G; c++) { yb[c] = m[2 * c]; xb[c] = m[2 * c + 1]; }
+    cpr_result_add_stat(r, "r2_between", "R-squared (between)", cpr_corr2(yb, xb, G), 0);
+    free(yb); free(xb);
+    for (size_t i = 0; i < n; i++) {
+        cols[i] -= m[2 * d->entity[i]];
+        cols[n + i] -= m[2 * d->entity[i] + 1];
+    }
+    cpr_result_add_stat(r, "r2_within", "R-squared (within)", cpr_corr2(cols, cols + n, n), 0);
+    free(cols); free(m);
+}
+
+int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
+{
+    size_t n = d->n, G = d->n_entities, k = d->k;
+    double *m = cpr_malloc(G * (k + 1) * sizeof *m), *cols = cpr_malloc(n * (k + 1) * sizeof *cols);
+    memcpy(cols, d->y, n * sizeof *cols);
+    memcpy(cols + n, d->X, n * k * sizeof *cols);
+    cpr_group_means(d->entity, n, G, cols, k + 1, m);
+    free(cols);
+    double *yb = cpr_malloc(G * sizeof *yb), *Xb = cpr_malloc(G * k * sizeof *Xb);
+    for (size_t c = 0; c < G; c++) {
+        yb[c] = m[c * (k + 1)];
+        for (size_t j = 0; j < k; j++) Xb[j * G + c] = m[c * (k + 1) + 1 + j];
+    }
+    free(m);
+    int *gcl = NULL;   /* clusters of the group rows: valid when entities nest in clusters */
+    if (d->cluster && cpr_codes_nested(d->entity, G, d->cluster, n)) {
+        gcl = cpr_malloc(G * sizeof *gcl);
+        for (size_t i = 0; i < n; i++) gcl[d->entity[i]] = d->cluster[i];
+    }
+    cpr_reg g;
+    int rc = cpr_reg_fit(&g, Xb, G, k, d->names, d->has_const ? 0 : -1, yb, s->ls_method);
+    if (rc == CPR_OK) {
+        cpr_result *r = cpr_reg_result(&g, "be", "Between (regression on entity means)");
+        r->nobs = n; r->n_groups = G; r->n_periods = d->n_times; r->conf_level = s->conf_level;
+        double df = (double)G - (double)g.k;
+        cpr_vcov_in in = { .n = G, .k = g.k, .X = g.X, .resid = g.ls.resid, .bread = g.ls.bread, .rss = g.ls.rss,
+                           .df_resid = df, .k_stata = (double)g.k, .k_plm = (double)g.k,
+                           .cluster = gcl, .n_clusters = gcl ? d->n_clusters : 0, .cluster_name = d->cluster_name };
+        rc = s->se == CPR_SE_DK || s->se == CPR_SE_CLUSTER2
+             ? cpr_fail(CPR_E_NUMERIC, "between estimator: only classical, HC and one-way cluster standard errors")
+             : cpr_result_apply_vcov(r, &in, s->se, s->ssc, s->dk_lag);
+        if (rc == CPR_OK) {
+            int centered = g.const_idx >= 0;
+            double r2 = 1.0 - g.ls.rss / cpr_tss(yb, G, centered);
+            cpr_result_add_stat(r, "r2", "R-squared (between regression)", r2, 0);
+            cpr_result_add_stat(r, "adj_r2", "Adjusted R-squared", 1.0 - (1.0 - r2) * ((double)G - centered) / df, 0);
+            cpr_result_add_stat(r, "rss", "Residual sum of squares", g.ls.rss, 0);
+            cpr_result_add_stat(r, "sigma", "Residual standard error", sqrt(g.ls.rss / df), 0);
+            cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
+            cpr_stata_r2_wo(r, d, &g);
+            *out = r;
+        } else cpr_result_free(r);
+        cpr_reg_clear(&g);
+    }
+    free(yb); free(Xb); free(gcl);
+    return rc;
+}

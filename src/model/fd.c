@@ -1,0 +1,100 @@
+/* First differences: y_it - y_i,t-1 on x_it - x_i,t-1 for consecutive
+ * periods (time value exactly one more) of the same entity; other rows are
+ * dropped. The design's intercept becomes the intercept of the differenced
+ * regression (a trend in levels), as plm's default and Stata reg D.y D.x. */
+#include "cpr/infer.h"
+#include "cpr/model.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const cpr_design *sort_key_d;
+
+static int cmp_rows(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    const cpr_design *d = sort_key_d;
+    if (d->entity[i] != d->entity[j]) return d->entity[i] < d->entity[j] ? -1 : 1;
+    int ti = d->time_values ? d->time_values[d->time[i]] : d->time[i];
+    int tj = d->time_values ? d->time_values[d->time[j]] : d->time[j];
+    return (ti > tj) - (ti < tj);
+}
+
+/* Row order by (entity, time); identity when the design is sorted. */
+static size_t *row_order(const cpr_design *d)
+{
+    size_t n = d->n, *o = cpr_malloc(n * sizeof *o);
+    int sorted = 1;
+    for (size_t i = 0; i < n; i++) o[i] = i;
+    sort_key_d = d;
+    for (size_t i = 1; i < n && sorted; i++) if (cmp_rows(&o[i - 1], &o[i]) > 0) sorted = 0;
+    if (!sorted) qsort(o, n, sizeof *o, cmp_rows);
+    return o;
+}
+
+static int tval(const cpr_design *d, size_t i)
+{
+    return d->time_values ? d->time_values[d->time[i]] : d->time[i];
+}
+
+/* Pairs (cur, prev) of consecutive rows; returns their count. */
+size_t cpr_fd_pairs(const cpr_design *d, size_t **cur, size_t **prev)
+{
+    size_t *o = row_order(d), m = 0;
+    *cur = cpr_malloc(d->n * sizeof **cur);
+    *prev = cpr_malloc(d->n * sizeof **prev);
+    for (size_t q = 1; q < d->n; q++) {
+        size_t i = o[q], h = o[q - 1];
+        if (d->entity[i] == d->entity[h] && tval(d, i) == tval(d, h) + 1) { (*cur)[m] = i; (*prev)[m] = h; m++; }
+    }
+    free(o);
+    return m;
+}
+
+int cpr_fit_fd(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
+{
+    size_t *cur, *prev, m = cpr_fd_pairs(d, &cur, &prev);
+    size_t off = d->has_const ? 1 : 0, kx = d->k - off, k = kx + off;
+    double *y = cpr_malloc((m ? m : 1) * sizeof *y), *X = cpr_malloc((m ? m : 1) * k * sizeof *X);
+    int *cl = cpr_malloc((m ? m : 1) * sizeof *cl), *cl2 = d->cluster2 ? cpr_malloc(m * sizeof *cl2) : NULL;
+    int *tm = cpr_malloc((m ? m : 1) * sizeof *tm);
+    for (size_t r = 0; r < m; r++) {
+        size_t i = cur[r], h = prev[r];
+        y[r] = d->y[i] - d->y[h];
+        if (off) X[r] = 1.0;
+        for (size_t j = 0; j < kx; j++) X[(off + j) * m + r] = d->X[(off + j) * d->n + i] - d->X[(off + j) * d->n + h];
+        cl[r] = d->cluster ? d->cluster[i] : d->entity[i];
+        if (cl2) cl2[r] = d->cluster2[i];
+        tm[r] = d->time[i];
+    }
+    cpr_reg g;
+    int rc = m ? cpr_reg_fit(&g, X, m, k, d->names, off ? 0 : -1, y, s->ls_method)
+               : cpr_fail(CPR_E_NUMERIC, "first differences: no two consecutive periods of the same entity");
+    if (rc == CPR_OK) {
+        cpr_result *r = cpr_reg_result(&g, "fd", off ? "First differences (with intercept)" : "First differences");
+        r->n_groups = d->n_entities; r->n_periods = d->n_times; r->conf_level = s->conf_level;
+        double df = (double)m - (double)g.k;
+        cpr_vcov_in in = { .n = m, .k = g.k, .X = g.X, .resid = g.ls.resid, .bread = g.ls.bread, .rss = g.ls.rss,
+                           .df_resid = df, .k_stata = (double)g.k, .k_plm = (double)g.k,
+                           .cluster = cl, .n_clusters = d->cluster ? d->n_clusters : d->n_entities,
+                           .cluster2 = cl2, .n_cluster2 = d->n_cluster2, .time = tm, .n_times = d->n_times,
+                           .cluster_name = d->cluster_name };
+        rc = cpr_result_apply_vcov(r, &in, s->se, s->ssc, s->dk_lag);
+        if (rc == CPR_OK) {
+            int centered = g.const_idx >= 0;
+            double r2 = 1.0 - g.ls.rss / cpr_tss(y, m, centered);
+            cpr_result_add_stat(r, "r2", centered ? "R-squared (differenced)" : "R-squared (differenced, uncentered)", r2, 0);
+            cpr_result_add_stat(r, "rss", "Residual sum of squares", g.ls.rss, 0);
+            cpr_result_add_stat(r, "sigma", "Residual standard error", sqrt(g.ls.rss / df), 0);
+            cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
+            cpr_result_add_stat(r, "n_obs_used", "Differenced observations used", (double)m, 1);
+            *out = r;
+        } else cpr_result_free(r);
+        cpr_reg_clear(&g);
+    }
+    free(cur); free(prev); free(y); free(X); free(cl); free(cl2); free(tm);
+    return rc;
+}

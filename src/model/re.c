@@ -1,0 +1,148 @@
+/* Random effects by feasible GLS with Swamy-Arora variance components:
+ * sigma_e^2 = RSS_within/(N - G - k); sigma_u^2 = RSS_between/(G - K) -
+ * sigma_e^2/T_h (T_h = harmonic mean of T_i; 0 if negative), theta_i =
+ * 1 - sqrt(sigma_e^2/(T_i sigma_u^2 + sigma_e^2)), then OLS on
+ * x - theta_i mean_i(x). This is Stata's xtreg,re; plm's "swar" coincides
+ * on balanced panels (its unbalanced form is not implemented). */
+#include "cpr/infer.h"
+#include "cpr/model.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct { double s2e, s2u, th; size_t kw; } re_comp;
+
+static int within_rss(const cpr_design *d, double *rss, size_t *kw)
+{
+    size_t n = d->n, off = d->has_const ? 1 : 0, kx = d->k - off;
+    cpr_absorb a = { .n = n, .entity = d->entity, .n_entities = d->n_entities, .effects = CPR_EFFECTS_ENTITY };
+    double *W = cpr_malloc(n * (1 + kx) * sizeof *W);
+    memcpy(W, d->y, n * sizeof *W);
+    memcpy(W + n, d->X + off * n, n * kx * sizeof *W);
+    cpr_within_transform(&a, W, 1 + kx, NULL);
+    cpr_reg g;
+    int rc = cpr_reg_fit(&g, W + n, n, kx, d->names + off, -1, W, CPR_LS_AUTO);
+    if (rc == CPR_OK) { *rss = g.ls.rss; *kw = g.k; }
+    cpr_reg_clear(&g);
+    free(W);
+    return rc;
+}
+
+static int between_rss(const cpr_design *d, double *rss, size_t *kb)
+{
+    size_t n = d->n, G = d->n_entities, k = d->k;
+    double *cols = cpr_malloc(n * (k + 1) * sizeof *cols), *m = cpr_malloc(G * (k + 1) * sizeof *m);
+    memcpy(cols, d->y, n * sizeof *cols);
+    memcpy(cols + n, d->X, n * k * sizeof *cols);
+    cpr_group_means(d->entity, n, G, cols, k + 1, m);
+    double *yb = cpr_malloc(G * sizeof *yb), *Xb = cpr_malloc(G * k * sizeof *Xb);
+    for (size_t c = 0; c < G; c++) {
+        yb[c] = m[c * (k + 1)];
+        for (size_t j = 0; j < k; j++) Xb[j * G + c] = m[c * (k + 1) + 1 + j];
+    }
+    cpr_reg g;
+    int rc = cpr_reg_fit(&g, Xb, G, k, d->names, d->has_const ? 0 : -1, yb, CPR_LS_AUTO);
+    if (rc == CPR_OK) { *rss = g.ls.rss; *kb = g.k; }
+    cpr_reg_clear(&g);
+    free(cols); free(m); free(yb); free(Xb);
+    return rc;
+}
+
+static int re_core(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
+
+/* Hausman (classical variances of FE and RE, as plm phtest) and the
+ * Breusch-Pagan / Honda LM tests on pooled OLS residuals. */
+static void re_tests(const cpr_design *d, const cpr_model_spec *s, cpr_result *r)
+{
+    cpr_model_spec si = *s;
+    si.se = CPR_SE_IID;
+    cpr_result *re = NULL, *fe = NULL;
+    int rc = re_core(d, &si, &re);
+    si.kind = CPR_MODEL_FE; si.effects = CPR_EFFECTS_ENTITY;
+    if (rc == CPR_OK) rc = cpr_fit_fe(d, &si, &fe);
+    cpr_test t = { 0 }, h = { 0 };
+    if (rc == CPR_OK && cpr_test_hausman(fe, re, &t) == CPR_OK) cpr_result_take_test(r, &t);
+    cpr_result_free(re); cpr_result_free(fe);
+    cpr_reg g;
+    if (cpr_reg_fit(&g, d->X, d->n, d->k, d->names, d->has_const ? 0 : -1, d->y, CPR_LS_AUTO) == CPR_OK &&
+        cpr_test_bp_lm(g.ls.resid, d->entity, d->n, d->n_entities, &t, &h) == CPR_OK) {
+        cpr_result_take_test(r, &t);
+        cpr_result_take_test(r, &h);
+    }
+    cpr_reg_clear(&g);
+    cpr_error_clear();   /* a test that cannot be computed is left out, not an error */
+}
+
+int cpr_fit_re(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
+{
+    int rc = re_core(d, s, out);
+    if (rc == CPR_OK) re_tests(d, s, *out);
+    return rc;
+}
+
+static int re_core(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
+{
+    size_t n = d->n, G = d->n_entities, k = d->k, kw = 0, kb = 0;
+    size_t *Ti = cpr_malloc(G * sizeof *Ti);
+    cpr_group_counts(d->entity, n, G, Ti);
+    int bal = 1;
+    double inv = 0;
+    for (size_t c = 0; c < G; c++) { inv += 1.0 / Ti[c]; if (Ti[c] != Ti[0]) bal = 0; }
+    if (s->re_method == CPR_RE_PLM && !bal) {
+        free(Ti);
+        return cpr_fail(CPR_E_NUMERIC, "random effects: plm's Swamy-Arora for unbalanced panels is not implemented; use the Stata convention");
+    }
+    double rssw, rssb;
+    int rc = within_rss(d, &rssw, &kw);
+    if (rc == CPR_OK) rc = between_rss(d, &rssb, &kb);
+    if (rc != CPR_OK) { free(Ti); return rc; }
+    double Th = (double)G / inv, s2e = rssw / ((double)n - (double)G - (double)kw);
+    double s2u = fmax(0.0, rssb / ((double)G - (double)kb) - s2e / Th);
+    double *th = cpr_malloc(G * sizeof *th), thmin = 1, thmax = 0;
+    for (size_t c = 0; c < G; c++) {
+        th[c] = 1.0 - sqrt(s2e / (Ti[c] * s2u + s2e));
+        thmin = fmin(thmin, th[c]); thmax = fmax(thmax, th[c]);
+    }
+    double *cols = cpr_malloc(n * (k + 1) * sizeof *cols), *m = cpr_malloc(G * (k + 1) * sizeof *m);
+    memcpy(cols, d->y, n * sizeof *cols);
+    memcpy(cols + n, d->X, n * k * sizeof *cols);
+    cpr_group_means(d->entity, n, G, cols, k + 1, m);
+    for (size_t j = 0; j <= k; j++)
+        for (size_t i = 0; i < n; i++) cols[j * n + i] -= th[d->entity[i]] * m[(size_t)d->entity[i] * (k + 1) + j];
+    cpr_reg g;
+    rc = cpr_reg_fit(&g, cols + n, n, k, d->names, d->has_const ? 0 : -1, cols, s->ls_method);
+    if (rc == CPR_OK) {
+        cpr_result *r = cpr_reg_result(&g, "re", s->re_method == CPR_RE_STATA
+                                       ? "Random effects (GLS, Swamy-Arora as Stata xtreg,re)"
+                                       : "Random effects (GLS, Swamy-Arora as plm swar)");
+        r->n_groups = G; r->n_periods = d->n_times; r->conf_level = s->conf_level;
+        double K = (double)g.k, df = (double)n - K;
+        cpr_vcov_in in = { .n = n, .k = g.k, .X = g.X, .resid = g.ls.resid, .bread = g.ls.bread, .rss = g.ls.rss,
+                           .df_resid = df, .k_stata = K, .k_plm = K, .normal = s->re_method == CPR_RE_STATA,
+                           .cluster = d->cluster, .n_clusters = d->n_clusters, .cluster2 = d->cluster2,
+                           .n_cluster2 = d->n_cluster2, .time = d->time, .n_times = d->n_times,
+                           .cluster_name = d->cluster_name };
+        rc = cpr_result_apply_vcov(r, &in, s->se, s->ssc, s->dk_lag);
+        if (rc == CPR_OK) {
+            cpr_result_add_stat(r, "sigma_u", "sigma_u", sqrt(s2u), 0);
+            cpr_result_add_stat(r, "sigma_e", "sigma_e", sqrt(s2e), 0);
+            cpr_result_add_stat(r, "rho", "rho (fraction of variance due to u_i)", s2u / (s2u + s2e), 0);
+            cpr_result_add_stat(r, bal ? "theta" : "theta_min", bal ? "theta" : "theta (min)", thmin, 0);
+            if (!bal) cpr_result_add_stat(r, "theta_max", "theta (max)", thmax, 0);
+            cpr_result_add_stat(r, "T_harmonic", "Harmonic mean of T_i", Th, 0);
+            cpr_result_add_stat(r, "r2", "R-squared (GLS-transformed, as plm)",
+                                1.0 - g.ls.rss / cpr_tss(cols, n, 1), 0);
+            cpr_result_add_stat(r, "rss", "Residual sum of squares (transformed)", g.ls.rss, 0);
+            cpr_result_add_stat(r, "sigma", "Residual standard error (transformed)", sqrt(g.ls.rss / df), 0);
+            cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
+            cpr_stata_r2_wo(r, d, &g);
+            *out = r;
+        } else cpr_result_free(r);
+        cpr_reg_clear(&g);
+    }
+    free(Ti); free(th); free(cols); free(m);
+    return rc;
+}

@@ -1,0 +1,85 @@
+/* A final regression (after whatever transform the estimator applied):
+ * least squares, the kept columns and names, and the result skeleton. */
+#include "cpr/model.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cpr_reg_fit(cpr_reg *g, const double *X, size_t n, size_t k, char *const *names,
+                long const_col, const double *y, cpr_ls_method method)
+{
+    memset(g, 0, sizeof *g);
+    g->const_idx = -1;
+    int rc = cpr_ols_qr(X, n, k, y, 0, method, &g->ls);
+    if (rc != CPR_OK) return rc;
+    size_t kk = g->ls.k;
+    g->n = n; g->k = kk;
+    g->X = cpr_malloc(n * kk * sizeof *g->X);
+    g->names = cpr_calloc(kk, sizeof *g->names);
+    g->dropped = cpr_calloc(k, sizeof *g->dropped);
+    size_t a = 0;
+    for (size_t j = 0; j < k; j++) {
+        if (a < kk && g->ls.keep[a] == j) {
+            memcpy(g->X + a * n, X + j * n, n * sizeof *g->X);
+            g->names[a] = cpr_strdup(names[j]);
+            if ((long)j == const_col) g->const_idx = (long)a;
+            a++;
+        } else {
+            g->dropped[g->ndropped++] = cpr_strdup(names[j]);
+        }
+    }
+    return CPR_OK;
+}
+
+void cpr_reg_clear(cpr_reg *g)
+{
+    if (!g) return;
+    for (size_t j = 0; j < g->k; j++) free(g->names[j]);
+    for (size_t j = 0; j < g->ndropped; j++) free(g->dropped[j]);
+    free(g->names); free(g->dropped); free(g->X);
+    cpr_ls_clear(&g->ls);
+    memset(g, 0, sizeof *g);
+}
+
+cpr_result *cpr_reg_result(const cpr_reg *g, const char *model, const char *estimator)
+{
+    cpr_result *r = cpr_result_alloc(g->k);
+    r->model = cpr_strdup(model);
+    r->estimator = cpr_strdup(estimator);
+    r->nobs = g->n;
+    for (size_t j = 0; j < g->k; j++) {
+        cpr_result_set_term(r, j, g->names[j]);
+        r->estimate[j] = g->ls.beta[j];
+    }
+    for (size_t j = 0; j < g->ndropped; j++) cpr_result_add_note(r, "dropped %s (collinear)", g->dropped[j]);
+    return r;
+}
+
+double cpr_tss(const double *y, size_t n, int centered)
+{
+    long double m = 0, s = 0;
+    if (centered) { for (size_t i = 0; i < n; i++) m += y[i]; m /= n; }
+    for (size_t i = 0; i < n; i++) s += (y[i] - m) * (y[i] - m);
+    return (double)s;
+}
+
+double cpr_corr2(const double *a, const double *b, size_t n)
+{
+    double c = cpr_corr(a, b, n);
+    return c * c;
+}
+
+double cpr_corr(const double *a, const double *b, size_t n)
+{
+    long double ma = 0, mb = 0, sab = 0, saa = 0, sbb = 0;
+    for (size_t i = 0; i < n; i++) { ma += a[i]; mb += b[i]; }
+    ma /= n; mb /= n;
+    for (size_t i = 0; i < n; i++) {
+        long double da = a[i] - ma, db = b[i] - mb;
+        sab += da * db; saa += da * da; sbb += db * db;
+    }
+    return (double)(sab / sqrtl(saa * sbb));
+}
