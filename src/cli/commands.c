@@ -5,10 +5,12 @@ extern const cli_command cli_cmd_describe;
 extern const cli_command cli_cmd_vars;
 extern const cli_command cli_cmd_plot;
 extern const cli_command cli_cmd_correlate;
+extern const cli_command cli_cmd_regress;
 
 const cli_command *const cli_commands[] = {
     &cli_cmd_describe,
     &cli_cmd_vars,
+    &cli_cmd_regress,
     &cli_cmd_correlate,
     &cli_cmd_plot,
 };

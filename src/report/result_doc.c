@@ -92,7 +92,7 @@ static void tests(cpr_doc *d, const cpr_result *r)
         {"df1", "df1", CPR_SHOW_MACHINE},
         {"df2", "df2", CPR_SHOW_MACHINE},
         {"p_value", "p-value", CPR_SHOW_ALL},
-        {"note", "note", CPR_SHOW_ALL},
+        {"note", "note", CPR_SHOW_MACHINE}, /* humans get the notes as lines below */
     };
     cpr_doc_block *b = cpr_doc_add_table(d, "tests", "Tests", r->ntests ? CPR_SHOW_ALL : CPR_SHOW_MACHINE, 8, cols);
     for (size_t i = 0; i < r->ntests; i++) {
@@ -103,7 +103,7 @@ static void tests(cpr_doc *d, const cpr_result *r)
             cpr_cell_text(t->name),
             cpr_cell_text(t->label),
             cpr_cell_num(t->statistic, CPR_NUM_G),
-            cpr_cell_text(isfinite(t->df1) ? df : NULL),
+            cpr_cell_text(isfinite(t->df1) && t->df1 > 0 ? df : NULL),
             cpr_cell_num(t->df1, CPR_NUM_G),
             t->df2 > 0 ? cpr_cell_num(t->df2, CPR_NUM_G) : cpr_cell_na(),
             cpr_cell_num(t->p_value, CPR_NUM_P),
@@ -112,6 +112,12 @@ static void tests(cpr_doc *d, const cpr_result *r)
         free(df);
         cpr_doc_table_row(b, row);
     }
+    size_t nnotes = 0;
+    for (size_t i = 0; i < r->ntests; i++) nnotes += r->tests[i].note != NULL;
+    if (nnotes == 0) return;
+    cpr_doc_block *n = cpr_doc_add_lines(d, "test_notes", NULL, CPR_SHOW_HUMAN);
+    for (size_t i = 0; i < r->ntests; i++)
+        if (r->tests[i].note) cpr_doc_line_add(n, "%s: %s", r->tests[i].label, r->tests[i].note);
 }
 
 cpr_doc *cpr_result_doc(const cpr_result *r)

@@ -1,0 +1,290 @@
+/* cpr-stats regress: formula (or "X... Y") -> design -> model -> inference
+ * -> report. Every output names the formula, estimator, SE type and
+ * clusters, so no reader has to guess the specification. */
+#include "cli.h"
+#include "cpr/catalogue.h"
+#include "cpr/formula.h"
+#include "cpr/infer.h"
+#include "cpr/model.h"
+#include "cpr/report.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *name;
+    int value;
+} name_value;
+
+static const name_value model_names[] = {
+    {"ols", CPR_MODEL_OLS}, {"pooled", CPR_MODEL_POOLED}, {"fe", CPR_MODEL_FE},
+    {"re", CPR_MODEL_RE}, {"be", CPR_MODEL_BE}, {"fd", CPR_MODEL_FD}, {NULL, 0}};
+static const name_value effect_names[] = {
+    {"entity", CPR_EFFECTS_ENTITY}, {"time", CPR_EFFECTS_TIME}, {"twoway", CPR_EFFECTS_TWOWAY}, {NULL, 0}};
+static const name_value se_names[] = {
+    {"iid", CPR_SE_IID}, {"hc0", CPR_SE_HC0}, {"hc1", CPR_SE_HC1}, {"hc2", CPR_SE_HC2}, {"hc3", CPR_SE_HC3},
+    {"cluster", CPR_SE_CLUSTER}, {"cluster2", CPR_SE_CLUSTER2}, {"dk", CPR_SE_DK}, {NULL, 0}};
+static const name_value ssc_names[] = {{"stata", CPR_SSC_STATA}, {"plm", CPR_SSC_PLM}, {"none", CPR_SSC_NONE}, {NULL, 0}};
+static const name_value re_names[] = {{"stata", CPR_RE_STATA}, {"plm", CPR_RE_PLM}, {NULL, 0}};
+
+/* Look an option's word up in its table; -1 (after a usage error) when
+ * the word is unknown, def when the option is absent. */
+static int lookup(const cli_args *a, const char *opt, const name_value *tab, int def)
+{
+    const char *s = cli_get(a, opt);
+    if (!s) return def;
+    for (const name_value *t = tab; t->name; t++)
+        if (strcmp(t->name, s) == 0) return t->value;
+    char list[256] = "";
+    for (const name_value *t = tab; t->name; t++) {
+        strncat(list, t->name, sizeof list - strlen(list) - 2);
+        if (t[1].name) strncat(list, "|", sizeof list - strlen(list) - 1);
+    }
+    cli_usage_error(a->cmd, "--%s must be one of %s, not '%s'", opt, list, s);
+    return -1;
+}
+
+/* "X1 X2 ... Y" plus --controls -> "Y ~ X1 + X2 + c1 + c2". */
+static char *formula_from_positionals(const cli_args *a)
+{
+    size_t len = 16;
+    for (int i = 0; i < a->npos; i++) len += strlen(a->pos[i]) + 4;
+    const char *ctl = cli_get(a, "controls");
+    if (ctl) len += 3 * strlen(ctl) + 4;
+    char *s = cpr_calloc(len, 1);
+    strcat(s, a->pos[a->npos - 1]);
+    strcat(s, " ~ ");
+    for (int i = 0; i < a->npos - 1; i++) {
+        if (i) strcat(s, " + ");
+        strcat(s, a->pos[i]);
+    }
+    if (ctl) {
+        for (const char *p = ctl; *p; p++) {
+            if (p == ctl) strcat(s, " + ");
+            if (*p == ',') strcat(s, " + ");
+            else strncat(s, p, 1);
+        }
+    }
+    return s;
+}
+
+static char *append_controls(const char *formula, const char *ctl)
+{
+    /* Controls go before any '|' part of the formula. */
+    const char *bar = strchr(formula, '|');
+    size_t head = bar ? (size_t)(bar - formula) : strlen(formula);
+    while (head > 0 && formula[head - 1] == ' ') head--;
+    size_t len = strlen(formula) + 3 * strlen(ctl) + 8;
+    char *s = cpr_calloc(len, 1);
+    strncat(s, formula, head);
+    for (const char *p = ctl; *p; p++) {
+        if (p == ctl || *p == ',') strcat(s, " + ");
+        if (*p != ',') strncat(s, p, 1);
+    }
+    if (bar) { strcat(s, " "); strcat(s, bar); }
+    return s;
+}
+
+/* Every variable in the specification, labelled from the catalogue, so
+ * that the printed output explains the units and sources it used. */
+static void add_variable_notes(cpr_result *r, const cpr_design *d)
+{
+    char *path = cli_datafile("catalogue.csv");
+    cpr_catalogue *cat = NULL;
+    if (cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); free(path); return; }
+    free(path);
+    const cpr_var_info *v = cpr_catalogue_find(cat, d->outcome);
+    if (v) cpr_result_add_note(r, "%s: %s (%s; %s)", v->name, v->label, v->unit, v->source);
+    for (size_t j = 0; j < d->k; j++) {
+        const char *name = d->names[j];
+        const char *dot = strrchr(name, '.');
+        /* L.aid / D.x / log(x): look up the underlying name */
+        char base[256];
+        snprintf(base, sizeof base, "%s", dot && (name[0] == 'L' || name[0] == 'F' || name[0] == 'D') ? dot + 1 : name);
+        if (strncmp(base, "log(", 4) == 0) { memmove(base, base + 4, strlen(base + 4) + 1); base[strcspn(base, ")")] = 0; }
+        v = cpr_catalogue_find(cat, base);
+        if (v && strcmp(v->name, d->outcome) != 0) cpr_result_add_note(r, "%s: %s (%s; %s)", name, v->label, v->unit, v->source);
+    }
+    cpr_catalogue_free(cat);
+}
+
+typedef struct {
+    cpr_model_spec spec;
+    int explicit_model, explicit_se;
+    const char *cluster, *cluster2;
+    cpr_format fmt;
+} regress_opts;
+
+static int read_options(const cli_args *a, int is_panel, regress_opts *o)
+{
+    cpr_model_spec_default(&o->spec);
+    o->explicit_model = cli_has(a, "model");
+    o->explicit_se = cli_has(a, "se");
+    int m = lookup(a, "model", model_names, is_panel ? CPR_MODEL_FE : CPR_MODEL_OLS);
+    int e = lookup(a, "effects", effect_names, CPR_EFFECTS_TWOWAY);
+    int se = lookup(a, "se", se_names, is_panel ? CPR_SE_CLUSTER : CPR_SE_IID);
+    int ssc = lookup(a, "ssc", ssc_names, CPR_SSC_STATA);
+    int re = lookup(a, "re-method", re_names, CPR_RE_STATA);
+    int f = cpr_format_parse(cli_get(a, "format") ? cli_get(a, "format") : "text");
+    if (m < 0 || e < 0 || se < 0 || ssc < 0 || re < 0) return CPR_E_USAGE;
+    if (f < 0) return cli_usage_error(a->cmd, "--format must be text|md|csv|json|latex, not '%s'", cli_get(a, "format"));
+    o->spec.kind = (cpr_model_kind)m;
+    o->spec.effects = (cpr_effects)e;
+    o->spec.se = (cpr_se_kind)se;
+    o->spec.ssc = (cpr_ssc)ssc;
+    o->spec.re_method = (cpr_re_method)re;
+    o->fmt = (cpr_format)f;
+    long lag;
+    double level;
+    if (cli_get_long(a, "dk-lag", -1, -1, 1000, &lag)) return CPR_E_USAGE;
+    if (cli_get_double(a, "level", 0.95, &level)) return CPR_E_USAGE;
+    if (!(level > 0.5 && level < 1)) return cli_usage_error(a->cmd, "--level must lie between 0.5 and 1, not '%s'", cli_get(a, "level"));
+    o->spec.dk_lag = (int)lag;
+    o->spec.conf_level = level;
+    if (!is_panel && (o->spec.kind != CPR_MODEL_OLS && o->spec.kind != CPR_MODEL_POOLED))
+        return cli_usage_error(a->cmd, "--model %s needs panel data (entity and time columns; see --entity/--time)", cli_get(a, "model"));
+    if (!is_panel && (o->spec.se == CPR_SE_DK))
+        return cli_usage_error(a->cmd, "--se dk needs panel data");
+    const char *cl = cli_get(a, "cluster");
+    static char cbuf[2][256];
+    o->cluster = o->cluster2 = NULL;
+    if (cl) {
+        const char *comma = strchr(cl, ',');
+        if (comma) {
+            snprintf(cbuf[0], sizeof cbuf[0], "%.*s", (int)(comma - cl), cl);
+            snprintf(cbuf[1], sizeof cbuf[1], "%s", comma + 1);
+            o->cluster = cbuf[0];
+            o->cluster2 = cbuf[1];
+            if (!o->explicit_se) o->spec.se = CPR_SE_CLUSTER2;
+        } else {
+            snprintf(cbuf[0], sizeof cbuf[0], "%s", cl);
+            o->cluster = cbuf[0];
+            if (!o->explicit_se) o->spec.se = CPR_SE_CLUSTER;
+        }
+    }
+    if (o->spec.se == CPR_SE_CLUSTER2 && !o->cluster2)
+        return cli_usage_error(a->cmd, "--se cluster2 needs two variables: --cluster VAR1,VAR2");
+    if (!is_panel && o->spec.se == CPR_SE_CLUSTER && !o->cluster)
+        return cli_usage_error(a->cmd, "--se cluster on a cross-section needs --cluster VAR");
+    return 0;
+}
+
+/* The formula text to parse, with the fixed effects the model implies
+ * made explicit (so the printed formula is what was estimated). */
+static int build_formula(const cli_args *a, const cpr_frame *f, regress_opts *o, cpr_formula **fm)
+{
+    if (o->spec.kind == CPR_MODEL_FE && !f->entity)
+        return cli_usage_error(a->cmd, "--model fe needs panel data (entity and time columns; see --entity/--time)");
+    const char *ftext = cli_get(a, "formula");
+    char *text = NULL;
+    if (ftext) {
+        if (a->npos > 0) return cli_usage_error(a->cmd, "give either -f FORMULA or variables 'X... Y', not both");
+        text = cli_get(a, "controls") ? append_controls(ftext, cli_get(a, "controls")) : cpr_strdup(ftext);
+    } else {
+        if (a->npos < 2)
+            return cli_usage_error(a->cmd, a->npos == 0 ? "missing variables: give 'X... Y' (outcome last) or -f FORMULA"
+                                                         : "missing outcome: give 'X... Y' with the outcome last, e.g. 'regress aid poverty'");
+        text = formula_from_positionals(a);
+    }
+    int rc = cpr_formula_parse(text, fm);
+    free(text);
+    if (rc) return rc;
+    cpr_formula *F = *fm;
+    if (F->n_fe > 0 || F->fe_entity || F->fe_time) {
+        if ((rc = cpr_formula_bind(F, f))) return rc;
+        if (!o->explicit_model) o->spec.kind = CPR_MODEL_FE;
+        else if (o->spec.kind != CPR_MODEL_FE)
+            return cli_usage_error(a->cmd, "the formula absorbs fixed effects ('| ...'), which only --model fe does");
+        o->spec.effects = F->fe_entity && F->fe_time ? CPR_EFFECTS_TWOWAY : F->fe_entity ? CPR_EFFECTS_ENTITY : CPR_EFFECTS_TIME;
+        return CPR_OK;
+    }
+    if (ftext && !o->explicit_model && f->entity) o->spec.kind = CPR_MODEL_POOLED; /* a formula says what it means */
+    if (o->spec.kind == CPR_MODEL_FE) {
+        /* Make the absorbed effects explicit in the formula. */
+        char *s = cpr_formula_to_string(F);
+        char *t = o->spec.effects == CPR_EFFECTS_TWOWAY ? cpr_asprintf("%s | %s + %s", s, f->entity_name, f->time_name)
+                  : cpr_asprintf("%s | %s", s, o->spec.effects == CPR_EFFECTS_ENTITY ? f->entity_name : f->time_name);
+        free(s);
+        cpr_formula_free(F);
+        *fm = NULL;
+        rc = cpr_formula_parse(t, fm);
+        free(t);
+        if (!rc) rc = cpr_formula_bind(*fm, f);
+    } else if (!ftext && !f->entity) {
+        o->spec.kind = o->explicit_model ? o->spec.kind : CPR_MODEL_OLS;
+    }
+    return rc;
+}
+
+static int run_regress(const cli_command *cmd, int argc, char **argv)
+{
+    cli_args a;
+    int rc = cli_parse(cmd, argc, argv, &a);
+    if (rc) return rc;
+    cpr_frame *f = NULL;
+    cpr_formula *fm = NULL;
+    cpr_design *d = NULL;
+    cpr_result *r = NULL;
+    regress_opts o;
+    rc = cli_load_data(&a, 0, &f);
+    if (!rc) rc = cli_apply_sample(&a, f);
+    if (!rc) rc = read_options(&a, f->entity != NULL, &o);
+    if (!rc) rc = build_formula(&a, f, &o, &fm);
+    cpr_design_info info = {0};
+    if (!rc) {
+        cpr_design_opts dopts = {0};
+        dopts.no_constant = cli_has(&a, "no-constant");
+        dopts.absorb_fe = o.spec.kind == CPR_MODEL_FE;
+        dopts.cluster = o.cluster;
+        dopts.cluster2 = o.cluster2;
+        rc = cpr_design_build(f, fm, &dopts, &d, &info);
+    }
+    if (!rc) rc = cpr_model_fit(d, &o.spec, &r);
+    if (!rc) {
+        free(r->formula);
+        r->formula = cpr_formula_to_string(fm);
+        r->n_dropped = d->n_dropped;
+        if (d->n_dropped)
+            cpr_result_add_note(r, "%zu observations dropped for missing values (listwise deletion)", d->n_dropped);
+        if (info.n_log_nonpositive)
+            cpr_result_add_note(r, "%zu observations dropped because a log() argument was zero or negative", info.n_log_nonpositive);
+        if (!cli_has(&a, "data")) add_variable_notes(r, d);
+        rc = cpr_report_result(stdout, r, o.fmt);
+    }
+    cpr_result_free(r);
+    cpr_design_free(d);
+    cpr_formula_free(fm);
+    cpr_frame_free(f);
+    cli_args_free(&a);
+    return rc;
+}
+
+static const cli_opt regress_opts_table[] = {
+    {"formula", 'f', "FORMULA", NULL, "model formula, e.g. 'poverty ~ L.aid + log(gdp_pc) | iso3 + year'"},
+    {"controls", 'c', "LIST", "none", "comma-separated extra regressors"},
+    {"model", 'm', "KIND", "fe on panel data, ols otherwise", "ols|pooled|fe|re|be|fd"},
+    {"effects", 0, "WHICH", "twoway", "fixed effects of --model fe: entity|time|twoway"},
+    {"se", 0, "TYPE", "cluster on panel data, iid otherwise", "iid|hc0|hc1|hc2|hc3|cluster|cluster2|dk"},
+    {"cluster", 0, "VAR[,VAR]", "the entity", "cluster variable(s); two give two-way clustering"},
+    {"ssc", 0, "RULE", "stata", "cluster small-sample factor: stata|plm|none"},
+    {"re-method", 0, "RULE", "stata", "Swamy-Arora variance components: stata|plm"},
+    {"dk-lag", 0, "N", "floor(4(T/100)^(2/9))", "Driscoll-Kraay lag"},
+    {"no-constant", 0, NULL, NULL, "drop the intercept"},
+    {"level", 0, "P", "0.95", "confidence level of the intervals"},
+    {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex"},
+    CLI_DATA_OPTS,
+    CLI_SAMPLE_OPTS,
+    {0}};
+
+const cli_command cli_cmd_regress = {
+    "regress", "estimate a linear (panel) regression", "[OPTIONS] X... Y | -f FORMULA",
+    "'regress aid poverty' is the effect of aid on poverty (outcome last); on panel data the\n"
+    "default is two-way fixed effects (entity and year) with standard errors clustered by entity.\n"
+    "A formula gives full control: operators L. L2. F. D. (panel lags, leads, differences), log(),\n"
+    "a:b and a*b interactions, '-1' for no intercept, fixed effects after '|'. A formula without\n"
+    "'|' is estimated as written (pooled OLS) unless --model says otherwise.",
+    regress_opts_table, run_regress};
