@@ -2,6 +2,7 @@
  * -> report. Every output names the formula, estimator, SE type and
  * clusters, so no reader has to guess the specification. */
 #include "cli.h"
+#include "regress_extra.h"
 #include "cpr/catalogue.h"
 #include "cpr/formula.h"
 #include "cpr/infer.h"
@@ -253,6 +254,12 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
         if (info.n_log_nonpositive)
             cpr_result_add_note(r, "%zu observations dropped because a log() argument was zero or negative", info.n_log_nonpositive);
         if (!cli_has(&a, "data")) add_variable_notes(r, d);
+        if (cli_has(&a, "hausman")) {
+            if (!f->entity) rc = cli_usage_error(cmd, "--hausman needs panel data");
+            else rc = cli_regress_hausman(f, fm, o.spec.re_method, r);
+        }
+    }
+    if (!rc) {
         rc = cpr_report_result(stdout, r, o.fmt);
     }
     cpr_result_free(r);
@@ -274,6 +281,7 @@ static const cli_opt regress_opts_table[] = {
     {"re-method", 0, "RULE", "stata", "Swamy-Arora variance components: stata|plm"},
     {"dk-lag", 0, "N", "floor(4(T/100)^(2/9))", "Driscoll-Kraay lag"},
     {"no-constant", 0, NULL, NULL, "drop the intercept"},
+    {"hausman", 0, NULL, NULL, "add the Hausman test (entity FE vs RE, classical variances, as plm phtest)"},
     {"level", 0, "P", "0.95", "confidence level of the intervals"},
     {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex"},
     CLI_DATA_OPTS,
