@@ -19,6 +19,10 @@
 
 #include <stddef.h>
 
+#include "cpr/design.h"
+#include "cpr/model.h"
+#include "cpr/result.h"
+
 typedef enum { CPR_BOOT_RADEMACHER, CPR_BOOT_WEBB } cpr_boot_weights;
 
 typedef struct {
@@ -57,5 +61,18 @@ int cpr_wcr_test(const double *X, size_t n, size_t k, const double *y,
                  const cpr_boot_spec *spec, cpr_boot_out *out);
 /* Largest G enumerated for B draws: 2^G <= B (Rademacher only). */
 int cpr_wcr_enumerates(size_t G, size_t B, cpr_boot_weights wt);
+
+/* Clusters below which `regress` adds the bootstrap by default. */
+#define CPR_BOOT_FEW_CLUSTERS 50
+
+/* Bootstrap every coefficient of a fitted OLS, pooled or FE result r (from
+ * cpr_model_fit(d, s)) with one-way clustered SEs: rebuilds the final
+ * regression (within-transformed for FE: every absorbed effect is
+ * partialled out, the time effects too, which are not nested in the
+ * clusters), fills r->boot_p/boot_low/boot_high and adds notes saying what
+ * was done. CPR_E_NUMERIC for other estimators or SE types. */
+int cpr_result_bootstrap(cpr_result *r, const cpr_design *d, const cpr_model_spec *s,
+                         const cpr_boot_spec *b);
+const char *cpr_boot_weights_name(cpr_boot_weights w);
 
 #endif
