@@ -2,6 +2,7 @@
  * -> report. Every output names the formula, estimator, SE type and
  * clusters, so no reader has to guess the specification. */
 #include "cli.h"
+#include "regress_iv.h"
 #include "cpr/bootstrap.h"
 #include "cpr/catalogue.h"
 #include "cpr/formula.h"
@@ -193,7 +194,10 @@ static int build_formula(const cli_args *a, const cpr_frame *f, regress_opts *o,
         return cli_usage_error(a->cmd, "--model fe needs panel data (entity and time columns; see --entity/--time)");
     const char *ftext = cli_get(a, "formula");
     char *text = NULL;
-    if (ftext) {
+    if (cli_has(a, "preset")) {
+        if (!(text = regress_preset_formula(a, f))) return CPR_E_USAGE;
+        ftext = text;
+    } else if (ftext) {
         if (a->npos > 0) return cli_usage_error(a->cmd, "give either -f FORMULA or variables 'X... Y', not both");
         text = cli_get(a, "controls") ? append_controls(ftext, cli_get(a, "controls")) : cpr_strdup(ftext);
     } else {
@@ -202,10 +206,12 @@ static int build_formula(const cli_args *a, const cpr_frame *f, regress_opts *o,
                                                          : "missing outcome: give 'X... Y' with the outcome last, e.g. 'regress aid poverty'");
         text = formula_from_positionals(a);
     }
+    if (regress_iv_flags(a, &text) != CPR_OK) { free(text); return CPR_E_USAGE; }
     int rc = cpr_formula_parse(text, fm);
     free(text);
     if (rc) return rc;
     cpr_formula *F = *fm;
+    regress_drop_endog_terms(F);
     if (F->n_fe > 0 || F->fe_entity || F->fe_time) {
         if ((rc = cpr_formula_bind(F, f))) return rc;
         if (!o->explicit_model) o->spec.kind = CPR_MODEL_FE;
@@ -216,16 +222,12 @@ static int build_formula(const cli_args *a, const cpr_frame *f, regress_opts *o,
     }
     if (ftext && !o->explicit_model && f->entity) o->spec.kind = CPR_MODEL_POOLED; /* a formula says what it means */
     if (o->spec.kind == CPR_MODEL_FE) {
-        /* Make the absorbed effects explicit in the formula. */
-        char *s = cpr_formula_to_string(F);
-        char *t = o->spec.effects == CPR_EFFECTS_TWOWAY ? cpr_asprintf("%s | %s + %s", s, f->entity_name, f->time_name)
-                  : cpr_asprintf("%s | %s", s, o->spec.effects == CPR_EFFECTS_ENTITY ? f->entity_name : f->time_name);
-        free(s);
-        cpr_formula_free(F);
-        *fm = NULL;
-        rc = cpr_formula_parse(t, fm);
-        free(t);
-        if (!rc) rc = cpr_formula_bind(*fm, f);
+        /* Make the absorbed effects explicit in the formula (set in place,
+         * so an IV part after them stays where it is). */
+        F->fe_names = cpr_calloc(2, sizeof *F->fe_names);
+        if (o->spec.effects != CPR_EFFECTS_TIME) F->fe_names[F->n_fe++] = cpr_strdup(f->entity_name);
+        if (o->spec.effects != CPR_EFFECTS_ENTITY) F->fe_names[F->n_fe++] = cpr_strdup(f->time_name);
+        rc = cpr_formula_bind(F, f);
     } else if (!ftext && !f->entity) {
         o->spec.kind = o->explicit_model ? o->spec.kind : CPR_MODEL_OLS;
     }
@@ -302,8 +304,10 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
         if (info.n_log_nonpositive)
             cpr_result_add_note(r, "%zu observations dropped because a log() argument was zero or negative", info.n_log_nonpositive);
         if (!cli_has(&a, "data")) add_variable_notes(r, d);
+        regress_preset_notes(&a, r);
         rc = maybe_bootstrap(&a, &o, d, r);
         if (!rc) rc = cpr_report_result(stdout, r, o.fmt);
+        if (!rc) rc = regress_print_aux(&a, d, &o.spec, r->formula, o.fmt);
     }
     cpr_result_free(r);
     cpr_design_free(d);
@@ -328,6 +332,12 @@ static const cli_opt regress_opts_table[] = {
     {"bootstrap", 0, "B", "9999 when clustered with < 50 clusters, else 0", "wild cluster bootstrap draws (0 = off)"},
     {"seed", 0, "N", "42", "random seed of the bootstrap (results are reproducible)"},
     {"weights", 0, "KIND", "rademacher", "bootstrap weights: rademacher|webb"},
+    {"endog", 0, "LIST", "none", "endogenous regressor(s) for IV/2SLS (with --instrument)"},
+    {"instrument", 0, "LIST", "none", "excluded instrument(s) for IV/2SLS"},
+    {"first-stage", 0, NULL, NULL, "IV: also print the first-stage regression(s)"},
+    {"reduced-form", 0, NULL, NULL, "IV: also print the reduced form (outcome on exogenous regressors and instruments)"},
+    {"preset", 0, "NAME", "none", "a published design: dreher2021 (growth on Chinese finance, t-2; see --outcome, --instrument)"},
+    {"outcome", 0, "VAR", "gdp_pc_growth", "outcome of --preset"},
     {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex"},
     CLI_DATA_OPTS,
     CLI_SAMPLE_OPTS,
@@ -339,5 +349,7 @@ const cli_command cli_cmd_regress = {
     "default is two-way fixed effects (entity and year) with standard errors clustered by entity.\n"
     "A formula gives full control: operators L. L2. F. D. (panel lags, leads, differences), log(),\n"
     "a:b and a*b interactions, '-1' for no intercept, fixed effects after '|'. A formula without\n"
-    "'|' is estimated as written (pooled OLS) unless --model says otherwise.",
+    "'|' is estimated as written (pooled OLS) unless --model says otherwise. A third part makes it\n"
+    "IV/2SLS: 'y ~ x | FE | endog ~ instruments' (FE may be 0). With clustered SEs and fewer than 50\n"
+    "clusters, a wild cluster bootstrap p-value and interval are printed beside the analytic ones.",
     regress_opts_table, run_regress};
