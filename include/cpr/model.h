@@ -154,5 +154,15 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 int cpr_fit_re(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 int cpr_fit_fd(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
+/* 2SLS (src/model/iv.c), chosen by cpr_model_fit when d->kx_endog > 0, for
+ * OLS/pooled and FE kinds: endogenous regressors are the last kx_endog
+ * columns of X, excluded instruments d->Z. Adds the first-stage F of the
+ * excluded instruments per endogenous regressor (KP rk Wald F when
+ * clustered with one endogenous regressor). */
+int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
+/* The first stage of endogenous regressor `which` (0-based), or with
+ * which = -1 the reduced form: that variable on the exogenous regressors
+ * and the instruments, with the same effects and standard errors. */
+int cpr_iv_aux_fit(const cpr_design *d, const cpr_model_spec *s, long which, cpr_result **out);
 
 #endif

@@ -137,7 +137,10 @@ extern const cpr_backend cpr_backend_text, cpr_backend_md, cpr_backend_csv,
  * coefficients [{term, estimate, std_error, statistic, p_value, conf_low,
  * conf_high}], stats {name: value}, tests [{name, label, statistic, df1,
  * df2, p_value, note}], notes [..]. CSV: header
- * term,estimate,std_error,statistic,p_value,conf_low,conf_high. */
+ * term,estimate,std_error,statistic,p_value,conf_low,conf_high. When the
+ * result has a wild bootstrap (cpr_result_has_boot) each coefficient also
+ * gets boot_p_value, boot_conf_low, boot_conf_high (human: "boot p" and
+ * "[boot 95% CI]"). */
 cpr_doc *cpr_result_doc(const cpr_result *r);
 int cpr_report_result(FILE *out, const cpr_result *r, cpr_format fmt);
 

@@ -34,6 +34,9 @@ typedef struct {
     char **terms;
     double *estimate, *std_error, *statistic, *p_value, *conf_low, *conf_high;
     double *vcov;       /* k*k, row-major */
+    /* Wild cluster bootstrap beside the analytic columns (NAN when not
+     * computed; the printers show them only when one is finite). */
+    double *boot_p, *boot_low, *boot_high;
     double df_resid;    /* t(df) inference when > 0, normal when 0 */
     double conf_level;  /* 0.95 */
 
@@ -61,6 +64,8 @@ int cpr_result_add_note(cpr_result *r, const char *fmt, ...)
 /* Fill statistic, p_value and confidence bounds from estimate/std_error
  * using t(df_resid) (or the normal when df_resid <= 0). */
 void cpr_result_finish_inference(cpr_result *r);
+/* 1 when any coefficient has a bootstrap p-value. */
+int cpr_result_has_boot(const cpr_result *r);
 /* Look up a stat by machine name; NAN when absent. */
 double cpr_result_stat(const cpr_result *r, const char *name);
 long cpr_result_term(const cpr_result *r, const char *term);

@@ -3,6 +3,8 @@
  * clusters, so no reader has to guess the specification. */
 #include "cli.h"
 #include "regress_extra.h"
+#include "regress_iv.h"
+#include "cpr/bootstrap.h"
 #include "cpr/catalogue.h"
 #include "cpr/formula.h"
 #include "cpr/infer.h"
@@ -31,6 +33,7 @@ static const name_value se_names[] = {
     {"cluster", CPR_SE_CLUSTER}, {"cluster2", CPR_SE_CLUSTER2}, {"dk", CPR_SE_DK}, {NULL, 0}};
 static const name_value ssc_names[] = {{"stata", CPR_SSC_STATA}, {"plm", CPR_SSC_PLM}, {"none", CPR_SSC_NONE}, {NULL, 0}};
 static const name_value re_names[] = {{"stata", CPR_RE_STATA}, {"plm", CPR_RE_PLM}, {NULL, 0}};
+static const name_value weight_names[] = {{"rademacher", CPR_BOOT_RADEMACHER}, {"webb", CPR_BOOT_WEBB}, {NULL, 0}};
 
 /* Look an option's word up in its table; -1 (after a usage error) when
  * the word is unknown, def when the option is absent. */
@@ -118,6 +121,8 @@ typedef struct {
     int explicit_model, explicit_se;
     const char *cluster, *cluster2;
     cpr_format fmt;
+    long boot_B;              /* -1: default (9999 when clusters < 50) */
+    cpr_boot_spec boot;
 } regress_opts;
 
 static int read_options(const cli_args *a, int is_panel, regress_opts *o)
@@ -146,6 +151,14 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     if (!(level > 0.5 && level < 1)) return cli_usage_error(a->cmd, "--level must lie between 0.5 and 1, not '%s'", cli_get(a, "level"));
     o->spec.dk_lag = (int)lag;
     o->spec.conf_level = level;
+    long B, seed;
+    int w = lookup(a, "weights", weight_names, CPR_BOOT_RADEMACHER);
+    if (w < 0) return CPR_E_USAGE;
+    if (cli_get_long(a, "bootstrap", -1, 0, 10000000, &B)) return CPR_E_USAGE;
+    if (cli_has(a, "bootstrap") && B < 0) return cli_usage_error(a->cmd, "--bootstrap must be 0 or more");
+    if (cli_get_long(a, "seed", 42, 0, 4294967295L, &seed)) return CPR_E_USAGE;
+    o->boot_B = cli_has(a, "bootstrap") ? B : -1;
+    o->boot = (cpr_boot_spec){ .B = 9999, .seed = (unsigned long)seed, .weights = (cpr_boot_weights)w, .conf_level = level };
     if (!is_panel && (o->spec.kind != CPR_MODEL_OLS && o->spec.kind != CPR_MODEL_POOLED))
         return cli_usage_error(a->cmd, "--model %s needs panel data (entity and time columns; see --entity/--time)", cli_get(a, "model"));
     if (!is_panel && (o->spec.se == CPR_SE_DK))
@@ -182,7 +195,10 @@ static int build_formula(const cli_args *a, const cpr_frame *f, regress_opts *o,
         return cli_usage_error(a->cmd, "--model fe needs panel data (entity and time columns; see --entity/--time)");
     const char *ftext = cli_get(a, "formula");
     char *text = NULL;
-    if (ftext) {
+    if (cli_has(a, "preset")) {
+        if (!(text = regress_preset_formula(a, f))) return CPR_E_USAGE;
+        ftext = text;
+    } else if (ftext) {
         if (a->npos > 0) return cli_usage_error(a->cmd, "give either -f FORMULA or variables 'X... Y', not both");
         text = cli_get(a, "controls") ? append_controls(ftext, cli_get(a, "controls")) : cpr_strdup(ftext);
     } else {
@@ -191,10 +207,12 @@ static int build_formula(const cli_args *a, const cpr_frame *f, regress_opts *o,
                                                          : "missing outcome: give 'X... Y' with the outcome last, e.g. 'regress aid poverty'");
         text = formula_from_positionals(a);
     }
+    if (regress_iv_flags(a, &text) != CPR_OK) { free(text); return CPR_E_USAGE; }
     int rc = cpr_formula_parse(text, fm);
     free(text);
     if (rc) return rc;
     cpr_formula *F = *fm;
+    regress_drop_endog_terms(F);
     if (F->n_fe > 0 || F->fe_entity || F->fe_time) {
         if ((rc = cpr_formula_bind(F, f))) return rc;
         if (!o->explicit_model) o->spec.kind = CPR_MODEL_FE;
@@ -205,20 +223,53 @@ static int build_formula(const cli_args *a, const cpr_frame *f, regress_opts *o,
     }
     if (ftext && !o->explicit_model && f->entity) o->spec.kind = CPR_MODEL_POOLED; /* a formula says what it means */
     if (o->spec.kind == CPR_MODEL_FE) {
-        /* Make the absorbed effects explicit in the formula. */
-        char *s = cpr_formula_to_string(F);
-        char *t = o->spec.effects == CPR_EFFECTS_TWOWAY ? cpr_asprintf("%s | %s + %s", s, f->entity_name, f->time_name)
-                  : cpr_asprintf("%s | %s", s, o->spec.effects == CPR_EFFECTS_ENTITY ? f->entity_name : f->time_name);
-        free(s);
-        cpr_formula_free(F);
-        *fm = NULL;
-        rc = cpr_formula_parse(t, fm);
-        free(t);
-        if (!rc) rc = cpr_formula_bind(*fm, f);
+        /* Make the absorbed effects explicit in the formula (set in place,
+         * so an IV part after them stays where it is). */
+        F->fe_names = cpr_calloc(2, sizeof *F->fe_names);
+        if (o->spec.effects != CPR_EFFECTS_TIME) F->fe_names[F->n_fe++] = cpr_strdup(f->entity_name);
+        if (o->spec.effects != CPR_EFFECTS_ENTITY) F->fe_names[F->n_fe++] = cpr_strdup(f->time_name);
+        rc = cpr_formula_bind(F, f);
     } else if (!ftext && !f->entity) {
         o->spec.kind = o->explicit_model ? o->spec.kind : CPR_MODEL_OLS;
     }
     return rc;
+}
+
+/* The wild cluster bootstrap beside the cluster-robust columns: by default
+ * when one-way clustered with fewer than 50 clusters (where CR p-values are
+ * known to be too small), or whenever --bootstrap B > 0 asks for it. */
+static int maybe_bootstrap(const cli_args *a, regress_opts *o, const cpr_design *d, cpr_result *r)
+{
+    size_t G = d->n_clusters;
+    int clustered = o->spec.se == CPR_SE_CLUSTER;
+    if (o->boot_B == 0) return CPR_OK;
+    if (o->boot_B > 0 && !clustered)
+        return cli_usage_error(a->cmd, "--bootstrap needs one-way clustered standard errors (--se cluster)");
+    if (o->boot_B < 0 && !(clustered && G < CPR_BOOT_FEW_CLUSTERS)) return CPR_OK;
+    if (o->boot_B > 0) o->boot.B = (size_t)o->boot_B;
+    size_t n0 = r->nnotes;
+    if (cpr_result_bootstrap(r, d, &o->spec, &o->boot) != CPR_OK) {
+        if (o->boot_B > 0) return cpr_last_code();   /* asked for: an error */
+        cpr_result_add_note(r, "G = %zu clusters (< %d): cluster-robust p-values can be too small, but %s", G,
+                            CPR_BOOT_FEW_CLUSTERS, cpr_last_error());
+        cpr_error_clear();
+        return CPR_OK;
+    }
+    if (G < CPR_BOOT_FEW_CLUSTERS) {
+        char *how = cpr_wcr_enumerates(G, o->boot.B, o->boot.weights)
+                        ? cpr_asprintf("WCR, Rademacher, all 2^%zu sign vectors", G)
+                        : cpr_asprintf("WCR, %s, B = %zu, seed %lu", cpr_boot_weights_name(o->boot.weights), o->boot.B, o->boot.seed);
+        cpr_result_add_note(r, "G = %zu clusters (< %d): cluster-robust p-values can be too small; wild cluster bootstrap "
+                            "(%s) reported beside them (--bootstrap 0 turns it off)", G, CPR_BOOT_FEW_CLUSTERS, how);
+        free(how);
+    }
+    /* the reason first, then what the bootstrap did */
+    if (r->nnotes > n0 + 1) {
+        char *why = r->notes[r->nnotes - 1];
+        memmove(r->notes + n0 + 1, r->notes + n0, (r->nnotes - 1 - n0) * sizeof *r->notes);
+        r->notes[n0] = why;
+    }
+    return CPR_OK;
 }
 
 static int run_regress(const cli_command *cmd, int argc, char **argv)
@@ -254,13 +305,14 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
         if (info.n_log_nonpositive)
             cpr_result_add_note(r, "%zu observations dropped because a log() argument was zero or negative", info.n_log_nonpositive);
         if (!cli_has(&a, "data")) add_variable_notes(r, d);
+        regress_preset_notes(&a, r);
         if (cli_has(&a, "hausman")) {
             if (!f->entity) rc = cli_usage_error(cmd, "--hausman needs panel data");
             else rc = cli_regress_hausman(f, fm, o.spec.re_method, r);
         }
-    }
-    if (!rc) {
-        rc = cpr_report_result(stdout, r, o.fmt);
+        if (!rc) rc = maybe_bootstrap(&a, &o, d, r);
+        if (!rc) rc = cpr_report_result(stdout, r, o.fmt);
+        if (!rc) rc = regress_print_aux(&a, d, &o.spec, r->formula, o.fmt);
     }
     cpr_result_free(r);
     cpr_design_free(d);
@@ -283,6 +335,15 @@ static const cli_opt regress_opts_table[] = {
     {"no-constant", 0, NULL, NULL, "drop the intercept"},
     {"hausman", 0, NULL, NULL, "add the Hausman test (entity FE vs RE, classical variances, as plm phtest)"},
     {"level", 0, "P", "0.95", "confidence level of the intervals"},
+    {"bootstrap", 0, "B", "9999 when clustered with < 50 clusters, else 0", "wild cluster bootstrap draws (0 = off)"},
+    {"seed", 0, "N", "42", "random seed of the bootstrap (results are reproducible)"},
+    {"weights", 0, "KIND", "rademacher", "bootstrap weights: rademacher|webb"},
+    {"endog", 0, "LIST", "none", "endogenous regressor(s) for IV/2SLS (with --instrument)"},
+    {"instrument", 0, "LIST", "none", "excluded instrument(s) for IV/2SLS"},
+    {"first-stage", 0, NULL, NULL, "IV: also print the first-stage regression(s)"},
+    {"reduced-form", 0, NULL, NULL, "IV: also print the reduced form (outcome on exogenous regressors and instruments)"},
+    {"preset", 0, "NAME", "none", "a published design: dreher2021 (growth on Chinese finance, t-2; see --outcome, --instrument)"},
+    {"outcome", 0, "VAR", "gdp_pc_growth", "outcome of --preset"},
     {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex"},
     CLI_DATA_OPTS,
     CLI_SAMPLE_OPTS,
@@ -294,5 +355,7 @@ const cli_command cli_cmd_regress = {
     "default is two-way fixed effects (entity and year) with standard errors clustered by entity.\n"
     "A formula gives full control: operators L. L2. F. D. (panel lags, leads, differences), log(),\n"
     "a:b and a*b interactions, '-1' for no intercept, fixed effects after '|'. A formula without\n"
-    "'|' is estimated as written (pooled OLS) unless --model says otherwise.",
+    "'|' is estimated as written (pooled OLS) unless --model says otherwise. A third part makes it\n"
+    "IV/2SLS: 'y ~ x | FE | endog ~ instruments' (FE may be 0). With clustered SEs and fewer than 50\n"
+    "clusters, a wild cluster bootstrap p-value and interval are printed beside the analytic ones.",
     regress_opts_table, run_regress};

@@ -28,6 +28,9 @@ static int check_design(const cpr_design *d, const cpr_model_spec *s)
     for (size_t i = 0; i < d->n * d->k; i++)
         if (!isfinite(d->X[i])) return cpr_fail(CPR_E_NUMERIC, "regressor %s: non-finite value in row %zu",
                                                 d->names[i / d->n], i % d->n + 1);
+    for (size_t i = 0; i < d->n * d->kz; i++)
+        if (!isfinite(d->Z[i])) return cpr_fail(CPR_E_NUMERIC, "instrument %s: non-finite value in row %zu",
+                                                d->z_names[i / d->n], i % d->n + 1);
     int panel = s->kind != CPR_MODEL_OLS && s->kind != CPR_MODEL_POOLED;
     if (panel && !d->entity) return cpr_fail(CPR_E_NUMERIC, "this estimator needs panel data (entity and time)");
     if ((s->kind == CPR_MODEL_FD || (s->kind == CPR_MODEL_FE && s->effects != CPR_EFFECTS_ENTITY)) && !d->time)
@@ -42,6 +45,7 @@ int cpr_model_fit(const cpr_design *d, const cpr_model_spec *spec, cpr_result **
     *out = NULL;
     int rc = check_design(d, spec);
     if (rc != CPR_OK) return rc;
+    if (d->kx_endog > 0 || d->kz > 0) return cpr_fit_iv(d, spec, out);
     switch (spec->kind) {
     case CPR_MODEL_OLS: case CPR_MODEL_POOLED: return cpr_fit_pooled(d, spec, out);
     case CPR_MODEL_FE: return cpr_fit_fe(d, spec, out);

@@ -47,8 +47,10 @@ static void header(cpr_doc *d, const cpr_result *r)
 
 static void coefficients(cpr_doc *d, const cpr_result *r)
 {
-    int t = r->df_resid > 0;
-    char *ci = cpr_asprintf("[%g%% CI]", 100 * (r->conf_level > 0 ? r->conf_level : 0.95));
+    int t = r->df_resid > 0, boot = cpr_result_has_boot(r);
+    double lvl = 100 * (r->conf_level > 0 ? r->conf_level : 0.95);
+    char *ci = cpr_asprintf("[%g%% CI]", lvl), *bci = cpr_asprintf("[boot %g%% CI]", lvl);
+    /* bootstrap columns only when computed, so other tables keep their layout */
     const cpr_doc_col cols[] = {
         {"term", "term", CPR_SHOW_ALL},
         {"estimate", "estimate", CPR_SHOW_ALL},
@@ -59,12 +61,18 @@ static void coefficients(cpr_doc *d, const cpr_result *r)
         {"ci", ci, CPR_SHOW_HUMAN},
         {"conf_low", "conf. low", CPR_SHOW_MACHINE},
         {"conf_high", "conf. high", CPR_SHOW_MACHINE},
+        {"boot_p_value", "boot p", CPR_SHOW_ALL},
+        {"boot_ci", bci, CPR_SHOW_HUMAN},
+        {"boot_conf_low", "boot conf. low", CPR_SHOW_MACHINE},
+        {"boot_conf_high", "boot conf. high", CPR_SHOW_MACHINE},
     };
-    cpr_doc_block *b = cpr_doc_add_table(d, "coefficients", NULL, CPR_SHOW_ALL, 9, cols);
-    free(ci);
+    size_t ncol = boot ? 13 : 9;
+    cpr_doc_block *b = cpr_doc_add_table(d, "coefficients", NULL, CPR_SHOW_ALL, ncol, cols);
+    free(ci); free(bci);
     for (size_t j = 0; j < r->k; j++) {
         char *cit = ci_text(r->conf_low[j], r->conf_high[j]);
-        cpr_cell row[9] = {
+        char *bct = ci_text(r->boot_low[j], r->boot_high[j]);
+        cpr_cell row[13] = {
             cpr_cell_text(r->terms[j]),
             cpr_cell_num(r->estimate[j], CPR_NUM_G),
             cpr_cell_num(r->std_error[j], CPR_NUM_G),
@@ -74,12 +82,17 @@ static void coefficients(cpr_doc *d, const cpr_result *r)
             isfinite(r->conf_low[j]) || isfinite(r->conf_high[j]) ? cpr_cell_text(cit) : cpr_cell_na(),
             cpr_cell_num(r->conf_low[j], CPR_NUM_G),
             cpr_cell_num(r->conf_high[j], CPR_NUM_G),
+            cpr_cell_num(r->boot_p[j], CPR_NUM_P),
+            isfinite(r->boot_low[j]) || isfinite(r->boot_high[j]) ? cpr_cell_text(bct) : cpr_cell_na(),
+            cpr_cell_num(r->boot_low[j], CPR_NUM_G),
+            cpr_cell_num(r->boot_high[j], CPR_NUM_G),
         };
-        free(cit);
+        free(cit); free(bct);
         cpr_doc_table_row(b, row);
     }
     cpr_doc_block *legend = cpr_doc_add_lines(d, "legend", NULL, CPR_SHOW_HUMAN);
     cpr_doc_line_add(legend, "Signif. codes: *** p<0.01, ** p<0.05, * p<0.1");
+    if (boot) cpr_doc_line_add(legend, "boot p, [boot CI]: wild cluster bootstrap (see the notes); stars use the analytic p");
 }
 
 static void tests(cpr_doc *d, const cpr_result *r)

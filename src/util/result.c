@@ -22,6 +22,10 @@ cpr_result *cpr_result_alloc(size_t k)
     r->conf_low = cpr_calloc(k, sizeof(double));
     r->conf_high = cpr_calloc(k, sizeof(double));
     r->vcov = cpr_calloc(k * k, sizeof(double));
+    r->boot_p = cpr_malloc((k ? k : 1) * sizeof(double));
+    r->boot_low = cpr_malloc((k ? k : 1) * sizeof(double));
+    r->boot_high = cpr_malloc((k ? k : 1) * sizeof(double));
+    for (size_t j = 0; j < k; j++) r->boot_p[j] = r->boot_low[j] = r->boot_high[j] = NAN;
     r->conf_level = 0.95;
     return r;
 }
@@ -33,6 +37,7 @@ void cpr_result_free(cpr_result *r)
     free(r->terms);
     free(r->estimate); free(r->std_error); free(r->statistic);
     free(r->p_value); free(r->conf_low); free(r->conf_high); free(r->vcov);
+    free(r->boot_p); free(r->boot_low); free(r->boot_high);
     for (size_t i = 0; i < r->nstats; i++) { free(r->stats[i].name); free(r->stats[i].label); }
     free(r->stats);
     for (size_t i = 0; i < r->ntests; i++) {
@@ -115,6 +120,13 @@ void cpr_result_finish_inference(cpr_result *r)
         r->conf_low[j] = b - crit * se;
         r->conf_high[j] = b + crit * se;
     }
+}
+
+int cpr_result_has_boot(const cpr_result *r)
+{
+    for (size_t j = 0; j < r->k; j++)
+        if (isfinite(r->boot_p[j])) return 1;
+    return 0;
 }
 
 double cpr_result_stat(const cpr_result *r, const char *name)

@@ -160,6 +160,35 @@ static void test_csv(void **state)
            "x_1,NA,NA,NA,NA,NA,NA\n");
 }
 
+/* Bootstrap columns appear only when computed: CSV names and the text
+ * header; the NaN row prints NA. */
+static void test_boot_columns(void **state)
+{
+    (void)state;
+    cpr_result *r = sample();
+    r->boot_p[0] = 0.001953125; r->boot_low[0] = 0.0418; r->boot_high[0] = 0.1919;
+    r->boot_p[1] = 0.25; r->boot_low[1] = -6; r->boot_high[1] = NAN;
+    char *got = render(r, CPR_FMT_CSV);
+    const char *want =
+        "term,estimate,std_error,statistic,p_value,conf_low,conf_high,boot_p_value,boot_conf_low,boot_conf_high\n"
+        "L.aid,0.125,0.025,5,0.000734,0.0684,0.1816,0.001953125,0.0418,0.1919\n"
+        "log(gdp_pc),-2.5,1.25,-2,0.0766,-5.33,0.33,0.25,-6,NA\n"
+        "x_1,NA,NA,NA,NA,NA,NA,NA,NA,NA\n";
+    if (strcmp(got, want) != 0) print_error("---- got:\n%s---- want:\n%s", got, want);
+    assert_string_equal(got, want);
+    free(got);
+    got = render(r, CPR_FMT_TEXT);
+    if (!strstr(got, "boot p") || !strstr(got, "[boot 95% CI]")) print_error("%s", got);
+    assert_non_null(strstr(got, "[boot 95% CI]"));
+    assert_non_null(strstr(got, "0.001953  [0.0418, 0.1919]"));
+    assert_non_null(strstr(got, "[-6, NA]"));
+    free(got);
+    got = render(r, CPR_FMT_JSON);
+    assert_non_null(strstr(got, "\"boot_conf_high\": null"));
+    free(got);
+    cpr_result_free(r);
+}
+
 static void test_latex(void **state)
 {
     (void)state;
@@ -390,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_latex),
+        cmocka_unit_test(test_boot_columns),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_empty_parts),
         cmocka_unit_test(test_format_parse),

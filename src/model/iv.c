@@ -1,0 +1,196 @@
+/* Two-stage least squares, pooled or with absorbed fixed effects: y, X and
+ * the instruments are within-transformed first (FWL holds for 2SLS when the
+ * effects enter both stages), then beta = (Xh'Xh)^-1 Xh'y with Xh the
+ * first-stage fitted regressors. Variances are the sandwiches of
+ * src/infer/vcov.c with Xh as regressors and the structural residuals
+ * y - X beta, which gives the ivreg2/xtivreg2 `small` conventions: s^2 =
+ * RSS/(N-K-absorbed), HC1 = N/(N-K-absorbed), CR1 = G/(G-1)(N-1)/(N-K)
+ * with K counted as for OLS/FE (R: AER::ivreg + sandwich::vcovCL). */
+#include "cpr/infer.h"
+#include "cpr/model.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ABSORBED_TOL 1e-9
+
+static double norm2(const double *x, size_t n)
+{
+    long double s = 0;
+    for (size_t i = 0; i < n; i++) s += (long double)x[i] * x[i];
+    return sqrt((double)s);
+}
+
+int cpr_iv_aux_fit(const cpr_design *d, const cpr_model_spec *s, long which, cpr_result **out)
+{
+    size_t n = d->n, kex = d->k - d->kx_endog, k = kex + d->kz;
+    cpr_design aux = *d;   /* borrows the panel codes; never freed as a design */
+    aux.k = k;
+    aux.kx_endog = aux.kz = 0;
+    aux.Z = NULL; aux.z_names = NULL;
+    aux.X = cpr_malloc(n * k * sizeof *aux.X);
+    aux.names = cpr_malloc(k * sizeof *aux.names);
+    memcpy(aux.X, d->X, n * kex * sizeof *aux.X);
+    memcpy(aux.X + n * kex, d->Z, n * d->kz * sizeof *aux.X);
+    for (size_t j = 0; j < kex; j++) aux.names[j] = d->names[j];
+    for (size_t j = 0; j < d->kz; j++) aux.names[kex + j] = d->z_names[j];
+    if (which >= 0) {
+        aux.y = d->X + (kex + (size_t)which) * n;
+        aux.outcome = d->names[kex + (size_t)which];
+    }
+    int rc = s->kind == CPR_MODEL_FE ? cpr_fit_fe(&aux, s, out) : cpr_fit_pooled(&aux, s, out);
+    free(aux.X); free(aux.names);
+    if (rc == CPR_OK) {
+        free((*out)->model);
+        (*out)->model = cpr_strdup(which >= 0 ? "iv_first_stage" : "iv_reduced_form");
+        char *e = cpr_asprintf("%s: %s", which >= 0 ? "First stage" : "Reduced form", (*out)->estimator);
+        free((*out)->estimator);
+        (*out)->estimator = e;
+    }
+    return rc;
+}
+
+/* First-stage F of the excluded instruments for each endogenous regressor,
+ * with the variance of the main model: classical F (iid), robust Wald/q
+ * (HC), or cluster-robust Wald/q, which for one endogenous regressor is the
+ * Kleibergen-Paap rk Wald F (the rank test reduces to this Wald test). */
+static void first_stage_f(cpr_result *r, const cpr_design *d, const cpr_model_spec *s)
+{
+    size_t kex = d->k - d->kx_endog, q = d->kz;
+    for (size_t e = 0; e < d->kx_endog; e++) {
+        cpr_result *fs = NULL;
+        if (cpr_iv_aux_fit(d, s, (long)e, &fs) != CPR_OK) { cpr_error_clear(); continue; }
+        size_t *idx = cpr_malloc(q * sizeof *idx), m = 0;
+        for (size_t j = 0; j < q; j++) {
+            long t = cpr_result_term(fs, d->z_names[j]);
+            if (t >= 0) idx[m++] = (size_t)t;
+        }
+        double W = NAN;
+        if (m == q && cpr_wald(fs->estimate, fs->vcov, fs->k, idx, q, &W) == CPR_OK) {
+            double F = W / q, df2 = fs->df_resid;
+            double p = df2 > 0 ? gsl_cdf_fdist_Q(F, (double)q, df2) : gsl_cdf_chisq_Q(W, (double)q);
+            int kp = s->se == CPR_SE_CLUSTER && d->kx_endog == 1;
+            char *name = cpr_asprintf("first_stage_f_%zu", e + 1);
+            char *label = cpr_asprintf("%s, %s", kp ? "Kleibergen-Paap rk Wald F" : s->se == CPR_SE_IID ? "First-stage F" : "First-stage robust Wald F",
+                                       d->names[kex + e]);
+            char *note = cpr_asprintf("H0: the excluded instruments do not explain %s (weak/irrelevant); %s%s", d->names[kex + e],
+                                      kp ? "cluster-robust Wald F of the instruments in the first stage / their number (with one endogenous regressor this is the KP rk Wald F)"
+                                         : s->se == CPR_SE_IID ? "classical F" : "Wald statistic with the model's variance / number of instruments",
+                                      "; rule of thumb: below 10 means weak instruments (Staiger-Stock)");
+            cpr_result_add_stat(r, name, label, F, 0);
+            cpr_result_add_test(r, name, label, F, (double)q, df2, p, note);
+            free(name); free(label); free(note);
+        } else cpr_error_clear();
+        free(idx);
+        cpr_result_free(fs);
+    }
+    if (d->kx_endog > 1)
+        cpr_result_add_note(r, "with %zu endogenous regressors the first-stage F are per regressor; the general Kleibergen-Paap statistic is not implemented",
+                            d->kx_endog);
+}
+
+/* Levels of absorbed dimensions not nested in the cluster (as fe.c). */
+static double unnested_levels(const cpr_design *d, const cpr_absorb *a)
+{
+    if (!d->cluster) return 0;
+    double extra = 0;
+    if (a->effects != CPR_EFFECTS_TIME && !cpr_codes_nested(d->entity, d->n_entities, d->cluster, d->n))
+        extra += (double)d->n_entities - 1;
+    if (a->effects != CPR_EFFECTS_ENTITY && !cpr_codes_nested(d->time, d->n_times, d->cluster, d->n))
+        extra += (double)d->n_times - 1;
+    return extra;
+}
+
+int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
+{
+    int fe = s->kind == CPR_MODEL_FE;
+    if (!fe && s->kind != CPR_MODEL_OLS && s->kind != CPR_MODEL_POOLED)
+        return cpr_fail(CPR_E_NUMERIC, "IV (2SLS) is implemented for pooled/OLS and fixed-effects models");
+    if (d->kz < d->kx_endog || d->kx_endog == 0)
+        return cpr_fail(CPR_E_NUMERIC, "IV needs at least as many instruments (%zu) as endogenous regressors (%zu)", d->kz, d->kx_endog);
+    size_t n = d->n, k = d->k, kz = d->kz, ke = d->kx_endog, nc = 1 + k + kz;
+    /* M = [y | X | Z], within-transformed for FE */
+    double *M = cpr_malloc(n * nc * sizeof *M);
+    memcpy(M, d->y, n * sizeof *M);
+    memcpy(M + n, d->X, n * k * sizeof *M);
+    memcpy(M + n * (1 + k), d->Z, n * kz * sizeof *M);
+    cpr_absorb a = { .n = n, .entity = d->entity, .time = d->time, .n_entities = d->n_entities,
+                     .n_times = d->n_times, .effects = s->effects, .tol = s->fe_tol, .maxiter = s->fe_maxiter };
+    int iters = 0, rc = fe ? cpr_within_transform(&a, M, nc, &iters) : CPR_OK;
+    if (rc != CPR_OK) { free(M); return rc; }
+    double *y = M, *X = M + n, *Z = M + n * (1 + k);
+    for (size_t j = 0; fe && j < k + kz; j++) {
+        const double *orig = j < k ? d->X + j * n : d->Z + (j - k) * n;
+        if (norm2(M + (1 + j) * n, n) <= ABSORBED_TOL * norm2(orig, n)) {
+            rc = cpr_fail(CPR_E_NUMERIC, "IV: %s does not vary within the absorbed fixed effects", j < k ? d->names[j] : d->z_names[j - k]);
+            break;
+        }
+    }
+    /* first stages: fitted endogenous regressors from [exogenous, Z] */
+    size_t kex = k - ke, kw = kex + kz;
+    double *Wm = cpr_malloc(n * kw * sizeof *Wm), *Xh = cpr_malloc(n * k * sizeof *Xh);
+    memcpy(Wm, X, n * kex * sizeof *Wm);
+    memcpy(Wm + n * kex, Z, n * kz * sizeof *Wm);
+    memcpy(Xh, X, n * kex * sizeof *Xh);
+    for (size_t e = 0; rc == CPR_OK && e < ke; e++) {
+        cpr_ls ls;
+        const double *xe = X + (kex + e) * n;
+        rc = cpr_ols_qr(Wm, n, kw, xe, 0, s->ls_method, &ls);
+        if (rc == CPR_OK) for (size_t i = 0; i < n; i++) Xh[(kex + e) * n + i] = xe[i] - ls.resid[i];
+        cpr_ls_clear(&ls);
+    }
+    cpr_reg g = { 0 };
+    long cc = d->has_const && !fe ? 0 : -1;
+    if (rc == CPR_OK) rc = cpr_reg_fit(&g, Xh, n, k, d->names, cc, y, s->ls_method);
+    if (rc == CPR_OK) {
+        for (size_t e = 0; e < ke; e++)
+            for (size_t j = 0; j < g.ndropped; j++)
+                if (strcmp(g.dropped[j], d->names[kex + e]) == 0)
+                    rc = cpr_fail(CPR_E_NUMERIC, "IV: %s is not identified (instruments collinear with the exogenous regressors)", d->names[kex + e]);
+    }
+    if (rc != CPR_OK) { cpr_reg_clear(&g); free(M); free(Wm); free(Xh); return rc; }
+    /* structural residuals use the actual X, not the fitted one */
+    double *u = cpr_malloc(n * sizeof *u);
+    long double rss = 0;
+    for (size_t i = 0; i < n; i++) {
+        long double v = y[i];
+        for (size_t j = 0; j < g.k; j++) v -= (long double)X[g.ls.keep[j] * n + i] * g.ls.beta[j];
+        u[i] = (double)v;
+        rss += v * v;
+    }
+    const char *est = !fe ? "Two-stage least squares (2SLS)"
+                    : s->effects == CPR_EFFECTS_TWOWAY ? "2SLS with two-way fixed effects (within)"
+                    : s->effects == CPR_EFFECTS_ENTITY ? "2SLS with entity fixed effects (within)" : "2SLS with time fixed effects (within)";
+    cpr_result *r = cpr_reg_result(&g, "iv", est);
+    r->n_groups = d->n_entities; r->n_periods = d->n_times; r->conf_level = s->conf_level;
+    double N = (double)n, K = (double)g.k, dof = fe ? (double)cpr_absorb_dof(&a) : 0, df = N - K - dof;
+    cpr_vcov_in in = { .n = n, .k = g.k, .X = g.X, .resid = u, .bread = g.ls.bread, .rss = (double)rss,
+                       .df_resid = df, .k_stata = fe ? K + 1 + unnested_levels(d, &a) : K, .k_plm = K,
+                       .cluster = d->cluster, .n_clusters = d->n_clusters, .cluster2 = d->cluster2,
+                       .n_cluster2 = d->n_cluster2, .time = d->time, .n_times = d->n_times,
+                       .cluster_name = d->cluster_name };
+    rc = df > 0 ? cpr_result_apply_vcov(r, &in, s->se, s->ssc, s->dk_lag)
+                : cpr_fail(CPR_E_NUMERIC, "IV: no residual degrees of freedom");
+    if (rc == CPR_OK) {
+        int centered = !fe && g.const_idx >= 0;
+        cpr_result_add_stat(r, fe ? "r2_within" : "r2", fe ? "R-squared (within; 2SLS, may be negative)" : "R-squared (2SLS, may be negative)",
+                            1.0 - (double)rss / cpr_tss(y, n, centered), 0);
+        cpr_result_add_stat(r, "rss", "Residual sum of squares", (double)rss, 0);
+        cpr_result_add_stat(r, "sigma", "Residual standard error", sqrt((double)rss / df), 0);
+        cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
+        if (fe) cpr_result_add_stat(r, "n_absorbed", "Absorbed fixed-effect parameters", dof, 1);
+        cpr_result_add_stat(r, "n_instruments", "Excluded instruments", (double)kz, 1);
+        first_stage_f(r, d, s);
+        for (size_t e = 0; e < ke; e++) cpr_result_add_note(r, "endogenous: %s", d->names[kex + e]);
+        for (size_t j = 0; j < kz; j++) cpr_result_add_note(r, "excluded instrument: %s", d->z_names[j]);
+    }
+    cpr_reg_clear(&g);
+    free(M); free(Wm); free(Xh); free(u);
+    if (rc != CPR_OK) { cpr_result_free(r); return rc; }
+    *out = r;
+    return CPR_OK;
+}

@@ -1,0 +1,4 @@
+# --bootstrap -1 is a usage error
+args: regress aid poverty --bootstrap -1
+exit: 2
+stderr-match: bootstrap

@@ -1,0 +1,155 @@
+/* Restricted wild cluster bootstrap against a brute-force R oracle on the
+ * Grunfeld data (10 firms: all 2^10 = 1024 sign vectors are enumerated, so
+ * the results are exact and seed-free). The oracle re-estimates the model
+ * for every sign vector: tests/unit/oracle/wcr_grunfeld.R, its output
+ * hard-coded below is tests/unit/oracle/wcr_grunfeld.out. Also: seeded
+ * draws are reproducible and seeds agree closely; timing of B = 9999. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "cpr/bootstrap.h"
+#include "cpr/model.h"
+#include "cpr/status.h"
+#include "refdata.h"
+
+static ref_table *gt;
+static int *gcl;
+static size_t gG;
+static double *Xw, *yw;     /* one-way within (firm) data: value, capital */
+static double *X2, *y2;     /* two-way within data */
+static double *X3;          /* pooled: const, value, capital */
+
+static void near(const char *what, double got, double want, double tol)
+{
+    double err = want == 0 ? fabs(got) : fabs(got - want) / fabs(want);
+    if (!(err <= tol)) { fprintf(stderr, "MISMATCH %s: got %.17g want %.17g\n", what, got, want); fail(); }
+}
+
+static int setup(void **st)
+{
+    (void)st;
+    char *p = ref_path("grunfeld", "data.csv");
+    gt = ref_read_csv(p);
+    free(p);
+    if (!gt) return -1;
+    size_t n = gt->nrow, nt;
+    gcl = ref_codes(ref_col(gt, "firm"), n, &gG, NULL);
+    int *tcode = ref_codes(ref_col(gt, "year"), n, &nt, NULL);
+    Xw = malloc(3 * n * sizeof *Xw); X2 = malloc(3 * n * sizeof *X2); X3 = malloc(3 * n * sizeof *X3);
+    memcpy(Xw, ref_col(gt, "inv"), n * sizeof *Xw);
+    memcpy(Xw + n, ref_col(gt, "value"), n * sizeof *Xw);
+    memcpy(Xw + 2 * n, ref_col(gt, "capital"), n * sizeof *Xw);
+    memcpy(X2, Xw, 3 * n * sizeof *X2);
+    for (size_t i = 0; i < n; i++) X3[i] = 1.0;
+    memcpy(X3 + n, Xw + n, 2 * n * sizeof *X3);
+    cpr_absorb a1 = { .n = n, .entity = gcl, .n_entities = gG, .effects = CPR_EFFECTS_ENTITY };
+    cpr_absorb a2 = { .n = n, .entity = gcl, .time = tcode, .n_entities = gG, .n_times = nt, .effects = CPR_EFFECTS_TWOWAY };
+    int it;
+    if (cpr_within_transform(&a1, Xw, 3, &it) || cpr_within_transform(&a2, X2, 3, &it)) return -1;
+    yw = Xw; Xw += n; y2 = X2; X2 += n;   /* column 0 is y */
+    free(tcode);
+    return 0;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    free(yw); free(y2); free(X3); free(gcl);
+    ref_table_free(gt);
+    return 0;
+}
+
+static void check(const char *tag, const double *X, size_t k, const double *y, size_t j,
+                  double beta, double se, double p, double lo, double hi)
+{
+    cpr_boot_spec s = { .B = 9999, .seed = 42, .weights = CPR_BOOT_RADEMACHER, .conf_level = 0.95 };
+    cpr_boot_out o;
+    assert_int_equal(cpr_wcr_test(X, gt->nrow, k, y, gcl, gG, j, &s, &o), CPR_OK);
+    assert_int_equal(o.exact, 1);
+    assert_int_equal(o.B, 1024);
+    fprintf(stderr, "%s: p %.17g [%.17g, %.17g]\n", tag, o.p, o.low, o.high);
+    near(tag, o.estimate, beta, 1e-10);
+    near(tag, o.se, se, 1e-9);
+    assert_true(o.p == p);          /* a multiple of 1/1024: exact */
+    near(tag, o.low, lo, 1e-9);
+    near(tag, o.high, hi, 1e-9);
+}
+
+/* Values from tests/unit/oracle/wcr_grunfeld.out. */
+static void test_oracle_oneway(void **st)
+{
+    (void)st;
+    check("oneway_value", Xw, 2, yw, 0, 0.11012380412071833, 0.014342143712349778, 0.001953125,
+          0.041829248573736502, 0.1918736250587269);
+    check("oneway_capital", Xw, 2, yw, 1, 0.31006534130013907, 0.049792608723774057, 0.0234375,
+          0.033232203695584731, 0.37137266062306806);
+}
+
+static void test_oracle_twoway_pooled(void **st)
+{
+    (void)st;
+    check("twoway_value", X2, 2, y2, 0, 0.1177158550826065, 0.0097120236868350023, 0,
+          0.070663140552560011, 0.15579390663808468);
+    check("pooled_capital", X3, 3, ref_col(gt, "inv"), 2, 0.23067848873196961, 0.080200798054643169,
+          0.021484375, 0.031919631220640496, 0.36915873803302834);
+}
+
+/* Random draws (B < 2^G): same seed -> identical; another seed -> close. */
+static void test_seeded(void **st)
+{
+    (void)st;
+    size_t n = gt->nrow;
+    cpr_boot_spec s = { .B = 9999, .seed = 42, .weights = CPR_BOOT_WEBB, .conf_level = 0.95 };
+    cpr_boot_out a, b, c;
+    assert_int_equal(cpr_wcr_test(Xw, n, 2, yw, gcl, gG, 1, &s, &a), CPR_OK);
+    assert_int_equal(cpr_wcr_test(Xw, n, 2, yw, gcl, gG, 1, &s, &b), CPR_OK);
+    assert_int_equal(a.exact, 0);
+    assert_int_equal(a.B, 9999);
+    assert_true(a.p == b.p && a.low == b.low && a.high == b.high);
+    s.seed = 7;
+    assert_int_equal(cpr_wcr_test(Xw, n, 2, yw, gcl, gG, 1, &s, &c), CPR_OK);
+    fprintf(stderr, "webb seeds 42/7: p %.4f / %.4f\n", a.p, c.p);
+    assert_true(fabs(a.p - c.p) < 0.015);
+    assert_true(fabs(a.low - c.low) < 0.05 * (a.high - a.low));
+    assert_true(fabs(a.high - c.high) < 0.05 * (a.high - a.low));
+    /* Rademacher random draws are close to the exact enumeration */
+    s.weights = CPR_BOOT_RADEMACHER; s.B = 1000; s.seed = 1;
+    assert_int_equal(cpr_wcr_test(Xw, n, 2, yw, gcl, gG, 1, &s, &c), CPR_OK);
+    assert_int_equal(c.exact, 0);
+    assert_true(fabs(c.p - 0.0234375) < 0.02);
+}
+
+/* p(r) at the interval ends straddles alpha; bad input fails cleanly. */
+static void test_inversion_and_errors(void **st)
+{
+    (void)st;
+    size_t n = gt->nrow;
+    cpr_boot_spec s = { .B = 9999, .seed = 42, .weights = CPR_BOOT_RADEMACHER, .conf_level = 0.95 };
+    cpr_wcr *w;
+    assert_int_equal(cpr_wcr_alloc(Xw, n, 2, yw, gcl, gG, 0, &s, &w), CPR_OK);
+    double lo, hi;
+    cpr_wcr_ci(w, 0.95, &lo, &hi);
+    assert_true(cpr_wcr_pvalue(w, lo + 1e-9) >= 0.05 && cpr_wcr_pvalue(w, lo - 1e-9) < 0.05);
+    assert_true(cpr_wcr_pvalue(w, hi - 1e-9) >= 0.05 && cpr_wcr_pvalue(w, hi + 1e-9) < 0.05);
+    fprintf(stderr, "p(beta) %.17g\n", cpr_wcr_pvalue(w, 0.11012380412071833));
+    assert_true(cpr_wcr_pvalue(w, 0.11012380412071833) > 0.99);
+    cpr_wcr_free(w);
+    int one[3] = { 0, 0, 0 };
+    double x[3] = { 1, 2, 3 }, y[3] = { 1, 3, 2 };
+    assert_int_equal(cpr_wcr_alloc(x, 3, 1, y, one, 1, 0, &s, &w), CPR_E_NUMERIC);
+    cpr_error_clear();
+    assert_int_equal(cpr_wcr_enumerates(13, 9999, CPR_BOOT_RADEMACHER), 1);
+    assert_int_equal(cpr_wcr_enumerates(14, 9999, CPR_BOOT_RADEMACHER), 0);
+    assert_int_equal(cpr_wcr_enumerates(3, 9999, CPR_BOOT_WEBB), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_oracle_oneway), cmocka_unit_test(test_oracle_twoway_pooled),
+        cmocka_unit_test(test_seeded), cmocka_unit_test(test_inversion_and_errors),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
