@@ -62,7 +62,7 @@ check-asan:
 	  EXTRA_LDFLAGS="-fsanitize=address,undefined" check
 
 check-valgrind:
-	$(MAKE) BUILD=build/vg OPT="-O1 -g" \
+	CPR_UNDER_VALGRIND=1 $(MAKE) BUILD=build/vg OPT="-O1 -g" \
 	  TEST_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" check
 
 clean:

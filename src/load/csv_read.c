@@ -38,6 +38,7 @@ typedef struct {
     cpr_keys keys;
     /* current row's key / long-layout fields */
     int cur_entity, cur_time, cur_ind, have_entity, have_time;
+    int last_entity, have_last_entity;
     double cur_val;
     cpr_strmap indicators;
     int *long_ind;          /* long layout: indicator id per row */
@@ -95,7 +96,18 @@ static void key_field(parse_state *ps, size_t j, const char *s, size_t len)
     if ((long)j == ps->ent_col) {
         while (len && (s[len - 1] == ' ' || s[len - 1] == '\r')) len--;
         while (len && *s == ' ') { s++; len--; }
+        /* Rows of one entity usually come together: check the last label first. */
+        if (ps->have_last_entity) {
+            const char *last = ps->keys.labels.keys[ps->last_entity];
+            if (strncmp(last, s, len) == 0 && last[len] == '\0') {
+                ps->cur_entity = ps->last_entity;
+                ps->have_entity = 1;
+                return;
+            }
+        }
         ps->cur_entity = cpr_strmap_intern(&ps->keys.labels, s, len);
+        ps->last_entity = ps->cur_entity;
+        ps->have_last_entity = 1;
         ps->have_entity = 1;
         return;
     }
@@ -115,9 +127,11 @@ static void value_field(parse_state *ps, size_t j, const char *s, size_t len)
 {
     col_build *c = &ps->cols[j];
     size_t r = ps->nrow;
-    int missing = cpr_is_missing_token(s, len);
     double v = NAN;
-    int parsed = missing ? 0 : cpr_parse_double(s, len, &v);
+    /* Numbers are the common case: parse first, test for NA words only when
+     * the cell is not a number. */
+    int parsed = cpr_parse_double(s, len, &v);
+    int missing = parsed == 0 && cpr_is_missing_token(s, len);
     if (!c->typed && !missing) {
         c->typed = 1;
         if (parsed == 0) {

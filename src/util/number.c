@@ -57,7 +57,9 @@ int cpr_parse_double(const char *s, size_t len, double *out)
     while (len && (*s == ' ' || *s == '\t')) { s++; len--; }
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r')) len--;
     if (len == 0) return 0;
-    if (is_inf_word(s, len)) return -1;
+    /* Words start with a letter (or a sign and a letter): only those can be inf. */
+    char c0 = (*s == '-' || *s == '+') && len > 1 ? s[1] : *s;
+    if ((c0 | 0x20) == 'i' && is_inf_word(s, len)) return -1;
 
     const char *p = s, *end = s + len;
     int neg = 0;

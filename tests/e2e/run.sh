@@ -12,6 +12,8 @@
 #   stdout-not-match: ERE
 #   file-absent: $TMP/out.png  (a file that must not exist afterwards)
 #   env: NAME=value            (exported for the command)
+#   precision: extended        (digits rely on long double: under valgrind,
+#                               which emulates it at 64 bits, check the exit code only)
 #   --- input                  (the rest up to the next '---' is $IN)
 #   --- stdout                 (exact expected stdout)
 #   --- stderr                 (exact expected stderr)
@@ -53,6 +55,11 @@ for case in "$ROOT"/tests/e2e/cases/*.t; do
     )
     got_exit=$?
     [ "$got_exit" = "${want_exit:-0}" ] || why="exit $got_exit, expected ${want_exit:-0}"
+    if [ -n "${CPR_UNDER_VALGRIND:-}" ] && grep -q '^precision: extended' "$TMP/head"; then
+        [ -z "$why" ] && { pass=$((pass + 1)); echo "ok $n - $name: $desc # digits not checked under valgrind"; }
+        [ -n "$why" ] && { fail=$((fail + 1)); echo "not ok $n - $name: $desc"; echo "#   $why"; }
+        continue
+    fi
     if [ -z "$why" ] && [ -f "$TMP/stdout" ] && ! cmp -s "$TMP/stdout" "$TMP/out"; then
         why="stdout differs: $(diff "$TMP/stdout" "$TMP/out" | head -5 | tr '\n' '|')"
     fi

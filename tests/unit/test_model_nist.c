@@ -45,6 +45,15 @@ static lre4 check_fit(const char *name, cpr_design *d, const nist_cert *c, cpr_l
 
 static double lmin(lre4 L) { return fmin(fmin(L.coef, L.se), fmin(L.rsd, L.r2)); }
 
+/* valgrind runs x87 long double at double precision, so the iterative
+ * refinement loses its extra digits there; the digit checks proper run in
+ * the native and sanitizer builds, the valgrind run checks memory. */
+static double needed(double need)
+{
+    const char *vg = getenv("CPR_UNDER_VALGRIND");
+    return vg && *vg ? need - 3 : need;
+}
+
 /* ---- cases in ../shared/reference ---------------------------------------- */
 
 static void ref_case(const char *cas, double need)
@@ -71,7 +80,7 @@ static void ref_case(const char *cas, double need)
     c.resid_sd = ref_num(j, "residual_sd");
     c.r2 = ref_num(j, "r_squared");
     lre4 L = check_fit(cas + 5, d, &c, CPR_LS_QR);
-    assert_true(lmin(L) >= need);
+    assert_true(lmin(L) >= needed(need));
     cpr_design_free(d);
     ref_table_free(t);
     json_decref(j);
@@ -132,7 +141,7 @@ static void dat_case(const char *file, size_t degree, double need)
     memset(&c, 0, sizeof c);
     cpr_design *d = read_dat(file, degree, &c);
     lre4 L = check_fit(file, d, &c, CPR_LS_QR);
-    assert_true(lmin(L) >= need);
+    assert_true(lmin(L) >= needed(need));
     cpr_design_free(d);
 }
 
