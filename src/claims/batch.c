@@ -162,7 +162,7 @@ static int parse_line(const ctx *c, char *s, cpr_batch_line *l, int *in_claim)
     char *rest = sp + strspn(sp, " \t");
     char *kw = cpr_strndup(s, (size_t)(sp - s));
     int manifest = c->syn && c->syn->manifest, rc = 0;
-    cpr_verdict v;
+    cpr_verdict v = CPR_V_NONE;
     static const char *const meta[] = {"source", "says", "line", "claimed", "measured"};
     l->kind = CPR_L_META;
     for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
