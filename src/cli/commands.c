@@ -6,6 +6,9 @@ extern const cli_command cli_cmd_vars;
 extern const cli_command cli_cmd_plot;
 extern const cli_command cli_cmd_correlate;
 extern const cli_command cli_cmd_regress;
+extern const cli_command cli_cmd_stat;
+extern const cli_command cli_cmd_run;
+extern const cli_command cli_cmd_reproduce;
 
 const cli_command *const cli_commands[] = {
     &cli_cmd_describe,
@@ -13,5 +16,8 @@ const cli_command *const cli_commands[] = {
     &cli_cmd_regress,
     &cli_cmd_correlate,
     &cli_cmd_plot,
+    &cli_cmd_stat,
+    &cli_cmd_run,
+    &cli_cmd_reproduce,
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof *cli_commands;

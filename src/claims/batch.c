@@ -1,0 +1,289 @@
+/* Batch-file and manifest parser: every line is checked (directive, command
+ * name, expression syntax) before anything runs, so a typo on line 90 does
+ * not surface after a minute of regressions. */
+#include "cpr/claims.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *cpr_verdict_name(cpr_verdict v)
+{
+    switch (v) {
+    case CPR_V_REPRODUCED: return "reproduced";
+    case CPR_V_DIRECTION: return "direction";
+    case CPR_V_CONTRADICTED: return "contradicted";
+    case CPR_V_UNTESTABLE: return "untestable";
+    default: return "none";
+    }
+}
+
+cpr_verdict cpr_verdict_parse(const char *s)
+{
+    for (int v = CPR_V_REPRODUCED; v <= CPR_V_UNTESTABLE; v++)
+        if (strcmp(s, cpr_verdict_name((cpr_verdict)v)) == 0) return (cpr_verdict)v;
+    return CPR_V_NONE;
+}
+
+void cpr_words_free(char **argv, size_t argc)
+{
+    for (size_t i = 0; i < argc; i++) free(argv[i]);
+    free(argv);
+}
+
+int cpr_words_split(const char *s, char ***argv, size_t *argc)
+{
+    *argv = NULL;
+    *argc = 0;
+    size_t len = strlen(s);
+    char *buf = cpr_malloc(len + 1);
+    while (1) {
+        while (*s == ' ' || *s == '\t') s++;
+        if (!*s) break;
+        size_t n = 0;
+        while (*s && *s != ' ' && *s != '\t') {
+            char q = *s;
+            if (q == '\'' || q == '"') {
+                s++;
+                while (*s && *s != q) {
+                    if (q == '"' && *s == '\\' && (s[1] == '"' || s[1] == '\\')) s++;
+                    buf[n++] = *s++;
+                }
+                if (*s != q) { free(buf); cpr_words_free(*argv, *argc); *argv = NULL; *argc = 0; return -1; }
+                s++;
+            } else buf[n++] = *s++;
+        }
+        *argv = cpr_realloc(*argv, (*argc + 1) * sizeof **argv);
+        (*argv)[(*argc)++] = cpr_strndup(buf, n);
+    }
+    free(buf);
+    return 0;
+}
+
+void cpr_batch_free(cpr_batch *b)
+{
+    if (!b) return;
+    for (size_t i = 0; i < b->n; i++) {
+        cpr_batch_line *l = &b->lines[i];
+        cpr_words_free(l->argv, l->argc);
+        free(l->name); free(l->text); free(l->why);
+    }
+    free(b->lines);
+    free(b->path);
+    free(b);
+}
+
+typedef struct {
+    const char *path;
+    int lineno;
+    const cpr_batch_syntax *syn;
+} ctx;
+
+static int bad(const ctx *c, const char *fmt, const char *arg)
+{
+    char msg[512];
+    snprintf(msg, sizeof msg, fmt, arg);
+    return cpr_fail(CPR_E_MANIFEST, "%s:%d: %s", c->path, c->lineno, msg);
+}
+
+static int check_expr(const ctx *c, const char *e)
+{
+    if (cpr_expr_eval(e, NULL, NULL) == 0) return 0;
+    char *m = cpr_strdup(cpr_last_error());
+    cpr_error_clear();
+    int rc = bad(c, "malformed expression: %s", m);
+    free(m);
+    return rc;
+}
+
+/* A quoted string (or the bare rest of the line) as one value. */
+static int one_string(const ctx *c, const char *rest, char **out)
+{
+    if (*rest != '"' && *rest != '\'') { *out = cpr_strdup(rest); return 0; }
+    char **w;
+    size_t n;
+    if (cpr_words_split(rest, &w, &n) || n != 1) {
+        cpr_words_free(w, n);
+        return bad(c, "expected one quoted string, got '%s'", rest);
+    }
+    *out = w[0];
+    free(w);
+    return 0;
+}
+
+static int known_command(const ctx *c, const char *name)
+{
+    const cpr_batch_syntax *s = c->syn;
+    if (!s || !s->commands) return 0;
+    for (size_t i = 0; i < s->ncommands; i++)
+        if (strcmp(s->commands[i], name) == 0) return 0;
+    const char *hint = cpr_closest(name, s->commands, s->ncommands);
+    char msg[256];
+    snprintf(msg, sizeof msg, "unknown cpr-stats command '%s'%s%s%s", name, hint ? "; did you mean '" : "",
+             hint ? hint : "", hint ? "'?" : "");
+    return bad(c, "%s", msg);
+}
+
+static int parse_command(const ctx *c, const char *rest, cpr_batch_line *l)
+{
+    if (cpr_words_split(rest, &l->argv, &l->argc)) return bad(c, "unterminated quote in '%s'", rest);
+    if (l->argc == 0) return bad(c, "%s", "missing command");
+    return known_command(c, l->argv[0]);
+}
+
+/* VERDICT [if COND] [why "TEXT"] */
+static int parse_rule(const ctx *c, const char *rest, cpr_batch_line *l)
+{
+    l->kind = CPR_L_RULE;
+    char *body = cpr_strdup(rest);
+    char *why = strstr(body, "why ");
+    if (why && (why == body || why[-1] == ' ')) {
+        int rc = one_string(c, why + 4, &l->why);
+        if (rc) { free(body); return rc; }
+        *why = '\0';
+    }
+    size_t n = strlen(body);
+    while (n && (body[n - 1] == ' ' || body[n - 1] == '\t')) body[--n] = '\0';
+    int rc = 0;
+    if (strncmp(body, "if ", 3) == 0) {
+        l->text = cpr_strdup(body + 3);
+        rc = check_expr(c, l->text);
+    } else if (*body) rc = bad(c, "expected 'if CONDITION' or 'why \"...\"' after the verdict, got '%s'", body);
+    free(body);
+    return rc;
+}
+
+static int parse_line(const ctx *c, char *s, cpr_batch_line *l, int *in_claim)
+{
+    char *sp = s + strcspn(s, " \t");
+    char *rest = sp + strspn(sp, " \t");
+    char *kw = cpr_strndup(s, (size_t)(sp - s));
+    int manifest = c->syn && c->syn->manifest, rc = 0;
+    cpr_verdict v = CPR_V_NONE;
+    static const char *const meta[] = {"source", "says", "line", "claimed", "measured"};
+    l->kind = CPR_L_META;
+    for (size_t i = 0; i < sizeof meta / sizeof *meta; i++)
+        if (manifest && strcmp(kw, meta[i]) == 0) {
+            if (!*in_claim) { rc = bad(c, "'%s' outside a claim (start one with 'claim ID')", kw); goto out; }
+            l->name = cpr_strdup(kw);
+            rc = one_string(c, rest, &l->text);
+            goto out;
+        }
+    if (strcmp(kw, "assert") == 0) {
+        l->kind = CPR_L_ASSERT;
+        if (!*rest) { rc = bad(c, "%s", "assert needs an expression"); goto out; }
+        l->text = cpr_strdup(rest);
+        rc = check_expr(c, rest);
+    } else if (strcmp(kw, "let") == 0) {
+        l->kind = CPR_L_LET;
+        char *eq = strchr(rest, '=');
+        size_t nl = eq ? strcspn(rest, " \t=") : 0;
+        if (!eq || nl == 0 || strspn(rest + nl, " \t") != (size_t)(eq - rest - (long)nl)) {
+            rc = bad(c, "expected 'let NAME = EXPRESSION', got 'let %s'", rest);
+            goto out;
+        }
+        l->name = cpr_strndup(rest, nl);
+        l->text = cpr_strdup(eq + 1);
+        rc = check_expr(c, l->text);
+    } else if (strcmp(kw, "save") == 0) {
+        l->kind = CPR_L_SAVE;
+        if (!*rest || strpbrk(rest, " \t")) { rc = bad(c, "expected 'save NAME', got 'save %s'", rest); goto out; }
+        l->name = cpr_strdup(rest);
+    } else if (strcmp(kw, "try") == 0) {
+        l->kind = CPR_L_TRY;
+        rc = parse_command(c, rest, l);
+    } else if (manifest && strcmp(kw, "claim") == 0) {
+        l->kind = CPR_L_CLAIM;
+        if (!*rest || strpbrk(rest, " \t")) { rc = bad(c, "expected 'claim ID', got 'claim %s'", rest); goto out; }
+        l->name = cpr_strdup(rest);
+        *in_claim = 1;
+    } else if (manifest && strcmp(kw, "note") == 0) {
+        l->kind = CPR_L_NOTE;
+        rc = one_string(c, rest, &l->text);
+    } else if (manifest && strcmp(kw, "expect") == 0) {
+        l->kind = CPR_L_EXPECT;
+        if ((l->verdict = cpr_verdict_parse(rest)) == CPR_V_NONE) rc = bad(c, "unknown verdict '%s'", rest);
+    } else if (manifest && strcmp(kw, "figure") == 0) {
+        l->kind = CPR_L_FIGURE;
+        if (cpr_words_split(rest, &l->argv, &l->argc) || l->argc < 2) {
+            rc = bad(c, "expected 'figure NAME COMMAND...', got 'figure %s'", rest);
+            goto out;
+        }
+        if (strcmp(l->argv[1], "coef") != 0) {
+            ctx c2 = *c;
+            rc = known_command(&c2, l->argv[1]);
+        }
+    } else if (manifest && (strcmp(kw, "otherwise") == 0 || (v = cpr_verdict_parse(kw)) != CPR_V_NONE)) {
+        if (!*in_claim) { rc = bad(c, "verdict rule '%s' outside a claim", kw); goto out; }
+        if (strcmp(kw, "otherwise") == 0) {
+            char *sp2 = rest + strcspn(rest, " \t");
+            char *vw = cpr_strndup(rest, (size_t)(sp2 - rest));
+            v = cpr_verdict_parse(vw);
+            free(vw);
+            if (v == CPR_V_NONE) { rc = bad(c, "expected 'otherwise VERDICT', got 'otherwise %s'", rest); goto out; }
+            rest = sp2 + strspn(sp2, " \t");
+            if (strncmp(rest, "if ", 3) == 0) { rc = bad(c, "%s", "'otherwise' takes no condition"); goto out; }
+        }
+        rc = parse_rule(c, rest, l);
+        l->verdict = v;
+    } else {
+        l->kind = CPR_L_CMD;
+        rc = parse_command(c, s, l);
+    }
+out:
+    free(kw);
+    return rc;
+}
+
+int cpr_batch_parse(const char *text, const char *path, const cpr_batch_syntax *syn, cpr_batch **out)
+{
+    cpr_batch *b = cpr_calloc(1, sizeof *b);
+    b->path = cpr_strdup(path);
+    ctx c = {path, 0, syn};
+    int rc = 0, in_claim = 0;
+    const char *p = text;
+    while (*p && !rc) {
+        size_t n = strcspn(p, "\n");
+        char *s = cpr_strndup(p, n);
+        p += n + (p[n] == '\n');
+        c.lineno++;
+        size_t len = strlen(s);
+        while (len && (s[len - 1] == '\r' || s[len - 1] == ' ' || s[len - 1] == '\t')) s[--len] = '\0';
+        char *t = s + strspn(s, " \t");
+        if (*t && *t != '#') {
+            b->lines = cpr_realloc(b->lines, (b->n + 1) * sizeof *b->lines);
+            cpr_batch_line *l = &b->lines[b->n++];
+            memset(l, 0, sizeof *l);
+            l->lineno = c.lineno;
+            rc = parse_line(&c, t, l, &in_claim);
+        }
+        free(s);
+    }
+    if (rc) { cpr_batch_free(b); b = NULL; }
+    *out = b;
+    return rc;
+}
+
+int cpr_batch_read(const char *path, const cpr_batch_syntax *syn, cpr_batch **out)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) return cpr_fail(CPR_E_OPEN, "%s: %s", path, strerror(errno));
+    size_t cap = 4096, n = 0, got;
+    char *buf = cpr_malloc(cap);
+    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap) buf = cpr_realloc(buf, cap *= 2);
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (err) { free(buf); return cpr_fail(CPR_E_OPEN, "%s: read error", path); }
+    buf[n] = '\0';
+    if (memchr(buf, '\0', n)) { free(buf); return cpr_fail(CPR_E_BINARY, "%s: not a text file (NUL byte)", path); }
+    int rc = cpr_batch_parse(buf, path, syn, out);
+    free(buf);
+    return rc;
+}

@@ -1,0 +1,404 @@
+/* Expressions of `assert`, `let` and verdict rules: a small recursive-descent
+ * evaluator over doubles (booleans are 1/0; NAN compares false), whose
+ * operands are numbers, $names and JSON paths into the last result. */
+#include "cpr/claims.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *s;
+    size_t pos;
+    cpr_env *env;   /* NULL: syntax check only */
+    int err;
+} parser;
+
+static int fail_at(parser *p, const char *what)
+{
+    if (!p->err) cpr_fail(CPR_E_MANIFEST, "column %zu: %s in '%s'", p->pos + 1, what, p->s);
+    p->err = CPR_E_MANIFEST;
+    return p->err;
+}
+
+static void skip_ws(parser *p)
+{
+    while (p->s[p->pos] == ' ' || p->s[p->pos] == '\t') p->pos++;
+}
+
+/* Is the next token the word `w` (not a prefix of a longer name)? */
+static int word(parser *p, const char *w)
+{
+    skip_ws(p);
+    size_t n = strlen(w);
+    if (strncmp(p->s + p->pos, w, n) != 0) return 0;
+    char c = p->s[p->pos + n];
+    if (isalnum((unsigned char)c) || c == '_' || c == '(' || c == '.' || c == '[') return 0;
+    p->pos += n;
+    return 1;
+}
+
+static int sym(parser *p, const char *t)
+{
+    skip_ws(p);
+    size_t n = strlen(t);
+    if (strncmp(p->s + p->pos, t, n) != 0) return 0;
+    p->pos += n;
+    return 1;
+}
+
+/* ---- JSON paths ---------------------------------------------------------- */
+
+static const json_t *match_row(const json_t *arr, const char *conds)
+{
+    if (!json_is_array(arr)) return NULL;
+    char *end;
+    long idx = strtol(conds, &end, 10);
+    if (end != conds && *end == '\0') return json_array_get(arr, (size_t)idx);
+    size_t i;
+    const json_t *row;
+    json_array_foreach(arr, i, row) {
+        char *copy = cpr_strdup(conds), *save = NULL;
+        int ok = 1;
+        for (char *c = strtok_r(copy, ",", &save); c && ok; c = strtok_r(NULL, ",", &save)) {
+            char *eq = strchr(c, '=');
+            if (!eq) { ok = 0; break; }
+            *eq = '\0';
+            const json_t *v = json_object_get(row, c);
+            const char *want = eq + 1;
+            if (json_is_string(v)) ok = strcmp(json_string_value(v), want) == 0;
+            else if (json_is_number(v)) {
+                double d;
+                ok = cpr_parse_double(want, strlen(want), &d) == 1 && d == json_number_value(v);
+            } else ok = 0;
+        }
+        free(copy);
+        if (ok) return row;
+    }
+    return NULL;
+}
+
+static const char *alias_array(const char *name, const char **key)
+{
+    static const char *const tab[][3] = {
+        {"coef", "coefficients", "term"}, {"cor", "correlations", "method"}, {"test", "tests", "name"}};
+    for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
+        if (strcmp(name, tab[i][0]) == 0) { *key = tab[i][2]; return tab[i][1]; }
+    return NULL;
+}
+
+/* One segment: name, name(ARG), name[COND], or [COND] after a name. */
+static const json_t *step(const json_t *cur, const char *seg)
+{
+    size_t n = strcspn(seg, "([");
+    char *name = cpr_strndup(seg, n);
+    const json_t *v = n ? json_object_get(cur, name) : cur;
+    const char *rest = seg + n;
+    if (*rest == '(') {
+        const char *key = NULL, *arr = alias_array(name, &key);
+        char *arg = cpr_strndup(rest + 1, strlen(rest) - 2);
+        char *cond = cpr_asprintf("%s=%s", key ? key : "", arg);
+        v = arr ? match_row(json_object_get(cur, arr), cond) : NULL;
+        free(arg);
+        free(cond);
+    }
+    while (v && *rest == '[') {
+        const char *close = strchr(rest, ']');
+        char *cond = cpr_strndup(rest + 1, (size_t)(close - rest - 1));
+        v = match_row(v, cond);
+        free(cond);
+        rest = close + 1;
+    }
+    free(name);
+    return v;
+}
+
+double cpr_json_path(const json_t *root, const char *path)
+{
+    const json_t *cur = root;
+    size_t i = 0, len = strlen(path);
+    while (cur && i < len) {
+        size_t j = i;
+        int depth = 0;
+        while (j < len && (depth > 0 || path[j] != '.')) {
+            if (path[j] == '(' || path[j] == '[') depth++;
+            if (path[j] == ')' || path[j] == ']') depth--;
+            j++;
+        }
+        char *seg = cpr_strndup(path + i, j - i);
+        cur = step(cur, seg);
+        free(seg);
+        i = j + 1;
+    }
+    return json_is_number(cur) ? json_number_value(cur) : NAN;
+}
+
+/* ---- grammar ------------------------------------------------------------- */
+
+static double p_or(parser *p);
+
+static double lookup_path(parser *p, size_t start)
+{
+    char *path = cpr_strndup(p->s + start, p->pos - start);
+    double v = NAN;
+    if (p->env) {
+        v = p->env->last ? cpr_json_path(p->env->last, path) : NAN;
+        if (isnan(v) && !p->env->missing[0]) snprintf(p->env->missing, sizeof p->env->missing, "%s", path);
+    }
+    free(path);
+    return v;
+}
+
+static double call(parser *p, const char *fn)
+{
+    double a[2] = {NAN, NAN};
+    int n = 0;
+    if (!sym(p, ")")) {
+        do {
+            if (n == 2) { fail_at(p, "too many arguments"); return NAN; }
+            a[n++] = p_or(p);
+        } while (!p->err && sym(p, ","));
+        if (!p->err && !sym(p, ")")) { fail_at(p, "expected ')'"); return NAN; }
+    }
+    int want = (strcmp(fn, "min") == 0 || strcmp(fn, "max") == 0) ? 2 : 1;
+    if (!p->err && n != want) { fail_at(p, "wrong number of arguments"); return NAN; }
+    if (strcmp(fn, "abs") == 0) return fabs(a[0]);
+    if (strcmp(fn, "sign") == 0) return isnan(a[0]) ? NAN : (a[0] > 0) - (a[0] < 0);
+    if (strcmp(fn, "sqrt") == 0) return sqrt(a[0]);
+    if (strcmp(fn, "log") == 0) return log(a[0]);
+    if (strcmp(fn, "missing") == 0) return isnan(a[0]) ? 1 : 0;
+    if (strcmp(fn, "min") == 0) return isnan(a[0]) || isnan(a[1]) ? NAN : fmin(a[0], a[1]);
+    return isnan(a[0]) || isnan(a[1]) ? NAN : fmax(a[0], a[1]);
+}
+
+static double primary(parser *p)
+{
+    skip_ws(p);
+    const char *s = p->s;
+    char c = s[p->pos];
+    if (c == '(') {
+        p->pos++;
+        double v = p_or(p);
+        if (!p->err && !sym(p, ")")) fail_at(p, "expected ')'");
+        return v;
+    }
+    if (isdigit((unsigned char)c) || (c == '.' && isdigit((unsigned char)s[p->pos + 1]))) {
+        size_t st = p->pos;
+        while (isalnum((unsigned char)s[p->pos]) || s[p->pos] == '.' ||
+               ((s[p->pos] == '-' || s[p->pos] == '+') && (s[p->pos - 1] == 'e' || s[p->pos - 1] == 'E')))
+            p->pos++;
+        double v;
+        if (cpr_parse_double(s + st, p->pos - st, &v) != 1) { p->pos = st; fail_at(p, "bad number"); return NAN; }
+        return v;
+    }
+    if (c == '$') {
+        size_t st = ++p->pos;
+        while (isalnum((unsigned char)s[p->pos]) || s[p->pos] == '_') p->pos++;
+        if (p->pos == st) { fail_at(p, "expected a name after '$'"); return NAN; }
+        char *name = cpr_strndup(s + st, p->pos - st);
+        double v = p->env ? cpr_env_get(p->env, name) : 0;
+        if (p->env && isnan(v) && !p->env->missing[0]) snprintf(p->env->missing, sizeof p->env->missing, "$%s", name);
+        free(name);
+        return v;
+    }
+    if (isalpha((unsigned char)c) || c == '_') {
+        if (word(p, "failed")) return p->env ? p->env->failed : 0;
+        static const char *const fns[] = {"abs", "sign", "sqrt", "log", "missing", "min", "max"};
+        for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
+            size_t n = strlen(fns[i]);
+            if (strncmp(s + p->pos, fns[i], n) == 0 && s[p->pos + n] == '(') {
+                p->pos += n + 1;
+                return call(p, fns[i]);
+            }
+        }
+        size_t st = p->pos;
+        int depth = 0;
+        while (s[p->pos]) {
+            char d = s[p->pos];
+            if (d == '(' || d == '[') depth++;
+            else if (d == ')' || d == ']') { if (depth == 0) break; depth--; }
+            else if (depth == 0 && !(isalnum((unsigned char)d) || d == '_' || d == '.')) break;
+            p->pos++;
+        }
+        if (depth != 0) { fail_at(p, "unbalanced brackets in path"); return NAN; }
+        return lookup_path(p, st);
+    }
+    fail_at(p, c ? "unexpected character" : "unexpected end of expression");
+    return NAN;
+}
+
+static double unary(parser *p)
+{
+    if (sym(p, "-")) return -unary(p);
+    return primary(p);
+}
+
+static double product(parser *p)
+{
+    double v = unary(p);
+    while (!p->err) {
+        if (sym(p, "*")) v *= unary(p);
+        else if (sym(p, "/")) v /= unary(p);
+        else break;
+    }
+    return v;
+}
+
+static double sum(parser *p)
+{
+    double v = product(p);
+    while (!p->err) {
+        skip_ws(p);
+        if (p->s[p->pos] == '-' || p->s[p->pos] == '+') {
+            int neg = p->s[p->pos++] == '-';
+            double r = product(p);
+            v = neg ? v - r : v + r;
+        } else break;
+    }
+    return v;
+}
+
+static double compare(parser *p)
+{
+    double a = sum(p);
+    if (p->err) return NAN;
+    static const char *const ops[] = {"~=", "<=", ">=", "==", "!=", "<", ">"};
+    for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
+        if (!sym(p, ops[i])) continue;
+        double b = sum(p);
+        if (p->env) p->env->lhs = a;
+        if (i == 0) {
+            if (!word(p, "tol")) { fail_at(p, "'~=' needs 'tol T' or 'tol T%'"); return NAN; }
+            double t = sum(p);
+            if (sym(p, "%")) t = fabs(b) * t / 100.0;
+            return fabs(a - b) <= t;
+        }
+        if (isnan(a) || isnan(b)) return 0;
+        switch (i) {
+        case 1: return a <= b;
+        case 2: return a >= b;
+        case 3: return a == b;
+        case 4: return a != b;
+        case 5: return a < b;
+        default: return a > b;
+        }
+    }
+    if (p->env) p->env->lhs = a;
+    return a;
+}
+
+static double p_not(parser *p)
+{
+    if (word(p, "not") || sym(p, "!")) {
+        double v = p_not(p);
+        return isnan(v) ? 0 : !v;
+    }
+    return compare(p);
+}
+
+static int truth(double v) { return !isnan(v) && v != 0; }
+
+static double p_and(parser *p)
+{
+    double v = p_not(p);
+    while (!p->err && (word(p, "and") || sym(p, "&&"))) {
+        double r = p_not(p);
+        v = truth(v) && truth(r);
+    }
+    return v;
+}
+
+static double p_or(parser *p)
+{
+    double v = p_and(p);
+    while (!p->err && (word(p, "or") || sym(p, "||"))) {
+        double r = p_and(p);
+        v = truth(v) || truth(r);
+    }
+    return v;
+}
+
+int cpr_expr_eval(const char *expr, cpr_env *env, double *out)
+{
+    parser p = {expr, 0, env, 0};
+    if (env) { env->missing[0] = '\0'; env->lhs = NAN; }
+    double v = p_or(&p);
+    skip_ws(&p);
+    if (!p.err && p.s[p.pos]) fail_at(&p, "unexpected text");
+    if (p.err) return p.err;
+    if (out) *out = v;
+    return 0;
+}
+
+/* ---- environment --------------------------------------------------------- */
+
+void cpr_env_init(cpr_env *e) { memset(e, 0, sizeof *e); e->lhs = NAN; }
+
+void cpr_env_clear(cpr_env *e)
+{
+    for (size_t i = 0; i < e->n; i++) free(e->names[i]);
+    free(e->names);
+    free(e->values);
+    json_decref(e->last);
+    cpr_env_init(e);
+}
+
+void cpr_env_set(cpr_env *e, const char *name, double v)
+{
+    for (size_t i = 0; i < e->n; i++)
+        if (strcmp(e->names[i], name) == 0) { e->values[i] = v; return; }
+    e->names = cpr_realloc(e->names, (e->n + 1) * sizeof *e->names);
+    e->values = cpr_realloc(e->values, (e->n + 1) * sizeof *e->values);
+    e->names[e->n] = cpr_strdup(name);
+    e->values[e->n++] = v;
+}
+
+double cpr_env_get(const cpr_env *e, const char *name)
+{
+    for (size_t i = 0; i < e->n; i++)
+        if (strcmp(e->names[i], name) == 0) return e->values[i];
+    return NAN;
+}
+
+char *cpr_template_fill(const char *t, const cpr_env *env)
+{
+    size_t cap = strlen(t) + 64, n = 0;
+    char *out = cpr_malloc(cap);
+    while (*t) {
+        char buf[64];
+        const char *piece = NULL;
+        size_t plen = 1;
+        const char *close = *t == '{' ? strchr(t, '}') : NULL;
+        if (close) {
+            char *inner = cpr_strndup(t + 1, (size_t)(close - t - 1));
+            char *colon = strchr(inner, ':');
+            char fmt[16] = "%.4g";
+            if (colon) {
+                *colon = '\0';
+                const char *spec = colon + 1;
+                size_t k = strspn(spec, "0123456789.");
+                /* only numeric conversions: the template comes from a file */
+                if (k < 8 && spec[k] && strchr("fgeFGE", spec[k]) && spec[k + 1] == '\0')
+                    snprintf(fmt, sizeof fmt, "%%%s", spec);
+            }
+            double v = cpr_env_get(env, inner);
+            if (isnan(v)) snprintf(buf, sizeof buf, "NA");
+            else snprintf(buf, sizeof buf, fmt, v);
+            free(inner);
+            piece = buf;
+            plen = strlen(buf);
+            t = close + 1;
+        } else {
+            piece = t++;
+        }
+        if (n + plen + 1 > cap) { cap = 2 * (n + plen + 1); out = cpr_realloc(out, cap); }
+        memcpy(out + n, piece, plen);
+        n += plen;
+    }
+    out[n] = '\0';
+    return out;
+}

@@ -1,0 +1,258 @@
+/* The reproduction report: the verdict table on the terminal, and with
+ * --out DIR a Markdown page, a standalone HTML page (figures inlined as SVG)
+ * and claims.json, each written to a temporary file and renamed. */
+#include "cpr/claims.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct { char *s; size_t n, cap; } buf;
+
+static void put(buf *b, const char *s, size_t len)
+{
+    if (b->n + len + 1 > b->cap) { b->cap = 2 * (b->n + len + 1); b->s = cpr_realloc(b->s, b->cap); }
+    memcpy(b->s + b->n, s, len);
+    b->n += len;
+    b->s[b->n] = '\0';
+}
+
+static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
+
+static void printf_(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void printf_(buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = NULL;
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    s = cpr_malloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    put(b, s, (size_t)n);
+    free(s);
+}
+
+/* Markdown table cell: pipes escaped, newlines flattened. */
+static void md_cell(buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '|') puts_(b, "\\|");
+        else if (*s == '\n') puts_(b, " ");
+        else put(b, s, 1);
+    }
+}
+
+static void html_text(buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '<': puts_(b, "&lt;"); break;
+        case '>': puts_(b, "&gt;"); break;
+        case '&': puts_(b, "&amp;"); break;
+        case '"': puts_(b, "&quot;"); break;
+        default: put(b, s, 1);
+        }
+    }
+}
+
+static const char *or_dash(const char *s) { return s && *s ? s : "-"; }
+
+static void table_md(buf *b, const cpr_run_result *r)
+{
+    puts_(b, "| ID | verdict | measured | claimed | poverty line / data | note |\n|---|---|---|---|---|---|\n");
+    for (size_t i = 0; i < r->nclaims; i++) {
+        const cpr_claim *c = &r->claims[i];
+        const char *cells[] = {c->id, cpr_verdict_name(c->verdict), or_dash(c->measured), or_dash(c->claimed),
+                               or_dash(c->line), or_dash(c->why)};
+        for (size_t k = 0; k < 6; k++) { puts_(b, "| "); md_cell(b, cells[k]); puts_(b, " "); }
+        puts_(b, "|\n");
+    }
+}
+
+static void counts(const cpr_run_result *r, buf *b)
+{
+    size_t n[5] = {0};
+    for (size_t i = 0; i < r->nclaims; i++) n[r->claims[i].verdict]++;
+    printf_(b, "%zu claims: %zu reproduced, %zu direction, %zu contradicted, %zu untestable\n", r->nclaims,
+            n[CPR_V_REPRODUCED], n[CPR_V_DIRECTION], n[CPR_V_CONTRADICTED], n[CPR_V_UNTESTABLE]);
+}
+
+void cpr_claims_print_table(const cpr_run_result *r, FILE *out)
+{
+    buf b = {0};
+    table_md(&b, r);
+    puts_(&b, "\n");
+    counts(r, &b);
+    fputs(b.s, out);
+    free(b.s);
+}
+
+int cpr_write_atomic(const char *path, const char *data, size_t len)
+{
+    char *tmp = cpr_asprintf("%s.tmp.%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    int rc = 0;
+    if (!f) rc = cpr_fail(CPR_E_WRITE, "%s: %s", tmp, strerror(errno));
+    else {
+        int bad = fwrite(data, 1, len, f) != len;
+        bad |= fflush(f) != 0 || fsync(fileno(f)) != 0;
+        bad |= fclose(f) != 0;
+        if (bad || rename(tmp, path) != 0) rc = cpr_fail(CPR_E_WRITE, "%s: %s", path, strerror(errno ? errno : EIO));
+    }
+    if (rc) unlink(tmp);
+    free(tmp);
+    return rc;
+}
+
+static const json_t *claim_json(const cpr_run_result *r, size_t i) { return json_array_get(r->claims_json, i); }
+
+static void commands_of(const json_t *cj, buf *b, int html)
+{
+    size_t k;
+    const json_t *e;
+    json_array_foreach(json_object_get(cj, "results"), k, e) {
+        const char *cmd = json_string_value(json_object_get(e, "command"));
+        const char *err = json_string_value(json_object_get(e, "error"));
+        if (html) {
+            puts_(b, "<li><code>cpr-stats ");
+            html_text(b, cmd);
+            puts_(b, "</code>");
+            if (err) { puts_(b, " &mdash; failed: "); html_text(b, err); }
+            puts_(b, "</li>\n");
+        } else {
+            printf_(b, "    cpr-stats %s\n", cmd);
+            if (err) printf_(b, "    # failed: %s\n", err);
+        }
+    }
+}
+
+static void values_of(const json_t *cj, buf *b, int html)
+{
+    const char *key;
+    const json_t *v;
+    json_object_foreach((json_t *)json_object_get(cj, "values"), key, v) {
+        char num[64];
+        if (json_is_number(v)) snprintf(num, sizeof num, "%.6g", json_number_value(v));
+        else snprintf(num, sizeof num, "NA");
+        if (html) { puts_(b, "<code>"); html_text(b, key); printf_(b, " = %s</code> ", num); }
+        else printf_(b, "`%s = %s` ", key, num);
+    }
+    puts_(b, "\n");
+}
+
+static char *read_svg(const char *dir, const char *name)
+{
+    char *path = cpr_asprintf("%s/figures/%s.svg", dir, name);
+    FILE *f = fopen(path, "rb");
+    free(path);
+    if (!f) return NULL;
+    buf b = {0};
+    char chunk[8192];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) put(&b, chunk, got);
+    fclose(f);
+    char *svg = b.s ? strstr(b.s, "<svg") : NULL; /* drop the XML prologue for inline use */
+    char *out = svg ? cpr_strdup(svg) : NULL;
+    free(b.s);
+    return out;
+}
+
+static void claim_section(const cpr_run_result *r, size_t i, const char *dir, buf *md, buf *ht)
+{
+    const cpr_claim *c = &r->claims[i];
+    const json_t *cj = claim_json(r, i);
+    printf_(md, "\n### %s: %s\n\n", c->id, cpr_verdict_name(c->verdict));
+    printf_(md, "- Claim (paraphrased): %s\n- Source: %s\n- Data and line: %s\n- Claimed: %s\n- Measured: %s\n",
+            or_dash(c->says), or_dash(c->source), or_dash(c->line), or_dash(c->claimed), or_dash(c->measured));
+    printf_(md, "- Verdict: **%s**: %s\n- Values: ", cpr_verdict_name(c->verdict), or_dash(c->why));
+    values_of(cj, md, 0);
+    puts_(md, "\nComputation:\n\n");
+    commands_of(cj, md, 0);
+
+    printf_(ht, "<section id=\"%s\"><h3>%s: <span class=\"v-%s\">%s</span></h3>\n<dl>", c->id, c->id,
+            cpr_verdict_name(c->verdict), cpr_verdict_name(c->verdict));
+    const char *lab[] = {"Claim (paraphrased)", "Source", "Data and line", "Claimed", "Measured", "Verdict reason"};
+    const char *val[] = {c->says, c->source, c->line, c->claimed, c->measured, c->why};
+    for (int k = 0; k < 6; k++) {
+        printf_(ht, "<dt>%s</dt><dd>", lab[k]);
+        html_text(ht, or_dash(val[k]));
+        puts_(ht, "</dd>");
+    }
+    puts_(ht, "<dt>Values</dt><dd>");
+    values_of(cj, ht, 1);
+    puts_(ht, "</dd></dl>\n<p>Computation:</p><ul>\n");
+    commands_of(cj, ht, 1);
+    puts_(ht, "</ul>\n");
+    size_t k;
+    const json_t *fig;
+    json_array_foreach(json_object_get(cj, "figures"), k, fig) {
+        const char *name = json_string_value(fig);
+        printf_(md, "\n![%s](figures/%s.svg)\n", name, name);
+        char *svg = read_svg(dir, name);
+        printf_(ht, "<figure>%s<figcaption>%s (<a href=\"figures/%s.png\">PNG</a>, <a href=\"figures/%s.svg\">SVG</a>)</figcaption></figure>\n",
+                svg ? svg : "<p>(figure missing)</p>", name, name, name);
+        free(svg);
+    }
+    puts_(ht, "</section>\n");
+}
+
+int cpr_claims_write_report(const cpr_run_result *r, const char *dir)
+{
+    buf md = {0}, ht = {0}, tab = {0}, cnt = {0};
+    table_md(&tab, r);
+    counts(r, &cnt);
+    puts_(&md, "# cpr-stats: reproduction of the source papers' claims\n\n");
+    puts_(&md, "Generated by `cpr-stats reproduce` from the bundled data (`datasets/`); every verdict is computed "
+               "from the data on each run.\n\n## What the data can and cannot show\n\n");
+    for (size_t i = 0; i < r->nnotes; i++) printf_(&md, "- %s\n", r->notes[i]);
+    printf_(&md, "\n## Verdicts\n\n%s\n%s\n## Claims\n", tab.s, cnt.s);
+
+    puts_(&ht, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+               "<title>cpr-stats reproduction report</title>\n<style>\n"
+               "body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;line-height:1.4}\n"
+               "table{border-collapse:collapse;font-size:90%}td,th{border:1px solid #bbb;padding:.25em .5em;vertical-align:top}\n"
+               "dt{font-weight:bold}dd{margin:0 0 .4em 1.5em}figure svg{max-width:100%;height:auto}\n"
+               ".v-reproduced{color:#1a7f37}.v-direction{color:#9a6700}.v-contradicted{color:#cf222e}.v-untestable{color:#57606a}\n"
+               "</style></head><body>\n<h1>cpr-stats: reproduction of the source papers' claims</h1>\n"
+               "<p>Generated by <code>cpr-stats reproduce</code> from the bundled data; every verdict is computed from the data on each run.</p>\n"
+               "<h2>What the data can and cannot show</h2><ul>\n");
+    for (size_t i = 0; i < r->nnotes; i++) { puts_(&ht, "<li>"); html_text(&ht, r->notes[i]); puts_(&ht, "</li>\n"); }
+    puts_(&ht, "</ul>\n<h2>Verdicts</h2>\n<table><tr><th>ID</th><th>verdict</th><th>measured</th><th>claimed</th>"
+               "<th>poverty line / data</th><th>note</th></tr>\n");
+    for (size_t i = 0; i < r->nclaims; i++) {
+        const cpr_claim *c = &r->claims[i];
+        const char *cells[] = {c->id, cpr_verdict_name(c->verdict), c->measured, c->claimed, c->line, c->why};
+        printf_(&ht, "<tr>");
+        for (int k = 0; k < 6; k++) {
+            if (k == 0) printf_(&ht, "<td><a href=\"#%s\">", c->id);
+            else if (k == 1) printf_(&ht, "<td class=\"v-%s\">", cpr_verdict_name(c->verdict));
+            else puts_(&ht, "<td>");
+            html_text(&ht, or_dash(cells[k]));
+            puts_(&ht, k == 0 ? "</a></td>" : "</td>");
+        }
+        puts_(&ht, "</tr>\n");
+    }
+    puts_(&ht, "</table>\n<p>");
+    html_text(&ht, cnt.s);
+    puts_(&ht, "</p>\n<h2>Claims</h2>\n");
+    for (size_t i = 0; i < r->nclaims; i++) claim_section(r, i, dir, &md, &ht);
+    puts_(&ht, "</body></html>\n");
+
+    char *js = json_dumps(r->claims_json, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+    char *p1 = cpr_asprintf("%s/report.md", dir), *p2 = cpr_asprintf("%s/report.html", dir),
+         *p3 = cpr_asprintf("%s/claims.json", dir);
+    int rc = cpr_write_atomic(p1, md.s, md.n);
+    if (!rc) rc = cpr_write_atomic(p2, ht.s, ht.n);
+    if (!rc) rc = cpr_write_atomic(p3, js, strlen(js));
+    free(p1); free(p2); free(p3); free(js);
+    free(md.s); free(ht.s); free(tab.s); free(cnt.s);
+    return rc;
+}

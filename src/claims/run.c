@@ -1,0 +1,328 @@
+/* The batch runner: commands run as children with --format json, their JSON
+ * becomes the result that assert/let lines read; in a manifest, each claim's
+ * rules are applied when the next claim starts (or at the end). */
+#include "cpr/claims.h"
+#include "cpr/plot.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const cpr_batch *b;
+    const cpr_run_opts *o;
+    cpr_run_result *r;
+    cpr_env env;
+    size_t nsaved;
+    char **saved_names;
+    json_t **saved;
+    cpr_claim *claim;     /* current claim or NULL */
+    json_t *cj;           /* its JSON object */
+    int fig_rc;
+} runner;
+
+static char *expand(const char *w, const cpr_run_opts *o)
+{
+    const char *at = strstr(w, "${DATA}");
+    if (!at || !o->datadir) return cpr_strdup(w);
+    return cpr_asprintf("%.*s%s%s", (int)(at - w), w, o->datadir, at + 7);
+}
+
+static char *joined(char **argv, size_t argc)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < argc; i++) len += strlen(argv[i]) + 3;
+    char *s = cpr_calloc(len, 1);
+    for (size_t i = 0; i < argc; i++) {
+        if (i) strcat(s, " ");
+        int q = strpbrk(argv[i], " \t|~*'") != NULL;
+        if (q) strcat(s, "'");
+        strcat(s, argv[i]);
+        if (q) strcat(s, "'");
+    }
+    return s;
+}
+
+/* Run a command; extra (may be NULL) is appended. The caller frees out/err. */
+static int run_child(runner *R, char **words, size_t nw, const char *const *extra, size_t nextra,
+                     char **out, char **err, int *status)
+{
+    char **argv = cpr_calloc(nw + nextra + 2, sizeof *argv);
+    argv[0] = cpr_strdup(R->o->exe);
+    for (size_t i = 0; i < nw; i++) argv[i + 1] = expand(words[i], R->o);
+    for (size_t i = 0; i < nextra; i++) argv[nw + 1 + i] = cpr_strdup(extra[i]);
+    if (R->o->verbose) {
+        char *s = joined(argv + 1, nw + nextra);
+        fprintf(stderr, "+ cpr-stats %s\n", s);
+        free(s);
+    }
+    int rc = cpr_spawn_capture(argv, out, NULL, err, status);
+    cpr_words_free(argv, nw + nextra + 1);
+    return rc;
+}
+
+static int wants_json(const runner *R, const cpr_batch_line *l)
+{
+    for (size_t i = 1; i < l->argc; i++)
+        if (strcmp(l->argv[i], "--format") == 0 || strncmp(l->argv[i], "--format=", 9) == 0) return 0;
+    return !R->o->has_json || R->o->has_json(l->argv[0]);
+}
+
+static char *first_line(const char *s)
+{
+    const char *p = strncmp(s, "cpr-stats: ", 11) == 0 ? s + 11 : s;
+    return cpr_strndup(p, strcspn(p, "\n"));
+}
+
+static int do_command(runner *R, const cpr_batch_line *l)
+{
+    static const char *const fmt[] = {"--format", "json"};
+    int js = wants_json(R, l), status;
+    char *out = NULL, *err = NULL;
+    int rc = run_child(R, l->argv, l->argc, fmt, js ? 2 : 0, &out, &err, &status);
+    if (rc) return rc;
+    json_decref(R->env.last);
+    R->env.last = NULL;
+    R->env.failed = status != 0;
+    char *cmd = joined(l->argv, l->argc);
+    if (status != 0) {
+        char *msg = first_line(err);
+        if (l->kind == CPR_L_TRY) {
+            if (R->o->verbose) fprintf(stderr, "%s:%d: try failed (exit %d): %s\n", R->b->path, l->lineno, status, msg);
+            if (R->cj) {
+                json_t *e = json_pack("{s:i,s:s,s:i,s:s}", "line", l->lineno, "command", cmd, "exit", status, "error", msg);
+                json_array_append_new(json_object_get(R->cj, "results"), e);
+                free(R->claim->error);
+                R->claim->error = cpr_strdup(msg);
+            }
+        } else {
+            cpr_error_clear();
+            rc = cpr_fail(status, "%s:%d: 'cpr-stats %s' failed (exit %d): %s", R->b->path, l->lineno, cmd, status, msg);
+        }
+        free(msg);
+    } else if (js) {
+        json_error_t je;
+        R->env.last = json_loads(out, 0, &je);
+        if (!R->env.last) rc = cpr_fail(CPR_E_INTERNAL, "%s:%d: 'cpr-stats %s' did not print JSON: %s", R->b->path, l->lineno, cmd, je.text);
+        else if (R->cj) {
+            json_t *e = json_pack("{s:i,s:s,s:O}", "line", l->lineno, "command", cmd, "result", R->env.last);
+            json_array_append_new(json_object_get(R->cj, "results"), e);
+        }
+    }
+    free(cmd);
+    free(out);
+    free(err);
+    return rc;
+}
+
+static void do_assert(runner *R, const cpr_batch_line *l)
+{
+    double v;
+    cpr_expr_eval(l->text, &R->env, &v);
+    if (!isnan(v) && v != 0) return;
+    char what[200];
+    if (R->env.missing[0]) snprintf(what, sizeof what, "%s is missing", R->env.missing);
+    else snprintf(what, sizeof what, "value %.10g", R->env.lhs);
+    char *m = cpr_asprintf("%s:%d: assertion failed: %s (%s)", R->b->path, l->lineno, l->text, what);
+    R->r->failures = cpr_realloc(R->r->failures, (R->r->nfail + 1) * sizeof *R->r->failures);
+    R->r->failures[R->r->nfail++] = m;
+}
+
+static const json_t *saved(const runner *R, const char *name)
+{
+    for (size_t i = R->nsaved; i-- > 0;)
+        if (strcmp(R->saved_names[i], name) == 0) return R->saved[i];
+    return NULL;
+}
+
+/* figure NAME coef LABEL=SAVED... [--terms a,b]: one coefficient plot. */
+static int coef_figure(runner *R, const cpr_batch_line *l, const char *path)
+{
+    cpr_plot_model models[8];
+    cpr_result *res[8];
+    size_t nm = 0;
+    const char *terms[16];
+    size_t nt = 0;
+    char *tl = NULL;
+    int rc = 0;
+    for (size_t i = 2; i < l->argc && !rc; i++) {
+        if (strcmp(l->argv[i], "--terms") == 0 && i + 1 < l->argc) {
+            tl = cpr_strdup(l->argv[++i]);
+            for (char *t = strtok(tl, ","); t && nt < 16; t = strtok(NULL, ",")) terms[nt++] = t;
+            continue;
+        }
+        char *eq = strchr(l->argv[i], '=');
+        const json_t *j = eq ? saved(R, eq + 1) : NULL;
+        const json_t *co = json_object_get(j, "coefficients");
+        if (!json_is_array(co) || nm == 8) {
+            rc = cpr_fail(CPR_E_MANIFEST, "%s:%d: figure coef: '%s' is not LABEL=NAME of a saved regression", R->b->path, l->lineno, l->argv[i]);
+            break;
+        }
+        cpr_result *x = cpr_result_alloc(json_array_size(co));
+        for (size_t k = 0; k < x->k; k++) {
+            const json_t *c = json_array_get(co, k);
+            cpr_result_set_term(x, k, json_string_value(json_object_get(c, "term")));
+            x->estimate[k] = cpr_json_path(c, "estimate");
+            x->conf_low[k] = cpr_json_path(c, "conf_low");
+            x->conf_high[k] = cpr_json_path(c, "conf_high");
+        }
+        x->model = cpr_strndup(l->argv[i], (size_t)(eq - l->argv[i]));
+        res[nm] = x;
+        models[nm] = (cpr_plot_model){x, x->model, NULL, NULL, NULL};
+        nm++;
+    }
+    if (!rc) {
+        cpr_plot_coef_opts co = {nt ? terms : NULL, nt, 0, {"Estimate (95% CI, clustered by country)", NULL, 0}};
+        cpr_plot_opts po = {0};
+        po.source = "Source: AidData GCDF 3.0, World Bank WDI; cpr-stats reproduce";
+        rc = cpr_plot_coef(path, models, nm, &co, &po);
+    }
+    for (size_t i = 0; i < nm; i++) cpr_result_free(res[i]);
+    free(tl);
+    return rc;
+}
+
+static void do_figure(runner *R, const cpr_batch_line *l)
+{
+    if (!R->o->figdir) return;
+    static const char *const ext[] = {"svg", "png"};
+    for (int e = 0; e < 2; e++) {
+        char *path = cpr_asprintf("%s/%s.%s", R->o->figdir, l->argv[0], ext[e]);
+        int rc = 0;
+        if (strcmp(l->argv[1], "coef") == 0) rc = coef_figure(R, l, path);
+        else {
+            const char *extra[] = {"-o", path};
+            char *out = NULL, *err = NULL;
+            int status = 0;
+            rc = run_child(R, l->argv + 1, l->argc - 1, extra, 2, &out, &err, &status);
+            if (!rc && status) rc = cpr_fail(status, "%s", err);
+            free(out);
+            free(err);
+        }
+        if (rc) {
+            char *m = first_line(cpr_last_error());
+            fprintf(stderr, "cpr-stats: %s:%d: figure %s not drawn: %s\n", R->b->path, l->lineno, path, m);
+            free(m);
+            cpr_error_clear();
+            if (!R->fig_rc) R->fig_rc = rc;
+        } else if (e == 0) {
+            R->r->figs = cpr_realloc(R->r->figs, (R->r->nfigs + 1) * sizeof *R->r->figs);
+            R->r->figs[R->r->nfigs++] = cpr_strdup(l->argv[0]);
+            if (R->cj) json_array_append_new(json_object_get(R->cj, "figures"), json_string(l->argv[0]));
+        }
+        free(path);
+    }
+}
+
+static json_t *num_or_null(double v) { return isfinite(v) ? json_real(v) : json_null(); }
+
+static void finish_claim(runner *R, size_t end)
+{
+    cpr_claim *c = R->claim;
+    if (!c) return;
+    c->last = end;
+    cpr_verdict_decide(R->b, c, &R->env);
+    c->measured = c->measured_tmpl ? cpr_template_fill(c->measured_tmpl, &R->env) : cpr_strdup("");
+    json_t *o = R->cj;
+    json_object_set_new(o, "verdict", json_string(cpr_verdict_name(c->verdict)));
+    json_object_set_new(o, "why", c->why ? json_string(c->why) : json_null());
+    json_object_set_new(o, "measured", json_string(c->measured));
+    json_object_set_new(o, "expect", c->expect ? json_string(cpr_verdict_name(c->expect)) : json_null());
+    json_array_append_new(R->r->claims_json, o);
+    R->claim = NULL;
+    R->cj = NULL;
+}
+
+static void start_claim(runner *R, const cpr_batch_line *l, size_t idx)
+{
+    cpr_run_result *r = R->r;
+    r->claims = cpr_realloc(r->claims, (r->nclaims + 1) * sizeof *r->claims);
+    R->claim = &r->claims[r->nclaims++];
+    memset(R->claim, 0, sizeof *R->claim);
+    R->claim->id = cpr_strdup(l->name);
+    R->claim->first = idx;
+    R->cj = json_pack("{s:s,s:{},s:[],s:[]}", "id", l->name, "values", "results", "figures");
+    R->env.failed = 0;
+    json_decref(R->env.last);
+    R->env.last = NULL;
+}
+
+static void set_meta(runner *R, const cpr_batch_line *l)
+{
+    cpr_claim *c = R->claim;
+    char **slot = strcmp(l->name, "source") == 0 ? &c->source
+                : strcmp(l->name, "says") == 0 ? &c->says
+                : strcmp(l->name, "line") == 0 ? &c->line
+                : strcmp(l->name, "claimed") == 0 ? &c->claimed : &c->measured_tmpl;
+    free(*slot);
+    *slot = cpr_strdup(l->text);
+    if (slot != &c->measured_tmpl) json_object_set_new(R->cj, l->name, json_string(l->text));
+}
+
+int cpr_batch_run(const cpr_batch *b, const cpr_run_opts *o, cpr_run_result *r)
+{
+    memset(r, 0, sizeof *r);
+    r->claims_json = json_array();
+    runner R = {b, o, r, {0}, 0, NULL, NULL, NULL, NULL, 0};
+    cpr_env_init(&R.env);
+    int rc = 0;
+    for (size_t i = 0; i < b->n && !rc; i++) {
+        const cpr_batch_line *l = &b->lines[i];
+        switch (l->kind) {
+        case CPR_L_CMD:
+        case CPR_L_TRY: rc = do_command(&R, l); break;
+        case CPR_L_ASSERT: do_assert(&R, l); break;
+        case CPR_L_LET: {
+            double v = NAN;
+            cpr_expr_eval(l->text, &R.env, &v);
+            cpr_env_set(&R.env, l->name, v);
+            if (R.cj) json_object_set_new(json_object_get(R.cj, "values"), l->name, num_or_null(v));
+            break;
+        }
+        case CPR_L_SAVE:
+            R.saved_names = cpr_realloc(R.saved_names, (R.nsaved + 1) * sizeof *R.saved_names);
+            R.saved = cpr_realloc(R.saved, (R.nsaved + 1) * sizeof *R.saved);
+            R.saved_names[R.nsaved] = cpr_strdup(l->name);
+            R.saved[R.nsaved++] = json_incref(R.env.last);
+            break;
+        case CPR_L_CLAIM: finish_claim(&R, i); start_claim(&R, l, i); break;
+        case CPR_L_META: set_meta(&R, l); break;
+        case CPR_L_EXPECT: if (R.claim) R.claim->expect = l->verdict; break;
+        case CPR_L_FIGURE: do_figure(&R, l); break;
+        case CPR_L_NOTE:
+            r->notes = cpr_realloc(r->notes, (r->nnotes + 1) * sizeof *r->notes);
+            r->notes[r->nnotes++] = cpr_strdup(l->text);
+            break;
+        case CPR_L_RULE: break;
+        }
+    }
+    if (!rc) finish_claim(&R, b->n);
+    else if (R.cj) json_decref(R.cj);
+    for (size_t i = 0; i < R.nsaved; i++) { free(R.saved_names[i]); json_decref(R.saved[i]); }
+    free(R.saved_names);
+    free(R.saved);
+    cpr_env_clear(&R.env);
+    r->fig_status = R.fig_rc;
+    return rc;
+}
+
+void cpr_run_result_clear(cpr_run_result *r)
+{
+    for (size_t i = 0; i < r->nfail; i++) free(r->failures[i]);
+    free(r->failures);
+    for (size_t i = 0; i < r->nclaims; i++) {
+        cpr_claim *c = &r->claims[i];
+        free(c->id); free(c->source); free(c->says); free(c->line); free(c->claimed);
+        free(c->measured_tmpl); free(c->why); free(c->measured); free(c->error);
+    }
+    free(r->claims);
+    for (size_t i = 0; i < r->nnotes; i++) free(r->notes[i]);
+    free(r->notes);
+    for (size_t i = 0; i < r->nfigs; i++) free(r->figs[i]);
+    free(r->figs);
+    json_decref(r->claims_json);
+    memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,97 @@
+/* cpr-stats run FILE: a batch of cpr-stats commands with assertions, for CI.
+ * Each command runs as a child (the same binary, --format json appended);
+ * failed assertions are listed after everything ran and give exit 1. */
+#include "cli.h"
+#include "cmd_claims.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *names[64];
+
+void cmd_claims_syntax(cpr_batch_syntax *s, int manifest)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cli_ncommands && n < 64; i++) names[n++] = cli_commands[i]->name;
+    s->manifest = manifest;
+    s->commands = names;
+    s->ncommands = n;
+}
+
+static int has_json(const char *command)
+{
+    for (size_t i = 0; i < cli_ncommands; i++) {
+        if (strcmp(cli_commands[i]->name, command) != 0) continue;
+        for (const cli_opt *o = cli_commands[i]->opts; o && o->name; o++)
+            if (strcmp(o->name, "format") == 0) return 1;
+    }
+    return 0;
+}
+
+void cmd_claims_opts(cpr_run_opts *o)
+{
+    static char exe[PATH_MAX];
+    /* readlink, not the /proc path itself: valgrind reports the client here */
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) exe[n] = '\0';
+    else snprintf(exe, sizeof exe, "%s", getenv("CPR_SELF") ? getenv("CPR_SELF") : "/proc/self/exe");
+    memset(o, 0, sizeof *o);
+    o->exe = exe;
+    o->datadir = cli_datadir();
+    o->has_json = has_json;
+}
+
+static int run_run(const cli_command *cmd, int argc, char **argv)
+{
+    cli_args a;
+    int rc = cli_parse(cmd, argc, argv, &a);
+    if (rc) return rc;
+    if (a.npos != 1) {
+        rc = cli_usage_error(cmd, "needs one batch FILE");
+        cli_args_free(&a);
+        return rc;
+    }
+    cpr_batch_syntax syn;
+    cmd_claims_syntax(&syn, 0);
+    cpr_batch *b = NULL;
+    rc = cpr_batch_read(a.pos[0], &syn, &b);
+    cpr_run_opts o;
+    cmd_claims_opts(&o);
+    o.verbose = cli_has(&a, "verbose");
+    cpr_run_result r = {0};
+    if (!rc) rc = cpr_batch_run(b, &o, &r);
+    if (!rc) {
+        size_t nassert = 0, ncmd = 0;
+        for (size_t i = 0; i < b->n; i++) {
+            nassert += b->lines[i].kind == CPR_L_ASSERT;
+            ncmd += b->lines[i].kind == CPR_L_CMD || b->lines[i].kind == CPR_L_TRY;
+        }
+        for (size_t i = 0; i < r.nfail; i++) fprintf(stderr, "%s\n", r.failures[i]);
+        printf("%s: %zu commands, %zu assertions, %zu failed\n", a.pos[0], ncmd, nassert, r.nfail);
+        if (r.nfail) rc = CPR_E_ASSERT;
+    }
+    cpr_run_result_clear(&r);
+    cpr_batch_free(b);
+    cli_args_free(&a);
+    return rc;
+}
+
+static const cli_opt run_opts[] = {
+    {"verbose", 'v', NULL, NULL, "print each command on stderr before it runs"},
+    {0}};
+
+const cli_command cli_cmd_run = {
+    "run", "run a batch file of cpr-stats commands with assertions (for CI)", "[OPTIONS] FILE",
+    "FILE holds one cpr-stats command per line (without 'cpr-stats'), '#' comments, and\n"
+    "  assert EXPR        e.g. assert coef(aid).estimate < 0, assert nobs >= 100,\n"
+    "                     assert stats.r2_within ~= 0.4 tol 10%\n"
+    "  let NAME = EXPR    keep a number as $NAME for later lines\n"
+    "  try COMMAND        a command allowed to fail (sets 'failed')\n"
+    "Assertions read the JSON of the last command. Exit 1 when an assertion fails (all are\n"
+    "listed), 17 for a malformed FILE, or the exit code of a command that failed.",
+    run_opts, run_run};
