@@ -6,11 +6,13 @@ extern const cli_command cli_cmd_vars;
 extern const cli_command cli_cmd_plot;
 extern const cli_command cli_cmd_correlate;
 extern const cli_command cli_cmd_regress;
+extern const cli_command cli_cmd_gmm;
 
 const cli_command *const cli_commands[] = {
     &cli_cmd_describe,
     &cli_cmd_vars,
     &cli_cmd_regress,
+    &cli_cmd_gmm,
     &cli_cmd_correlate,
     &cli_cmd_plot,
 };
