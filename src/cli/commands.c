@@ -7,12 +7,14 @@ extern const cli_command cli_cmd_plot;
 extern const cli_command cli_cmd_correlate;
 extern const cli_command cli_cmd_regress;
 extern const cli_command cli_cmd_gmm;
+extern const cli_command cli_cmd_threshold;
 
 const cli_command *const cli_commands[] = {
     &cli_cmd_describe,
     &cli_cmd_vars,
     &cli_cmd_regress,
     &cli_cmd_gmm,
+    &cli_cmd_threshold,
     &cli_cmd_correlate,
     &cli_cmd_plot,
 };
