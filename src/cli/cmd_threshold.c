@@ -76,7 +76,7 @@ static int lr_plot(const cli_args *a, const cpr_threshold_info *in, const char *
     free(path);
     const cpr_var_info *v = cat ? cpr_catalogue_find(cat, qname) : NULL;
     double est = NAN;
-    for (size_t i = 0; i < in->ngrid; i++) if (in->lr[i] == 0) est = in->gamma[i];
+    for (size_t i = 0; i < in->ngrid && isnan(est); i++) if (in->lr[i] == 0) est = in->gamma[i];   /* first minimum = the estimate */
     cpr_plot_lr_opts lo = { .x = { .label = v && *v->label ? v->label : qname, .unit = v && *v->unit ? v->unit : NULL },
                             .critical = in->crit, .estimate = est };
     char *src = v && *v->source ? cpr_asprintf("Source: %s", v->source) : cpr_asprintf("Data: %s", f->source);
