@@ -99,6 +99,11 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
                      const cpr_design_opts *opts, cpr_design **out,
                      cpr_design_info *info);
 
+/* Evaluate one term over every frame row into out (f->nrow values, NAN
+ * where missing): what cpr_design_build computes before listwise deletion.
+ * CPR_E_NOVAR / CPR_E_NONNUMERIC for unknown or text variables. */
+int cpr_term_eval(const cpr_frame *f, const cpr_expr *e, double *out);
+
 /* Panel operators on one column (src/panel/lag.c). prev[i] is the row of the
  * same entity at time[i] - 1, next[i] the row at time[i] + 1, -1 when that
  * period is absent; a cross-section (entity == NULL, time == NULL) has none,

@@ -9,11 +9,15 @@ extern const cli_command cli_cmd_regress;
 extern const cli_command cli_cmd_stat;
 extern const cli_command cli_cmd_run;
 extern const cli_command cli_cmd_reproduce;
+extern const cli_command cli_cmd_gmm;
+extern const cli_command cli_cmd_threshold;
 
 const cli_command *const cli_commands[] = {
     &cli_cmd_describe,
     &cli_cmd_vars,
     &cli_cmd_regress,
+    &cli_cmd_gmm,
+    &cli_cmd_threshold,
     &cli_cmd_correlate,
     &cli_cmd_plot,
     &cli_cmd_stat,

@@ -435,3 +435,19 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
     *out = d;
     return CPR_OK;
 }
+
+/* One term over every frame row (missing = NAN), for estimators that need
+ * values on rows a design would drop (GMM instruments, threshold grids). */
+int cpr_term_eval(const cpr_frame *f, const cpr_expr *e, double *out)
+{
+    int rc = check_expr(f, e);
+    if (rc) return rc;
+    ctx cx = {f, NULL, NULL};
+    if (f->time) cpr_panel_neighbours(f->entity, f->time, f->nrow, &cx.prev, &cx.next);
+    column c = eval(&cx, e);
+    memcpy(out, c.v, f->nrow * sizeof *out);
+    col_free(&c);
+    free(cx.prev);
+    free(cx.next);
+    return CPR_OK;
+}

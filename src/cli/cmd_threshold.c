@@ -1,0 +1,196 @@
+/* cpr-stats threshold: Hansen (1999) fixed-effects panel threshold
+ * regression. The threshold variable joins the design (so listwise deletion
+ * covers it); the --regime terms get one slope per regime, the other terms
+ * one slope; the fixed effects come from the formula's '|' part. */
+#include "cli.h"
+#include "cpr/catalogue.h"
+#include "cpr/formula.h"
+#include "cpr/plot.h"
+#include "cpr/report.h"
+#include "cpr/status.h"
+#include "cpr/threshold.h"
+#include "cpr/util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Canonical printed name of a term given on the command line. */
+static int term_name(const char *text, char **out)
+{
+    char *f = cpr_asprintf("y__ ~ %s", text);
+    cpr_formula *fm = NULL;
+    int rc = cpr_formula_parse(f, &fm);
+    free(f);
+    if (!rc && fm->nterms != 1) rc = cpr_fail(CPR_E_FORMULA, "'%s' must be a single term", text);
+    if (!rc) *out = cpr_expr_to_string(fm->terms[0]);
+    cpr_formula_free(fm);
+    return rc;
+}
+
+/* The formula with the threshold variable added before the '|' part. */
+static char *with_threshold(const char *formula, const char *thr)
+{
+    const char *bar = strchr(formula, '|');
+    size_t head = bar ? (size_t)(bar - formula) : strlen(formula);
+    return cpr_asprintf("%.*s + %s %s", (int)head, formula, thr, bar ? bar : "");
+}
+
+static long find_term(const cpr_design *d, const char *name)
+{
+    for (size_t j = 0; j < d->k; j++) if (strcmp(d->names[j], name) == 0) return (long)j;
+    return -1;
+}
+
+typedef struct {
+    long trim_given;
+    double trim, level;
+    long nthr, grid, boot, seed;
+    int fmt;
+} thr_opts;
+
+static int read_opts(const cli_args *a, thr_opts *o)
+{
+    o->fmt = cpr_format_parse(cli_get(a, "format") ? cli_get(a, "format") : "text");
+    if (o->fmt < 0) return cli_usage_error(a->cmd, "--format must be text|md|csv|json|latex, not '%s'", cli_get(a, "format"));
+    if (cli_get_long(a, "thresholds", 1, 1, 2, &o->nthr) || cli_get_long(a, "grid", 0, 0, 100000, &o->grid)
+        || cli_get_long(a, "bootstrap", 0, 0, 100000, &o->boot) || cli_get_long(a, "seed", 1, 0, 4294967295L, &o->seed)
+        || cli_get_double(a, "trim", 0.05, &o->trim) || cli_get_double(a, "level", 0.95, &o->level))
+        return CPR_E_USAGE;
+    if (!(o->trim > 0 && o->trim < 0.5))
+        return cli_usage_error(a->cmd, "--trim must lie between 0 and 0.5 (a share trimmed from each end), not '%s'", cli_get(a, "trim"));
+    if (!(o->level > 0.5 && o->level < 1)) return cli_usage_error(a->cmd, "--level must lie between 0.5 and 1");
+    if (o->grid == 1) return cli_usage_error(a->cmd, "--grid needs at least 2 points (0 = every distinct value)");
+    if (!cli_get(a, "formula")) return cli_usage_error(a->cmd, "missing -f FORMULA, e.g. -f 'poverty ~ aid_gdp + log(gdp_pc) | iso3 + year'");
+    if (!cli_get(a, "regime")) return cli_usage_error(a->cmd, "missing --regime VAR (the regressor whose slope may change)");
+    if (!cli_get(a, "threshold")) return cli_usage_error(a->cmd, "missing --threshold VAR (the variable that splits the sample)");
+    return 0;
+}
+
+static int lr_plot(const cli_args *a, const cpr_threshold_info *in, const char *qname, const cpr_frame *f)
+{
+    char *path = cli_datafile("catalogue.csv");
+    cpr_catalogue *cat = NULL;
+    if (cli_has(a, "data") || cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); cat = NULL; }
+    free(path);
+    const cpr_var_info *v = cat ? cpr_catalogue_find(cat, qname) : NULL;
+    double est = NAN;
+    for (size_t i = 0; i < in->ngrid && isnan(est); i++) if (in->lr[i] == 0) est = in->gamma[i];   /* first minimum = the estimate */
+    cpr_plot_lr_opts lo = { .x = { .label = v && *v->label ? v->label : qname, .unit = v && *v->unit ? v->unit : NULL },
+                            .critical = in->crit, .estimate = est };
+    char *src = v && *v->source ? cpr_asprintf("Source: %s", v->source) : cpr_asprintf("Data: %s", f->source);
+    cpr_plot_opts po = { .title = "Likelihood ratio for the threshold (Hansen 1999)", .source = src };
+    int rc = cpr_plot_lr_curve(cli_get(a, "lr-plot"), in->gamma, in->lr, in->ngrid, &lo, &po);
+    free(src);
+    cpr_catalogue_free(cat);
+    return rc;
+}
+
+static int run_threshold(const cli_command *cmd, int argc, char **argv)
+{
+    cli_args a;
+    int rc = cli_parse(cmd, argc, argv, &a);
+    if (rc) return rc;
+    thr_opts o;
+    cpr_frame *f = NULL;
+    cpr_formula *fm = NULL;
+    cpr_design *d = NULL;
+    cpr_result *r = NULL;
+    cpr_threshold_info info = {0};
+    char *qname = NULL, *ftext = NULL, **rnames = NULL;
+    size_t nreg = 0;
+    rc = read_opts(&a, &o);
+    if (!rc) rc = term_name(cli_get(&a, "threshold"), &qname);
+    if (!rc) { ftext = with_threshold(cli_get(&a, "formula"), cli_get(&a, "threshold")); rc = cpr_formula_parse(ftext, &fm); }
+    if (!rc && !fm->fe_entity && fm->n_fe == 0)
+        rc = cli_usage_error(cmd, "threshold needs entity fixed effects in the formula: '... | entity' or '... | entity + time'");
+    if (!rc) rc = cli_load_data(&a, 1, &f);
+    if (!rc) rc = cli_apply_sample(&a, f);
+    if (!rc) rc = cpr_formula_bind(fm, f);
+    if (!rc && !fm->fe_entity) rc = cli_usage_error(cmd, "threshold needs entity fixed effects ('| %s')", f->entity_name);
+    if (!rc) { cpr_design_opts dop = { .absorb_fe = 1 }; rc = cpr_design_build(f, fm, &dop, &d, NULL); }
+    /* regime terms, by canonical name */
+    const char *reg = cli_get(&a, "regime");
+    rnames = cpr_calloc(strlen(reg ? reg : "") + 1, sizeof *rnames);
+    for (const char *p = reg; !rc && p && *p;) {
+        size_t len = strcspn(p, ",");
+        char *t = cpr_strndup(p, len);
+        rc = term_name(t, &rnames[nreg]);
+        if (!rc && find_term(d, rnames[nreg]) < 0)
+            rc = cpr_fail(CPR_E_NOVAR, "--regime %s is not a term of the formula", t);
+        if (!rc) nreg++;
+        free(t);
+        p += len + (p[len] == ',');
+    }
+    if (!rc) {
+        size_t n = d->n, kc = 0;
+        long qj = find_term(d, qname);
+        double *xr = cpr_malloc(n * nreg * sizeof *xr), *xc = cpr_malloc((n * d->k + 1) * sizeof *xc);
+        char **cn = cpr_calloc(d->k, sizeof *cn);
+        for (size_t j = 0; j < nreg; j++) memcpy(xr + j * n, d->X + (size_t)find_term(d, rnames[j]) * n, n * sizeof *xr);
+        /* controls: every other term; q itself only when the user's formula has it */
+        cpr_formula *f0 = NULL;   /* the formula as given: does it list q itself? */
+        int q_in_formula = cpr_formula_parse(cli_get(&a, "formula"), &f0) == CPR_OK && f0->nterms == fm->nterms;
+        cpr_formula_free(f0);
+        for (size_t j = 0; j < d->k; j++) {
+            int is_reg = 0;
+            for (size_t m = 0; m < nreg; m++) is_reg |= strcmp(d->names[j], rnames[m]) == 0;
+            if (is_reg || ((long)j == qj && !q_in_formula)) continue;
+            memcpy(xc + kc * n, d->X + j * n, n * sizeof *xc);
+            cn[kc++] = d->names[j];
+        }
+        cpr_threshold_spec s = { .n = n, .y = d->y, .q = d->X + (size_t)qj * n, .kr = nreg, .xr = xr, .xr_names = rnames,
+                                 .kc = kc, .xc = xc, .xc_names = cn, .q_name = qname, .entity = d->entity, .time = d->time,
+                                 .n_entities = d->n_entities, .n_times = d->n_times, .entity_name = f->entity_name,
+                                 .effects = fm->fe_time ? CPR_EFFECTS_TWOWAY : CPR_EFFECTS_ENTITY,
+                                 .nthresh = (int)o.nthr, .trim = o.trim, .grid = (size_t)o.grid,
+                                 .bootstrap = (size_t)o.boot, .seed = (unsigned long)o.seed, .level = o.level };
+        rc = cpr_threshold_fit(&s, &r, &info);
+        free(xr); free(xc); free(cn);
+    }
+    if (!rc) {
+        r->formula = cpr_strdup(cli_get(&a, "formula"));
+        r->n_dropped = d->n_dropped;
+        cpr_result_add_note(r, "threshold variable: %s; regime-dependent: %s; %s effects; trim %g; LR interval level %g",
+                            qname, reg, fm->fe_time ? "entity and time" : "entity", o.trim, o.level);
+        if (d->n != d->n_entities * d->n_times)
+            cpr_result_add_note(r, "unbalanced: within transformation over available periods; Hansen's asymptotics assume balance");
+        if (d->n_dropped) cpr_result_add_note(r, "%zu observations dropped for missing values (listwise deletion)", d->n_dropped);
+        if (cli_get(&a, "lr-plot")) rc = lr_plot(&a, &info, qname, f);
+        if (!rc) rc = cpr_report_result(stdout, r, (cpr_format)o.fmt);
+    }
+    cpr_threshold_info_clear(&info);
+    for (size_t j = 0; j < nreg; j++) free(rnames[j]);
+    free(rnames); free(qname); free(ftext);
+    cpr_result_free(r);
+    cpr_design_free(d);
+    cpr_formula_free(fm);
+    cpr_frame_free(f);
+    cli_args_free(&a);
+    return rc;
+}
+
+static const cli_opt threshold_opts_table[] = {
+    {"formula", 'f', "FORMULA", NULL, "e.g. 'poverty ~ aid_gdp + log(gdp_pc) | iso3 + year' (entity effects required)"},
+    {"regime", 0, "VAR[,VAR]", NULL, "term(s) whose slope differs between regimes"},
+    {"threshold", 0, "VAR", NULL, "threshold variable q: regimes q <= g and q > g"},
+    {"thresholds", 0, "N", "1", "number of thresholds: 1 or 2 (sequential, refined)"},
+    {"trim", 0, "P", "0.05", "share of q trimmed from each end of the grid"},
+    {"grid", 0, "N", "0 = every distinct value", "candidate thresholds at evenly spaced ranks"},
+    {"bootstrap", 0, "B", "0", "bootstrap replications for the p-values of F1 (and F2)"},
+    {"seed", 0, "S", "1", "random seed of the bootstrap"},
+    {"level", 0, "P", "0.95", "level of the LR confidence interval for each threshold"},
+    {"lr-plot", 0, "FILE", NULL, "draw the LR curve (png, svg or pdf)"},
+    {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex"},
+    CLI_DATA_OPTS,
+    CLI_SAMPLE_OPTS,
+    {0}};
+
+const cli_command cli_cmd_threshold = {
+    "threshold", "Hansen (1999) panel threshold regression", "[OPTIONS] -f FORMULA --regime VAR --threshold VAR",
+    "Does the effect of X change once another variable passes a level? Estimates the level (the\n"
+    "threshold) where the slope of the --regime term changes, with entity (and time) fixed effects,\n"
+    "its likelihood-ratio confidence interval, and the F test of no threshold (p-value with\n"
+    "--bootstrap). Slopes get SEs clustered by entity, treating the threshold as known.",
+    threshold_opts_table, run_threshold};

@@ -1,0 +1,267 @@
+/* Hansen (1999) panel threshold regression: grid search, LR intervals and
+ * the sequential double threshold (see include/cpr/threshold.h). */
+#include "threshold_internal.h"
+
+#include "cpr/infer.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int thr_demean(thr_ctx *c, double *v, size_t ncols)
+{
+    int it;
+    return cpr_within_transform(&c->ab, v, ncols, &it);
+}
+
+static int regime(const double *cuts, size_t nc, double q)
+{
+    int r = 0;
+    while ((size_t)r < nc && q > cuts[r]) r++;
+    return r;
+}
+
+static char *cut_label(const cpr_threshold_spec *s, const char *x, const double *cuts, size_t nc, int r)
+{
+    const char *q = s->q_name ? s->q_name : "q";
+    if (r == 0) return cpr_asprintf("%s:%s<=%.4g", x, q, cuts[0]);
+    if ((size_t)r == nc) return cpr_asprintf("%s:%s>%.4g", x, q, cuts[nc - 1]);
+    return cpr_asprintf("%s:%.4g<%s<=%.4g", x, cuts[r - 1], q, cuts[r]);
+}
+
+int thr_fit_cuts(thr_ctx *c, const double *yw, const double *cuts, size_t nc, double *ssr, cpr_reg *g)
+{
+    const cpr_threshold_spec *s = c->s;
+    size_t n = s->n, nx = (nc + 1) * s->kr, k = nx + s->kc;
+    double *W = c->work;
+    for (size_t r = 0; r <= nc; r++)
+        for (size_t j = 0; j < s->kr; j++) {
+            double *col = W + (r * s->kr + j) * n;
+            for (size_t i = 0; i < n; i++) col[i] = regime(cuts, nc, s->q[i]) == (int)r ? s->xr[j * n + i] : 0;
+        }
+    int rc = thr_demean(c, W, nx);
+    if (rc) return rc;
+    if (s->kc) memcpy(W + nx * n, c->zw, s->kc * n * sizeof *W);
+    if (!g) {
+        cpr_ls ls;
+        rc = cpr_ols_qr(W, n, k, yw, 0, CPR_LS_AUTO, &ls);
+        if (!rc) *ssr = ls.rss;
+        cpr_ls_clear(&ls);
+        return rc;
+    }
+    char **names = cpr_calloc(k, sizeof *names);
+    for (size_t r = 0; r <= nc; r++)
+        for (size_t j = 0; j < s->kr; j++) names[r * s->kr + j] = cut_label(s, s->xr_names[j], cuts, nc, (int)r);
+    for (size_t j = 0; j < s->kc; j++) names[nx + j] = cpr_strdup(s->xc_names[j]);
+    rc = cpr_reg_fit(g, W, n, k, names, -1, yw, CPR_LS_AUTO);
+    if (!rc) *ssr = g->ls.rss;
+    for (size_t j = 0; j < k; j++) free(names[j]);
+    free(names);
+    return rc;
+}
+
+/* A second cut b next to a: the middle regime keeps at least max(lo, 1) rows. */
+static int middle_ok(const thr_ctx *c, double a, double b)
+{
+    size_t m = 0, need = c->lo ? c->lo : 1;
+    if (a > b) { double t = a; a = b; b = t; }
+    if (!(a < b)) return 0;
+    for (size_t i = 0; i < c->s->n; i++) m += c->s->q[i] > a && c->s->q[i] <= b;
+    return m >= need;
+}
+
+int thr_search(thr_ctx *c, const double *yw, double fix, double *S, size_t *imin)
+{
+    size_t best = (size_t)-1;
+    for (size_t i = 0; i < c->ng; i++) {
+        S[i] = NAN;
+        double g = c->grid[i], cuts[2];
+        size_t nc = 1;
+        cuts[0] = g;
+        if (!isnan(fix)) {
+            if (!middle_ok(c, g, fix)) continue;
+            cuts[0] = fmin(g, fix); cuts[1] = fmax(g, fix); nc = 2;
+        }
+        int rc = thr_fit_cuts(c, yw, cuts, nc, &S[i], NULL);
+        if (rc == CPR_E_NUMERIC) { cpr_error_clear(); S[i] = NAN; continue; }
+        if (rc) return rc;
+        if (best == (size_t)-1 || S[i] < S[best]) best = i;
+    }
+    if (best == (size_t)-1) return cpr_fail(CPR_E_NUMERIC, "threshold: no admissible threshold on the grid");
+    *imin = best;
+    return CPR_OK;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Trimmed candidates: sorted q without floor(trim n) at each end, distinct
+ * values, or `grid` of them at evenly spaced ranks. */
+static void make_grid(thr_ctx *c)
+{
+    const cpr_threshold_spec *s = c->s;
+    size_t n = s->n;
+    double *q = cpr_malloc(n * sizeof *q);
+    memcpy(q, s->q, n * sizeof *q);
+    qsort(q, n, sizeof *q, cmp_double);
+    c->lo = (size_t)floor(s->trim * (double)n);
+    size_t a = c->lo, b = n - 1 - c->lo, m = b - a + 1;
+    size_t want = s->grid && s->grid < m ? s->grid : m;
+    c->grid = cpr_malloc(want * sizeof *c->grid);
+    c->ng = 0;
+    for (size_t j = 0; j < want; j++) {
+        size_t idx = want == m ? a + j : a + (size_t)llround((double)(m - 1) * (double)j / (double)(want - 1));
+        if (c->ng == 0 || q[idx] != c->grid[c->ng - 1]) c->grid[c->ng++] = q[idx];
+    }
+    free(q);
+}
+
+/* {g : LR(g) <= crit} as [min, max] over the grid. */
+static void lr_interval(const thr_ctx *c, const double *S, double Smin, double s2, double crit,
+                        double *lr, double *lo, double *hi)
+{
+    *lo = *hi = NAN;
+    for (size_t i = 0; i < c->ng; i++) {
+        double v = (S[i] - Smin) / s2;
+        if (lr) lr[i] = v;
+        if (!isnan(v) && v <= crit) {
+            if (isnan(*lo)) *lo = c->grid[i];
+            *hi = c->grid[i];
+        }
+    }
+}
+
+static int check_spec(const cpr_threshold_spec *s)
+{
+    if (s->nthresh < 1 || s->nthresh > 2) return cpr_fail(CPR_E_USAGE, "threshold: 1 or 2 thresholds, not %d", s->nthresh);
+    if (!(s->trim > 0 && s->trim < 0.5)) return cpr_fail(CPR_E_USAGE, "threshold: trim must lie in (0, 0.5), not %g", s->trim);
+    if (s->kr == 0) return cpr_fail(CPR_E_USAGE, "threshold: no regime-dependent regressor");
+    if (s->n < 10 || s->n <= s->n_entities + 2 * s->kr + s->kc)
+        return cpr_fail(CPR_E_NUMERIC, "threshold: %zu observations in %zu entities are too few for %zu slopes",
+                        s->n, s->n_entities, 2 * s->kr + s->kc);
+    return CPR_OK;
+}
+
+/* Grid searches on the sample; fills info (apart from bootstrap p-values). */
+static int searches(thr_ctx *c, const double *yw, cpr_threshold_info *in)
+{
+    const cpr_threshold_spec *s = c->s;
+    double resid_df = (double)s->n - c->dof;
+    double *S = cpr_malloc(c->ng * sizeof *S), *S2 = cpr_malloc(c->ng * sizeof *S2);
+    size_t i1, i2, i1r;
+    int rc = thr_search(c, yw, NAN, S, &i1);
+    if (rc) goto done;
+    in->ngrid = c->ng;
+    in->gamma = cpr_malloc(c->ng * sizeof *in->gamma);
+    in->lr = cpr_malloc(c->ng * sizeof *in->lr);
+    memcpy(in->gamma, c->grid, c->ng * sizeof *in->gamma);
+    in->gamma1 = c->grid[i1]; in->ssr1 = S[i1];
+    in->sigma2_1 = in->ssr1 / resid_df;
+    in->F1 = (in->ssr0 - in->ssr1) / in->sigma2_1;
+    lr_interval(c, S, S[i1], in->sigma2_1, in->crit, in->lr, &in->gamma1_lo, &in->gamma1_hi);
+    if (s->nthresh == 2) {
+        double S1 = in->ssr1;
+        if ((rc = thr_search(c, yw, in->gamma1, S2, &i2))) goto done;
+        in->gamma2 = c->grid[i2];
+        if ((rc = thr_search(c, yw, in->gamma2, S, &i1r))) goto done;   /* refine g1 given g2 */
+        in->gamma1 = c->grid[i1r]; in->ssr2 = S[i1r];
+        in->sigma2_2 = in->ssr2 / resid_df;
+        in->F2 = (S1 - in->ssr2) / in->sigma2_2;
+        lr_interval(c, S2, S2[i2], in->sigma2_2, in->crit, NULL, &in->gamma2_lo, &in->gamma2_hi);
+        lr_interval(c, S, S[i1r], in->sigma2_2, in->crit, NULL, &in->gamma1_lo, &in->gamma1_hi);
+    }
+done:
+    free(S); free(S2);
+    return rc;
+}
+
+static void fill_result(cpr_result *r, const cpr_threshold_spec *s, const cpr_threshold_info *in)
+{
+    cpr_result_add_stat(r, "gamma1", s->nthresh == 2 ? "Threshold 1 (refined)" : "Threshold", in->gamma1, 0);
+    cpr_result_add_stat(r, "gamma1_lo", "  LR interval, lower", in->gamma1_lo, 0);
+    cpr_result_add_stat(r, "gamma1_hi", "  LR interval, upper", in->gamma1_hi, 0);
+    if (s->nthresh == 2) {
+        cpr_result_add_stat(r, "gamma2", "Threshold 2", in->gamma2, 0);
+        cpr_result_add_stat(r, "gamma2_lo", "  LR interval, lower", in->gamma2_lo, 0);
+        cpr_result_add_stat(r, "gamma2_hi", "  LR interval, upper", in->gamma2_hi, 0);
+    }
+    cpr_result_add_stat(r, "lr_crit", "LR critical value", in->crit, 0);
+    cpr_result_add_stat(r, "ssr0", "SSR, no threshold", in->ssr0, 0);
+    cpr_result_add_stat(r, "ssr1", "SSR, one threshold", in->ssr1, 0);
+    if (s->nthresh == 2) cpr_result_add_stat(r, "ssr2", "SSR, two thresholds", in->ssr2, 0);
+    cpr_result_add_stat(r, "n_grid", "Grid points", (double)in->ngrid, 1);
+    cpr_result_add_stat(r, "bootstrap_reps", "Bootstrap replications", (double)s->bootstrap, 1);
+    cpr_result_add_test(r, "threshold_f1", "F1: no threshold vs one (Hansen)", in->F1, NAN, 0, in->p1,
+                        s->bootstrap ? "bootstrap p-value (fixed regressors, entity residual vectors)"
+                                     : "p-value needs --bootstrap (non-standard distribution)");
+    if (s->nthresh == 2)
+        cpr_result_add_test(r, "threshold_f2", "F2: one threshold vs two (Hansen)", in->F2, NAN, 0, in->p2,
+                            s->bootstrap ? "bootstrap p-value under one threshold" : "p-value needs --bootstrap");
+    if (s->bootstrap && (in->p1 == 0 || in->p2 == 0))
+        cpr_result_add_note(r, "a bootstrap p-value of 0 means below 1/B = %.3g: no replication reached the observed F",
+                            1.0 / (double)s->bootstrap);
+}
+
+int cpr_threshold_fit(const cpr_threshold_spec *s, cpr_result **out, cpr_threshold_info *info)
+{
+    *out = NULL;
+    cpr_threshold_info scratch;
+    cpr_threshold_info *in = info ? info : &scratch;
+    memset(in, 0, sizeof *in);
+    in->gamma2 = in->gamma2_lo = in->gamma2_hi = in->F2 = in->p1 = in->p2 = in->ssr2 = in->sigma2_2 = NAN;
+    int rc = check_spec(s);
+    if (rc) return rc;
+    size_t n = s->n;
+    thr_ctx c = { .s = s };
+    c.ab = (cpr_absorb){ .n = n, .entity = s->entity, .time = s->time, .n_entities = s->n_entities,
+                         .n_times = s->n_times, .effects = s->effects };
+    c.dof = (double)cpr_absorb_dof(&c.ab);
+    c.work = cpr_malloc(n * (3 * s->kr + s->kc) * sizeof *c.work);
+    c.zw = cpr_malloc((n * s->kc + 1) * sizeof *c.zw);
+    double *yw = cpr_malloc(n * sizeof *yw);
+    memcpy(yw, s->y, n * sizeof *yw);
+    if (s->kc) memcpy(c.zw, s->xc, n * s->kc * sizeof *c.zw);
+    rc = thr_demean(&c, yw, 1);
+    if (!rc && s->kc) rc = thr_demean(&c, c.zw, s->kc);
+    make_grid(&c);
+    double level = s->level > 0 ? s->level : 0.95;
+    in->crit = -2 * log(1 - sqrt(level));
+    if (!rc) rc = thr_fit_cuts(&c, yw, NULL, 0, &in->ssr0, NULL);
+    if (!rc) rc = searches(&c, yw, in);
+    if (!rc && s->bootstrap) rc = thr_bootstrap(&c, yw, in);
+    cpr_reg g = {0};
+    double cuts[2] = {in->gamma1, in->gamma2}, ssr;
+    if (s->nthresh == 2 && cuts[1] < cuts[0]) { cuts[0] = in->gamma2; cuts[1] = in->gamma1; }
+    if (!rc) rc = thr_fit_cuts(&c, yw, cuts, (size_t)s->nthresh, &ssr, &g);
+    if (!rc) {
+        cpr_result *r = cpr_reg_result(&g, "threshold", s->nthresh == 2 ? "Hansen (1999) panel threshold, two thresholds (within)"
+                                                                        : "Hansen (1999) panel threshold, one threshold (within)");
+        r->n_groups = s->n_entities; r->n_periods = s->n_times; r->conf_level = 0.95;
+        double k = (double)g.k, df = (double)n - c.dof - k;
+        cpr_vcov_in vin = { .n = n, .k = g.k, .X = g.X, .resid = g.ls.resid, .bread = g.ls.bread, .rss = g.ls.rss,
+                            .df_resid = df, .k_stata = k + 1 + (s->effects == CPR_EFFECTS_TWOWAY ? (double)s->n_times - 1 : 0),
+                            .k_plm = k, .cluster = s->entity, .n_clusters = s->n_entities,
+                            .cluster_name = s->entity_name ? s->entity_name : "entity" };
+        rc = cpr_result_apply_vcov(r, &vin, CPR_SE_CLUSTER, CPR_SSC_STATA, -1);
+        if (!rc) { fill_result(r, s, in); *out = r; }
+        else cpr_result_free(r);
+    }
+    cpr_reg_clear(&g);
+    free(yw); free(c.zw); free(c.work); free(c.grid);
+    if (rc || !info) cpr_threshold_info_clear(in);
+    return rc;
+}
+
+void cpr_threshold_info_clear(cpr_threshold_info *info)
+{
+    if (!info) return;
+    free(info->gamma); free(info->lr);
+    info->gamma = info->lr = NULL;
+    info->ngrid = 0;
+}
