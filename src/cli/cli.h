@@ -59,9 +59,10 @@ int cli_get_double(const cli_args *a, const char *name, double def, double *out)
 #define CLI_SAMPLE_OPTS                                                                              \
     {"year", 0, "YEAR", "all", "use one year only"},                                                 \
     {"years", 0, "FROM-TO", "all", "use the years FROM to TO (inclusive)"},                          \
-    {"countries", 0, "LIST", "all", "comma-separated entities to keep (e.g. ARG,BRA,MEX)"}
+    {"countries", 0, "LIST", "all", "comma-separated entities to keep (e.g. ARG,BRA,MEX)"},          \
+    {"zero-missing", 0, "LIST", "none", "treat missing values of these variables as 0 (e.g. aid for the years before GCDF)"}
 
-/* Apply --year/--years/--countries to a loaded frame (usage error or
+/* Apply --year/--years/--countries/--zero-missing to a loaded frame (usage error or
  * CPR_E_NOVAR for an unknown country, with a hint). */
 int cli_apply_sample(const cli_args *a, cpr_frame *f);
 
