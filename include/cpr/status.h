@@ -23,7 +23,7 @@ typedef enum {
     CPR_E_NOCONV = 14,     /* iterative algorithm did not converge */
     CPR_E_WRITE = 15,      /* output could not be written */
     CPR_E_GNUPLOT = 16,    /* gnuplot missing or failed */
-    CPR_E_MANIFEST = 17,   /* batch file / claims manifest malformed */
+    CPR_E_MANIFEST = 17,   /* batch file, claims manifest or model JSON malformed */
     CPR_E_NOMEM = 18,      /* out of memory */
     CPR_E_INTERNAL = 70    /* a bug: please report */
 } cpr_status;

@@ -1,6 +1,7 @@
 /* cpr-stats plot scatter|series|binned: figures from the data, labelled
  * from the variable catalogue, rendered by gnuplot (src/plot). */
 #include "cli.h"
+#include "plot_cmds.h"
 #include "cpr/catalogue.h"
 #include "cpr/plot.h"
 #include "cpr/status.h"
@@ -206,11 +207,12 @@ static int run_plot(const cli_command *cmd, int argc, char **argv)
     int rc = cli_parse(cmd, argc, argv, &a);
     if (rc) return rc;
     const char *kind = a.npos > 0 ? a.pos[0] : NULL;
-    if (!kind) rc = cli_usage_error(cmd, "missing figure type: scatter, series or binned");
+    if (!kind) rc = cli_usage_error(cmd, "missing figure type: scatter, series, binned or coef");
     else if (strcmp(kind, "scatter") == 0) rc = scatter_like(&a, 0);
     else if (strcmp(kind, "binned") == 0) rc = scatter_like(&a, 1);
     else if (strcmp(kind, "series") == 0) rc = series(&a);
-    else rc = cli_usage_error(cmd, "unknown figure type '%s' (scatter, series, binned)", kind);
+    else if (strcmp(kind, "coef") == 0) rc = cli_plot_coef(&a);
+    else rc = cli_usage_error(cmd, "unknown figure type '%s' (scatter, series, binned, coef)", kind);
     cli_args_free(&a);
     return rc;
 }
@@ -225,15 +227,21 @@ static const cli_opt plot_opts[] = {
     {"no-labels", 0, NULL, NULL, "scatter: no point labels"},
     {"bins", 0, "N", "20", "binned: number of quantile bins of X"},
     {"ylabel", 0, "TEXT", "the first variable's label", "series: y-axis label when plotting several variables"},
+    {"labels", 0, "LIST", "each model's formula", "coef: comma-separated model names for the key"},
+    {"terms", 0, "LIST", "all but the intercept", "coef: terms to show, in this order"},
+    {"keep-intercept", 0, NULL, NULL, "coef: also show the intercept"},
     CLI_DATA_OPTS,
     CLI_SAMPLE_OPTS,
     {0}};
 
 const cli_command cli_cmd_plot = {
-    "plot", "draw a figure with gnuplot: scatter X Y | series VAR... | binned X Y", "[OPTIONS] TYPE VAR...",
+    "plot", "draw a figure with gnuplot: scatter X Y | series VAR... | binned X Y | coef M.json...", "[OPTIONS] TYPE VAR...",
     "scatter X Y   points labelled by country, OLS line with 95% band; r, slope and N in the key\n"
     "series VAR... time series, one line per country (select with --countries) or per variable\n"
     "binned X Y    means of Y in quantile bins of X, for large data\n"
+    "coef M.json...  coefficients with confidence intervals (and bootstrap intervals where\n"
+    "              present) of models saved by 'regress ... --format json > M.json', side by side\n"
+    "Residuals against fitted values: 'regress ... --resid-plot FILE'.\n"
     "Labels and units come from the variable catalogue; the source line is printed under the\n"
     "figure. Images are written atomically: a failed run leaves no partial file. Needs gnuplot\n"
     "(Debian: apt-get install gnuplot-nox; or set CPR_GNUPLOT to its path).",

@@ -313,6 +313,7 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
         if (!rc) rc = maybe_bootstrap(&a, &o, d, r);
         if (!rc) rc = cpr_report_result(stdout, r, o.fmt);
         if (!rc) rc = regress_print_aux(&a, d, &o.spec, r->formula, o.fmt);
+        if (!rc) rc = cli_regress_resid_plot(&a, d, &o.spec, r);
     }
     cpr_result_free(r);
     cpr_design_free(d);
@@ -345,6 +346,8 @@ static const cli_opt regress_opts_table[] = {
     {"preset", 0, "NAME", "none", "a published design: dreher2021 (growth on Chinese finance, t-2; see --outcome, --instrument)"},
     {"outcome", 0, "VAR", "gdp_pc_growth", "outcome of --preset"},
     {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex"},
+    {"resid-plot", 0, "FILE", "none", "also draw residuals against fitted values (ols, pooled, fe) to FILE (.png, .svg, .pdf)"},
+    {"resid-script", 0, "FILE.gp", "none", "save that figure's gnuplot script, fitted values and residuals inline"},
     CLI_DATA_OPTS,
     CLI_SAMPLE_OPTS,
     {0}};

@@ -5,6 +5,10 @@
 #include "cpr/formula.h"
 #include "cpr/model.h"
 
+#include "cli.h"
+
+/* --resid-plot FILE: residuals against fitted values (ols, pooled, fe). */
+int cli_regress_resid_plot(const cli_args *a, const cpr_design *d, const cpr_model_spec *s, const cpr_result *r);
 int cli_regress_hausman(const cpr_frame *f, const cpr_formula *fm, cpr_re_method re_method, cpr_result *target);
 
 #endif

@@ -49,7 +49,7 @@ const char *cpr_status_name(int code)
     case CPR_E_NOCONV: return "iterative algorithm did not converge";
     case CPR_E_WRITE: return "output could not be written";
     case CPR_E_GNUPLOT: return "gnuplot missing or failed";
-    case CPR_E_MANIFEST: return "malformed batch file or claims manifest";
+    case CPR_E_MANIFEST: return "malformed batch file, claims manifest or model JSON";
     case CPR_E_NOMEM: return "out of memory";
     case CPR_E_INTERNAL: return "internal error";
     default: return "unknown";
