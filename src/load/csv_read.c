@@ -7,6 +7,8 @@
 
 #include <csv.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -298,54 +300,267 @@ static void state_free(parse_state *ps)
     free(ps->long_val);
 }
 
-static int feed(parse_state *ps, struct csv_parser *p, const cpr_text *t)
+/* ---- reading: a large buffer, plain lines split here, the rest by libcsv ----
+ *
+ * The file is read in CHUNK pieces. Every complete physical line is checked
+ * as text (cpr_text_check_span) and then parsed. A line without a quote and
+ * without a carriage return other than the one of a CRLF ending is split
+ * right here: each field (with the blanks libcsv trims from unquoted fields
+ * trimmed) goes to on_field and the line ends with on_row, exactly the
+ * events libcsv would give. Lines with quotes, stray carriage returns, the
+ * lines of a field that spans lines and a last line without a newline go to
+ * libcsv, one physical line at a time as before. Memory is one buffer (as
+ * large as the longest line, at least CHUNK) plus the columns. */
+
+enum { CHUNK = 1 << 20 };
+
+static int force_libcsv = -1; /* -1: not decided yet (CPR_CSV_LIBCSV) */
+
+void cpr_csv_force_libcsv(int on) { force_libcsv = on; }
+
+static int use_libcsv_only(void)
 {
-    const char *buf = t->buf + t->start, *end = t->buf + t->len;
-    ps->line = 1;
-    while (buf < end && !ps->status) {
-        const char *nl = memchr(buf, '\n', (size_t)(end - buf));
-        size_t n = nl ? (size_t)(nl - buf) + 1 : (size_t)(end - buf);
-        if (csv_parse(p, buf, n, on_field, on_row, ps) != n) {
-            ps->row_line = ps->line;
-            return fail_at(ps, CPR_E_RAGGED, "%s:%zu: malformed CSV (%s)%s", csv_strerror(csv_error(p)), "");
+    if (force_libcsv < 0) {
+        const char *e = getenv("CPR_CSV_LIBCSV");
+        force_libcsv = e && *e && strcmp(e, "0") != 0;
+    }
+    return force_libcsv;
+}
+
+typedef struct {
+    FILE *fp;
+    char *buf;
+    size_t cap, len;
+    int eof, err;
+} reader;
+
+static void reader_fill(reader *r)
+{
+    while (!r->eof && r->len < r->cap) {
+        size_t got = fread(r->buf + r->len, 1, r->cap - r->len, r->fp);
+        r->len += got;
+        if (got == 0) {
+            r->eof = 1;
+            r->err = ferror(r->fp);
         }
-        buf += n;
+    }
+}
+
+/* Byte classes for splitting a line. */
+enum { B_PLAIN = 0, B_SEP, B_QUOTE, B_CR, B_NL };
+
+typedef struct {
+    struct csv_parser p;
+    int idle_state;     /* libcsv's pstate between rows */
+    int busy;           /* libcsv holds part of a row (a quoted field spans lines) */
+    int libcsv_only;
+    char sep;
+    unsigned char cls[256];
+    size_t *off;        /* separator offsets in the current line */
+    size_t off_cap;
+} splitter;
+
+static int is_blank(const splitter *sp, char c) { return (c == ' ' || c == '\t') && c != sp->sep; }
+
+static void emit_field(parse_state *ps, const splitter *sp, const char *a, const char *b)
+{
+    while (a < b && is_blank(sp, *a)) a++;
+    while (b > a && is_blank(sp, b[-1])) b--;
+    on_field((void *)(uintptr_t)a, (size_t)(b - a), ps);
+}
+
+/* One physical line [s, s + n) that ends with '\n'. Returns 0 when the line
+ * was handled, 1 when it must go to libcsv. */
+static int fast_line(parse_state *ps, splitter *sp, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = 0, ncr = 0, last_cr = 0, i = 0;
+    for (; i < n; i++) {
+        unsigned c = sp->cls[u[i]];
+        if (c == B_PLAIN) continue;
+        if (c == B_SEP) {
+            if (k == sp->off_cap) {
+                sp->off_cap = sp->off_cap ? 2 * sp->off_cap : 64;
+                sp->off = cpr_realloc(sp->off, sp->off_cap * sizeof *sp->off);
+            }
+            sp->off[k++] = i;
+        } else if (c == B_CR) {
+            ncr++;
+            last_cr = i;
+        } else if (c == B_QUOTE) {
+            return 1;
+        } else { /* B_NL: only the last byte */
+            break;
+        }
+    }
+    size_t end = n - 1; /* without the '\n' */
+    if (ncr) {
+        if (ncr > 1 || last_cr + 2 != n) return 1; /* a CR inside the line ends a row for libcsv */
+        end--;
+    }
+    if (k == 0) {
+        /* Blanks only (or nothing): libcsv reports no row. */
+        size_t b = 0;
+        while (b < end && is_blank(sp, s[b])) b++;
+        if (b == end) return 0;
+    }
+    const char *p = s;
+    for (size_t f = 0; f < k && !ps->status; f++) {
+        emit_field(ps, sp, p, s + sp->off[f]);
+        p = s + sp->off[f] + 1;
+    }
+    emit_field(ps, sp, p, s + end);
+    on_row(0, ps);
+    return 0;
+}
+
+/* Parse the complete lines in [s, s + n); the last one may lack its '\n'
+ * only at the end of the file. */
+static void parse_span(parse_state *ps, splitter *sp, const char *s, size_t n)
+{
+    const char *end = s + n;
+    while (s < end && !ps->status) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        size_t len = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
+        if (sp->busy || !nl || sp->libcsv_only || fast_line(ps, sp, s, len)) {
+            if (csv_parse(&sp->p, s, len, on_field, on_row, ps) != len) {
+                ps->row_line = ps->line;
+                fail_at(ps, CPR_E_RAGGED, "%s:%zu: malformed CSV (%s)%s", csv_strerror(csv_error(&sp->p)), "");
+                return;
+            }
+            sp->busy = sp->p.pstate != sp->idle_state;
+        }
+        s += len;
         ps->line++;
     }
-    if (!ps->status && csv_fini(p, on_field, on_row, ps) != 0) {
-        ps->row_line = ps->line;
-        return fail_at(ps, CPR_E_RAGGED, "%s:%zu: malformed CSV at end of file (%s)%s", csv_strerror(csv_error(p)), "");
-    }
-    return ps->status;
 }
 
 int cpr_long_pivot(cpr_frame *f, parse_state *ps);
 int cpr_wide_move(cpr_frame *f, parse_state *ps);
 
+/* Where the header line ends (just after its first newline outside quotes),
+ * or 0 when the text read so far holds no such newline. */
+static size_t header_end(const char *s, size_t n)
+{
+    int quoted = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"') quoted = !quoted;
+        else if (s[i] == '\n' && !quoted) return i + 1;
+    }
+    return 0;
+}
+
+static int read_error(const char *path, int clear)
+{
+    if (clear) cpr_error_clear();
+    return cpr_fail(CPR_E_OPEN, "%s: read error", path);
+}
+
 int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **out)
 {
     *out = NULL;
-    cpr_text t;
-    int rc = cpr_text_read(path, &t);
+    /* A text or read error found after a parse error replaces it (the whole
+     * file used to be checked before parsing); only clear what we recorded. */
+    int clear_ok = cpr_last_code() == 0;
+    FILE *fp;
+    int rc = cpr_text_open(path, &fp);
     if (rc) return rc;
-    if (t.len == t.start) { free(t.buf); return cpr_fail(CPR_E_EMPTY, "%s: empty file", path); }
-    if ((rc = cpr_text_check(path, &t))) { free(t.buf); return rc; }
+    reader r = {fp, cpr_malloc(CHUNK + 1), CHUNK, 0, 0, 0};
+    reader_fill(&r);
+    size_t start = r.len >= 3 && memcmp(r.buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    /* Enough text for the separator guess: the whole header line. */
+    while (!r.err && !r.eof && !header_end(r.buf + start, r.len - start)) {
+        r.cap *= 2;
+        r.buf = cpr_realloc(r.buf, r.cap + 1);
+        reader_fill(&r);
+    }
+    if (r.err) {
+        if (fp != stdin) fclose(fp);
+        free(r.buf);
+        return read_error(path, 0);
+    }
+    if (r.eof && r.len == start) {
+        if (fp != stdin) fclose(fp);
+        free(r.buf);
+        return cpr_fail(CPR_E_EMPTY, "%s: empty file", path);
+    }
 
-    struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) { free(t.buf); return cpr_fail(CPR_E_NOMEM, "out of memory"); }
-    char sep = opts && opts->sep ? opts->sep : cpr_text_guess_sep(&t);
-    csv_set_delim(&p, (unsigned char)sep);
+    splitter *sp = cpr_calloc(1, sizeof *sp);
+    if (csv_init(&sp->p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) {
+        if (fp != stdin) fclose(fp);
+        free(r.buf);
+        free(sp);
+        return cpr_fail(CPR_E_NOMEM, "out of memory");
+    }
+    r.buf[r.len] = '\0';
+    cpr_text head = {r.buf, r.len, start};
+    char sep = opts && opts->sep ? opts->sep : cpr_text_guess_sep(&head);
+    csv_set_delim(&sp->p, (unsigned char)sep);
+    sp->idle_state = sp->p.pstate;
+    sp->libcsv_only = use_libcsv_only();
+    sp->sep = sep;
+    sp->cls[(unsigned char)sep] = B_SEP;
+    sp->cls['"'] = B_QUOTE;
+    sp->cls['\r'] = B_CR;
+    sp->cls['\n'] = B_NL;
 
     parse_state ps;
     memset(&ps, 0, sizeof ps);
     ps.path = path;
     ps.opts = opts;
     ps.ent_col = ps.time_col = ps.ind_col = ps.val_col = -1;
+    ps.line = 1;
     cpr_strmap_init(&ps.keys.labels);
     cpr_strmap_init(&ps.indicators);
-    rc = feed(&ps, &p, &t);
-    csv_free(&p);
-    free(t.buf);
+
+    size_t pos = start, tline = 1;
+    for (;;) {
+        size_t end = r.len;
+        if (!r.eof) {
+            end = r.len;
+            while (end > pos && r.buf[end - 1] != '\n') end--;
+        }
+        if (end > pos) {
+            if ((rc = cpr_text_check_span(path, r.buf + pos, end - pos, &tline)) != CPR_OK) {
+                if (ps.status && clear_ok) {
+                    /* The text error is the one to report: redo it on a clean slot. */
+                    cpr_error_clear();
+                    size_t l2 = tline;
+                    rc = cpr_text_check_span(path, r.buf + pos, end - pos, &l2);
+                }
+                /* The old loader read the whole file first: a read error wins. */
+                while (!r.eof) { r.len = 0; reader_fill(&r); }
+                if (r.err) rc = read_error(path, clear_ok);
+                break;
+            }
+            if (!ps.status) parse_span(&ps, sp, r.buf + pos, end - pos);
+        }
+        pos = end;
+        if (r.eof) break;
+        size_t rest = r.len - pos;
+        memmove(r.buf, r.buf + pos, rest);
+        r.len = rest;
+        pos = 0;
+        if (rest == r.cap) {
+            r.cap *= 2;
+            r.buf = cpr_realloc(r.buf, r.cap + 1);
+        }
+        reader_fill(&r);
+        if (r.err) { rc = read_error(path, clear_ok); break; }
+    }
+    if (fp != stdin) fclose(fp);
+    free(r.buf);
+    if (!rc) {
+        rc = ps.status;
+        if (!rc && csv_fini(&sp->p, on_field, on_row, &ps) != 0) {
+            ps.row_line = ps.line;
+            rc = fail_at(&ps, CPR_E_RAGGED, "%s:%zu: malformed CSV at end of file (%s)%s", csv_strerror(csv_error(&sp->p)), "");
+        }
+        if (!rc) rc = ps.status;
+    }
+    csv_free(&sp->p);
+    free(sp->off);
+    free(sp);
     if (!rc && !ps.header_done) rc = cpr_fail(CPR_E_EMPTY, "%s: empty file (no header row)", path);
     if (!rc && ps.nrow == 0) rc = cpr_fail(CPR_E_NODATA, "%s:2: header row only, no data rows", path);
     cpr_frame *f = NULL;

@@ -10,9 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int cpr_text_read(const char *path, cpr_text *t)
+int cpr_text_open(const char *path, FILE **out)
 {
-    memset(t, 0, sizeof *t);
+    *out = NULL;
     FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!fp) return cpr_fail(CPR_E_OPEN, "%s: cannot open: %s", path, strerror(errno));
     struct stat st;
@@ -20,6 +20,17 @@ int cpr_text_read(const char *path, cpr_text *t)
         if (fp != stdin) fclose(fp);
         return cpr_fail(CPR_E_OPEN, "%s: cannot read: is a directory", path);
     }
+    *out = fp;
+    return CPR_OK;
+}
+
+int cpr_text_read(const char *path, cpr_text *t)
+{
+    memset(t, 0, sizeof *t);
+    FILE *fp;
+    int rc = cpr_text_open(path, &fp);
+    if (rc) return rc;
+    struct stat st;
     size_t cap = (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode)) ? (size_t)st.st_size + 1 : 1 << 16;
     char *buf = cpr_malloc(cap);
     size_t len = 0;
@@ -53,8 +64,14 @@ static size_t utf8_seq(const unsigned char *p, size_t left)
 
 int cpr_text_check(const char *path, const cpr_text *t)
 {
-    const unsigned char *p = (const unsigned char *)t->buf + t->start;
-    size_t n = t->len - t->start, line = 1, col = 1;
+    size_t line = 1;
+    return cpr_text_check_span(path, t->buf + t->start, t->len - t->start, &line);
+}
+
+int cpr_text_check_span(const char *path, const char *text, size_t n, size_t *line_io)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t line = *line_io, col = 1;
     for (size_t i = 0; i < n;) {
         /* Fast path: 8 printable ASCII bytes at once (no high bit, no byte
          * below 0x20, no DEL). */
@@ -76,6 +93,7 @@ int cpr_text_check(const char *path, const cpr_text *t)
         i += s;
         col++;
     }
+    *line_io = line;
     return CPR_OK;
 }
 
