@@ -312,7 +312,7 @@ static void state_free(parse_state *ps)
  * libcsv, one physical line at a time as before. Memory is one buffer (as
  * large as the longest line, at least CHUNK) plus the columns. */
 
-enum { CHUNK = 1 << 20 };
+enum { CHUNK = 1 << 20, PAD = 16 };
 
 static int force_libcsv = -1; /* -1: not decided yet (CPR_CSV_LIBCSV) */
 
@@ -344,6 +344,7 @@ static void reader_fill(reader *r)
             r->err = ferror(r->fp);
         }
     }
+    memset(r->buf + r->len, 0, PAD); /* fast_line reads whole words */
 }
 
 /* Byte classes for splitting a line. */
@@ -369,49 +370,72 @@ static void emit_field(parse_state *ps, const splitter *sp, const char *a, const
     on_field((void *)(uintptr_t)a, (size_t)(b - a), ps);
 }
 
-/* One physical line [s, s + n) that ends with '\n'. Returns 0 when the line
- * was handled, 1 when it must go to libcsv. */
-static int fast_line(parse_state *ps, splitter *sp, const char *s, size_t n)
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/* 0x80 in every byte of w that equals the byte in bb (b * ONES), exact. */
+static inline uint64_t bytes_equal(uint64_t w, uint64_t bb)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t k = 0, ncr = 0, last_cr = 0, i = 0;
-    for (; i < n; i++) {
-        unsigned c = sp->cls[u[i]];
-        if (c == B_PLAIN) continue;
-        if (c == B_SEP) {
-            if (k == sp->off_cap) {
-                sp->off_cap = sp->off_cap ? 2 * sp->off_cap : 64;
-                sp->off = cpr_realloc(sp->off, sp->off_cap * sizeof *sp->off);
+    uint64_t x = w ^ bb, low7 = ~HIGH;
+    return ~(((x & low7) + low7) | x | low7);
+}
+
+/* The physical line that starts at s, if it can be split here: returns its
+ * length with the '\n' after giving on_field/on_row the events libcsv would
+ * give, or 0 (nothing done) when it needs libcsv: a quote, a CR other than
+ * a CRLF ending, or no '\n' before end. Reads up to 7 bytes past the
+ * newline: the buffer is padded. */
+static size_t fast_line(parse_state *ps, splitter *sp, const char *s, const char *end)
+{
+    const uint64_t bsep = ONES * (unsigned char)sp->sep, bq = ONES * '"', bcr = ONES * '\r', bnl = ONES * '\n';
+    size_t k = 0, ncr = 0, last_cr = 0, nl = 0;
+    for (size_t i = 0;; i += 8) {
+        if (s + i >= end) return 0;
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t m = bytes_equal(w, bsep) | bytes_equal(w, bq) | bytes_equal(w, bcr) | bytes_equal(w, bnl);
+        while (m) {
+            size_t at = i + ((size_t)__builtin_ctzll(m) >> 3);
+            m &= m - 1;
+            char c = s[at];
+            if (c == sp->sep) {
+                if (k == sp->off_cap) {
+                    sp->off_cap = sp->off_cap ? 2 * sp->off_cap : 64;
+                    sp->off = cpr_realloc(sp->off, sp->off_cap * sizeof *sp->off);
+                }
+                sp->off[k++] = at;
+            } else if (c == '\n') {
+                if (s + at >= end) return 0;
+                nl = at;
+                goto found;
+            } else if (c == '"') {
+                return 0;
+            } else {
+                ncr++;
+                last_cr = at;
             }
-            sp->off[k++] = i;
-        } else if (c == B_CR) {
-            ncr++;
-            last_cr = i;
-        } else if (c == B_QUOTE) {
-            return 1;
-        } else { /* B_NL: only the last byte */
-            break;
         }
     }
-    size_t end = n - 1; /* without the '\n' */
+found:;
+    size_t stop = nl; /* the line without its '\n' */
     if (ncr) {
-        if (ncr > 1 || last_cr + 2 != n) return 1; /* a CR inside the line ends a row for libcsv */
-        end--;
+        if (ncr > 1 || last_cr + 1 != nl) return 0; /* a CR inside the line ends a row for libcsv */
+        stop--;
     }
     if (k == 0) {
         /* Blanks only (or nothing): libcsv reports no row. */
         size_t b = 0;
-        while (b < end && is_blank(sp, s[b])) b++;
-        if (b == end) return 0;
+        while (b < stop && is_blank(sp, s[b])) b++;
+        if (b == stop) return nl + 1;
     }
     const char *p = s;
     for (size_t f = 0; f < k && !ps->status; f++) {
         emit_field(ps, sp, p, s + sp->off[f]);
         p = s + sp->off[f] + 1;
     }
-    emit_field(ps, sp, p, s + end);
+    emit_field(ps, sp, p, s + stop);
     on_row(0, ps);
-    return 0;
+    return nl + 1;
 }
 
 /* Parse the complete lines in [s, s + n); the last one may lack its '\n'
@@ -420,16 +444,22 @@ static void parse_span(parse_state *ps, splitter *sp, const char *s, size_t n)
 {
     const char *end = s + n;
     while (s < end && !ps->status) {
+        if (!sp->busy && !sp->libcsv_only) {
+            size_t len = fast_line(ps, sp, s, end);
+            if (len) {
+                s += len;
+                ps->line++;
+                continue;
+            }
+        }
         const char *nl = memchr(s, '\n', (size_t)(end - s));
         size_t len = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
-        if (sp->busy || !nl || sp->libcsv_only || fast_line(ps, sp, s, len)) {
-            if (csv_parse(&sp->p, s, len, on_field, on_row, ps) != len) {
-                ps->row_line = ps->line;
-                fail_at(ps, CPR_E_RAGGED, "%s:%zu: malformed CSV (%s)%s", csv_strerror(csv_error(&sp->p)), "");
-                return;
-            }
-            sp->busy = sp->p.pstate != sp->idle_state;
+        if (csv_parse(&sp->p, s, len, on_field, on_row, ps) != len) {
+            ps->row_line = ps->line;
+            fail_at(ps, CPR_E_RAGGED, "%s:%zu: malformed CSV (%s)%s", csv_strerror(csv_error(&sp->p)), "");
+            return;
         }
+        sp->busy = sp->p.pstate != sp->idle_state;
         s += len;
         ps->line++;
     }
@@ -465,13 +495,13 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
     FILE *fp;
     int rc = cpr_text_open(path, &fp);
     if (rc) return rc;
-    reader r = {fp, cpr_malloc(CHUNK + 1), CHUNK, 0, 0, 0};
+    reader r = {fp, cpr_malloc(CHUNK + PAD), CHUNK, 0, 0, 0};
     reader_fill(&r);
     size_t start = r.len >= 3 && memcmp(r.buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     /* Enough text for the separator guess: the whole header line. */
     while (!r.err && !r.eof && !header_end(r.buf + start, r.len - start)) {
         r.cap *= 2;
-        r.buf = cpr_realloc(r.buf, r.cap + 1);
+        r.buf = cpr_realloc(r.buf, r.cap + PAD);
         reader_fill(&r);
     }
     if (r.err) {
@@ -492,7 +522,6 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
         free(sp);
         return cpr_fail(CPR_E_NOMEM, "out of memory");
     }
-    r.buf[r.len] = '\0';
     cpr_text head = {r.buf, r.len, start};
     char sep = opts && opts->sep ? opts->sep : cpr_text_guess_sep(&head);
     csv_set_delim(&sp->p, (unsigned char)sep);
@@ -543,7 +572,7 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
         pos = 0;
         if (rest == r.cap) {
             r.cap *= 2;
-            r.buf = cpr_realloc(r.buf, r.cap + 1);
+            r.buf = cpr_realloc(r.buf, r.cap + PAD);
         }
         reader_fill(&r);
         if (r.err) { rc = read_error(path, clear_ok); break; }

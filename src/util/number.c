@@ -52,7 +52,7 @@ static int is_inf_word(const char *s, size_t len)
     return 0;
 }
 
-int cpr_parse_double(const char *s, size_t len, double *out)
+static int parse_general(const char *s, size_t len, double *out)
 {
     while (len && (*s == ' ' || *s == '\t')) { s++; len--; }
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r')) len--;
@@ -92,5 +92,44 @@ int cpr_parse_double(const char *s, size_t len, double *out)
     if (exp10 < 0) v /= pow10_exact[-exp10];
     else v *= pow10_exact[exp10];
     *out = neg ? -v : v;
+    return 1;
+}
+
+/* The common form in data files, [+-]digits[.digits][(e|E)[+-]digits], with
+ * at most 19 digits and a short exponent, read in one pass. Accepted only
+ * when one IEEE operation gives the correctly rounded value (mantissa below
+ * 2^53, |power of ten| <= 22), which is then exactly what strtod and
+ * parse_general give; anything else goes to parse_general. */
+int cpr_parse_double(const char *s, size_t len, double *out)
+{
+    const char *p = s, *end = s + len;
+    if (p < end && (*p == '-' || *p == '+')) p++;
+    const char *d0 = p;
+    uint64_t mant = 0;
+    unsigned d;
+    while (p < end && (d = (unsigned)(*p - '0')) < 10) { mant = mant * 10 + d; p++; }
+    size_t nint = (size_t)(p - d0), nfrac = 0;
+    if (p < end && *p == '.') {
+        const char *f0 = ++p;
+        while (p < end && (d = (unsigned)(*p - '0')) < 10) { mant = mant * 10 + d; p++; }
+        nfrac = (size_t)(p - f0);
+    }
+    if (nint + nfrac == 0 || nint + nfrac > 19) return parse_general(s, len, out);
+    int exp10 = -(int)nfrac;
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        int eneg = 0;
+        if (p < end && (*p == '-' || *p == '+')) { eneg = *p == '-'; p++; }
+        const char *e0 = p;
+        int e = 0;
+        while (p < end && (d = (unsigned)(*p - '0')) < 10 && p - e0 < 4) { e = e * 10 + (int)d; p++; }
+        if (p == e0 || p != end) return parse_general(s, len, out);
+        exp10 += eneg ? -e : e;
+    }
+    if (p != end || mant > (UINT64_C(1) << 53) || exp10 < -22 || exp10 > 22) return parse_general(s, len, out);
+    double v = (double)mant;
+    if (exp10 < 0) v /= pow10_exact[-exp10];
+    else v *= pow10_exact[exp10];
+    *out = *s == '-' ? -v : v;
     return 1;
 }
