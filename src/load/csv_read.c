@@ -4,6 +4,7 @@
 #include "load_internal.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
+#include "../util/number_quick.h"
 
 #include <csv.h>
 #include <math.h>
@@ -41,6 +42,7 @@ typedef struct {
     /* current row's key / long-layout fields */
     int cur_entity, cur_time, cur_ind, have_entity, have_time;
     int last_entity, have_last_entity;
+    size_t last_entity_len;
     double cur_val;
     cpr_strmap indicators;
     int *long_ind;          /* long layout: indicator id per row */
@@ -101,7 +103,7 @@ static void key_field(parse_state *ps, size_t j, const char *s, size_t len)
         /* Rows of one entity usually come together: check the last label first. */
         if (ps->have_last_entity) {
             const char *last = ps->keys.labels.keys[ps->last_entity];
-            if (strncmp(last, s, len) == 0 && last[len] == '\0') {
+            if (len == ps->last_entity_len && memcmp(last, s, len) == 0) {
                 ps->cur_entity = ps->last_entity;
                 ps->have_entity = 1;
                 return;
@@ -109,12 +111,14 @@ static void key_field(parse_state *ps, size_t j, const char *s, size_t len)
         }
         ps->cur_entity = cpr_strmap_intern(&ps->keys.labels, s, len);
         ps->last_entity = ps->cur_entity;
+        ps->last_entity_len = len;
         ps->have_last_entity = 1;
         ps->have_entity = 1;
         return;
     }
     double v;
-    if (cpr_parse_double(s, len, &v) != 1 || v != floor(v) || fabs(v) > 1e9) {
+    int ok = cpr_number_quick(s, len, &v) ? 1 : cpr_parse_double(s, len, &v);
+    if (ok != 1 || v != floor(v) || fabs(v) > 1e9) {
         char *cell = cpr_strndup(s, len > 40 ? 40 : len);
         fail_at(ps, CPR_E_NONNUMERIC, "%s:%zu: column '%s': time value '%s' is not a whole number (e.g. a year)",
                 col_name(ps, j), cell);
@@ -180,6 +184,19 @@ static void long_field(parse_state *ps, size_t j, const char *s, size_t len)
     }
 }
 
+/* Field j (< ncol) of a data row, with room for the row. */
+static inline void data_field(parse_state *ps, size_t j, const char *s, size_t len)
+{
+    if ((long)j == ps->ent_col || (long)j == ps->time_col) { key_field(ps, j, s, len); return; }
+    if (ps->is_long) { long_field(ps, j, s, len); return; }
+    col_build *c = &ps->cols[j];
+    double v;
+    /* The common case: a number in a numeric column (same value as
+     * value_field's cpr_parse_double gives). */
+    if (c->typed && c->type == CPR_COL_NUM && cpr_number_quick(s, len, &v)) { c->num[ps->nrow] = v; return; }
+    value_field(ps, j, s, len);
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
     parse_state *ps = data;
@@ -189,9 +206,7 @@ static void on_field(void *s, size_t len, void *data)
     if (!ps->header_done) { header_field(ps, s, len); return; }
     if (j >= ps->ncol) return; /* counted; reported at the end of the row */
     if (ps->nrow == ps->cap) grow_rows(ps);
-    if ((long)j == ps->ent_col || (long)j == ps->time_col) key_field(ps, j, s, len);
-    else if (ps->is_long) long_field(ps, j, s, len);
-    else value_field(ps, j, s, len);
+    data_field(ps, j, s, len);
 }
 
 static int setup_columns(parse_state *ps);
@@ -370,6 +385,9 @@ static void emit_field(parse_state *ps, const splitter *sp, const char *a, const
     on_field((void *)(uintptr_t)a, (size_t)(b - a), ps);
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#else
 #define ONES UINT64_C(0x0101010101010101)
 #define HIGH UINT64_C(0x8080808080808080)
 
@@ -379,16 +397,31 @@ static inline uint64_t bytes_equal(uint64_t w, uint64_t bb)
     uint64_t x = w ^ bb, low7 = ~HIGH;
     return ~(((x & low7) + low7) | x | low7);
 }
+#endif
 
 /* The physical line that starts at s, if it can be split here: returns its
  * length with the '\n' after giving on_field/on_row the events libcsv would
  * give, or 0 (nothing done) when it needs libcsv: a quote, a CR other than
- * a CRLF ending, or no '\n' before end. Reads up to 7 bytes past the
+ * a CRLF ending, or no '\n' before end. Reads up to 15 bytes past the
  * newline: the buffer is padded. */
 static size_t fast_line(parse_state *ps, splitter *sp, const char *s, const char *end)
 {
-    const uint64_t bsep = ONES * (unsigned char)sp->sep, bq = ONES * '"', bcr = ONES * '\r', bnl = ONES * '\n';
     size_t k = 0, ncr = 0, last_cr = 0, nl = 0;
+#ifdef __SSE2__
+    /* 16 bytes at a time, one bit per byte in m. */
+    const __m128i vsep = _mm_set1_epi8(sp->sep), vq = _mm_set1_epi8('"'), vcr = _mm_set1_epi8('\r'),
+                  vnl = _mm_set1_epi8('\n');
+    for (size_t i = 0;; i += 16) {
+        if (s + i >= end) return 0;
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, vsep), _mm_cmpeq_epi8(w, vq)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(w, vcr), _mm_cmpeq_epi8(w, vnl)));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        while (m) {
+            size_t at = i + (size_t)__builtin_ctz(m);
+            m &= m - 1;
+#else
+    const uint64_t bsep = ONES * (unsigned char)sp->sep, bq = ONES * '"', bcr = ONES * '\r', bnl = ONES * '\n';
     for (size_t i = 0;; i += 8) {
         if (s + i >= end) return 0;
         uint64_t w;
@@ -397,9 +430,10 @@ static size_t fast_line(parse_state *ps, splitter *sp, const char *s, const char
         while (m) {
             size_t at = i + ((size_t)__builtin_ctzll(m) >> 3);
             m &= m - 1;
+#endif
             char c = s[at];
             if (c == sp->sep) {
-                if (k == sp->off_cap) {
+                if (k + 1 >= sp->off_cap) { /* keeps a slot free after the last */
                     sp->off_cap = sp->off_cap ? 2 * sp->off_cap : 64;
                     sp->off = cpr_realloc(sp->off, sp->off_cap * sizeof *sp->off);
                 }
@@ -429,11 +463,34 @@ found:;
         if (b == stop) return nl + 1;
     }
     const char *p = s;
-    for (size_t f = 0; f < k && !ps->status; f++) {
-        emit_field(ps, sp, p, s + sp->off[f]);
-        p = s + sp->off[f] + 1;
+    if (!ps->header_done || ps->status) {
+        for (size_t f = 0; f < k && !ps->status; f++) {
+            emit_field(ps, sp, p, s + sp->off[f]);
+            p = s + sp->off[f] + 1;
+        }
+        emit_field(ps, sp, p, s + stop);
+        on_row(0, ps);
+        return nl + 1;
     }
-    emit_field(ps, sp, p, s + stop);
+    /* A data row: what on_field does for each field, without the per-field
+     * bookkeeping. Fields beyond the header's are only counted. */
+    ps->row_started = 1;
+    ps->row_line = ps->line;
+    if (ps->nrow == ps->cap) grow_rows(ps);
+    size_t nf = k + 1, use = nf < ps->ncol ? nf : ps->ncol;
+    if (!sp->off) {
+        sp->off_cap = 64;
+        sp->off = cpr_malloc(sp->off_cap * sizeof *sp->off);
+    }
+    sp->off[k] = stop; /* the scan keeps k < off_cap */
+    for (size_t f = 0; f < use && !ps->status; f++) {
+        const char *a = p, *b = s + sp->off[f];
+        p = b + 1;
+        while (a < b && is_blank(sp, *a)) a++;
+        while (b > a && is_blank(sp, b[-1])) b--;
+        data_field(ps, f, a, (size_t)(b - a));
+    }
+    ps->field = nf;
     on_row(0, ps);
     return nl + 1;
 }

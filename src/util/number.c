@@ -5,6 +5,7 @@
  * correctly rounded too and sees the "C" locale because cpr-stats never
  * calls setlocale(LC_NUMERIC). */
 #include "cpr/util.h"
+#include "number_quick.h"
 
 #include <errno.h>
 #include <math.h>
@@ -12,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const double pow10_exact[] = {
+const double cpr_pow10_exact[23] = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
@@ -89,47 +90,13 @@ static int parse_general(const char *s, size_t len, double *out)
     if (mant > (UINT64_C(1) << 53) || exp10 < -22 || exp10 > 22)
         return parse_slow(s, len, out);
     double v = (double)mant;
-    if (exp10 < 0) v /= pow10_exact[-exp10];
-    else v *= pow10_exact[exp10];
+    if (exp10 < 0) v /= cpr_pow10_exact[-exp10];
+    else v *= cpr_pow10_exact[exp10];
     *out = neg ? -v : v;
     return 1;
 }
 
-/* The common form in data files, [+-]digits[.digits][(e|E)[+-]digits], with
- * at most 19 digits and a short exponent, read in one pass. Accepted only
- * when one IEEE operation gives the correctly rounded value (mantissa below
- * 2^53, |power of ten| <= 22), which is then exactly what strtod and
- * parse_general give; anything else goes to parse_general. */
 int cpr_parse_double(const char *s, size_t len, double *out)
 {
-    const char *p = s, *end = s + len;
-    if (p < end && (*p == '-' || *p == '+')) p++;
-    const char *d0 = p;
-    uint64_t mant = 0;
-    unsigned d;
-    while (p < end && (d = (unsigned)(*p - '0')) < 10) { mant = mant * 10 + d; p++; }
-    size_t nint = (size_t)(p - d0), nfrac = 0;
-    if (p < end && *p == '.') {
-        const char *f0 = ++p;
-        while (p < end && (d = (unsigned)(*p - '0')) < 10) { mant = mant * 10 + d; p++; }
-        nfrac = (size_t)(p - f0);
-    }
-    if (nint + nfrac == 0 || nint + nfrac > 19) return parse_general(s, len, out);
-    int exp10 = -(int)nfrac;
-    if (p < end && (*p == 'e' || *p == 'E')) {
-        p++;
-        int eneg = 0;
-        if (p < end && (*p == '-' || *p == '+')) { eneg = *p == '-'; p++; }
-        const char *e0 = p;
-        int e = 0;
-        while (p < end && (d = (unsigned)(*p - '0')) < 10 && p - e0 < 4) { e = e * 10 + (int)d; p++; }
-        if (p == e0 || p != end) return parse_general(s, len, out);
-        exp10 += eneg ? -e : e;
-    }
-    if (p != end || mant > (UINT64_C(1) << 53) || exp10 < -22 || exp10 > 22) return parse_general(s, len, out);
-    double v = (double)mant;
-    if (exp10 < 0) v /= pow10_exact[-exp10];
-    else v *= pow10_exact[exp10];
-    *out = *s == '-' ? -v : v;
-    return 1;
+    return cpr_number_quick(s, len, out) || parse_general(s, len, out);
 }
