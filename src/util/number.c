@@ -98,5 +98,6 @@ static int parse_general(const char *s, size_t len, double *out)
 
 int cpr_parse_double(const char *s, size_t len, double *out)
 {
-    return cpr_number_quick(s, len, out) || parse_general(s, len, out);
+    if (cpr_number_quick(s, len, out)) return 1;
+    return parse_general(s, len, out); /* 1, 0 or -1 */
 }
