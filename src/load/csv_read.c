@@ -330,8 +330,11 @@ static void state_free(parse_state *ps)
 enum { CHUNK = 1 << 20, PAD = 16 };
 
 static int force_libcsv = -1; /* -1: not decided yet (CPR_CSV_LIBCSV) */
+static size_t chunk_size = CHUNK;
 
 void cpr_csv_force_libcsv(int on) { force_libcsv = on; }
+/* At least 4 bytes: the first read must see a whole BOM. */
+void cpr_csv_set_chunk(size_t bytes) { chunk_size = bytes == 0 ? CHUNK : bytes < 4 ? 4 : bytes; }
 
 static int use_libcsv_only(void)
 {
@@ -552,7 +555,7 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
     FILE *fp;
     int rc = cpr_text_open(path, &fp);
     if (rc) return rc;
-    reader r = {fp, cpr_malloc(CHUNK + PAD), CHUNK, 0, 0, 0};
+    reader r = {fp, cpr_malloc(chunk_size + PAD), chunk_size, 0, 0, 0};
     reader_fill(&r);
     size_t start = r.len >= 3 && memcmp(r.buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     /* Enough text for the separator guess: the whole header line. */

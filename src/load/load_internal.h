@@ -54,5 +54,8 @@ int cpr_label_cmp(const char *a, const char *b);
  * the loader; both give the same frames. The default comes from the
  * environment variable CPR_CSV_LIBCSV=1. For tests and comparisons. */
 void cpr_csv_force_libcsv(int on);
+/* Read buffer size (0 = the default 1 MiB); tests use tiny buffers so that
+ * lines and quoted fields straddle the reads. */
+void cpr_csv_set_chunk(size_t bytes);
 
 #endif
