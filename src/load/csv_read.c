@@ -80,9 +80,11 @@ static void grow_rows(parse_state *ps)
             memset(c->text + ps->cap, 0, (cap - ps->cap) * sizeof *c->text);
         }
     }
-    ps->keys.entity = cpr_realloc(ps->keys.entity, cap * sizeof(int));
-    ps->keys.time = cpr_realloc(ps->keys.time, cap * sizeof(int));
-    ps->keys.line = cpr_realloc(ps->keys.line, cap * sizeof(size_t));
+    if (ps->ent_col >= 0) { /* a cross-section needs no keys */
+        ps->keys.entity = cpr_realloc(ps->keys.entity, cap * sizeof(int));
+        ps->keys.time = cpr_realloc(ps->keys.time, cap * sizeof(int));
+        ps->keys.line = cpr_realloc(ps->keys.line, cap * sizeof(size_t));
+    }
     if (ps->is_long) {
         ps->long_ind = cpr_realloc(ps->long_ind, cap * sizeof(int));
         ps->long_val = cpr_realloc(ps->long_val, cap * sizeof(double));
@@ -239,9 +241,11 @@ static void on_row(int c, void *data)
         return;
     }
     size_t r = ps->nrow;
-    ps->keys.entity[r] = ps->ent_col >= 0 ? ps->cur_entity : 0;
-    ps->keys.time[r] = ps->time_col >= 0 ? ps->cur_time : 0;
-    ps->keys.line[r] = ps->row_line;
+    if (ps->ent_col >= 0) {
+        ps->keys.entity[r] = ps->cur_entity;
+        ps->keys.time[r] = ps->cur_time;
+        ps->keys.line[r] = ps->row_line;
+    }
     if (ps->is_long) {
         ps->long_ind[r] = ps->cur_ind;
         ps->long_val[r] = ps->cur_val;
