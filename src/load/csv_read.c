@@ -71,7 +71,8 @@ static void header_field(parse_state *ps, const char *s, size_t len)
 
 static void grow_rows(parse_state *ps)
 {
-    size_t cap = ps->cap ? 2 * ps->cap : 1024;
+    /* Start with 1024 rows, fewer for very wide files (8 bytes a cell). */
+    size_t cap = ps->cap ? 2 * ps->cap : ps->ncol > 64 ? (ps->ncol > 4096 ? 16 : 65536 / ps->ncol) : 1024;
     for (size_t j = 0; j < ps->ncol; j++) {
         col_build *c = &ps->cols[j];
         if (c->num) c->num = cpr_realloc(c->num, cap * sizeof *c->num);
@@ -255,12 +256,25 @@ static void on_row(int c, void *data)
 
 static int setup_columns(parse_state *ps)
 {
-    for (size_t a = 0; a < ps->ncol; a++)
-        for (size_t b = a + 1; b < ps->ncol; b++)
-            if (strcmp(ps->names[a], ps->names[b]) == 0) {
-                ps->row_line = 1;
-                return fail_at(ps, CPR_E_RAGGED, "%s:%zu: column name '%s' appears twice in the header%s", ps->names[a], "");
-            }
+    /* Duplicate names, found with a hash (a pairwise check is quadratic in
+     * wide files); the message names the earliest column that is repeated. */
+    {
+        cpr_strmap seen;
+        cpr_strmap_init(&seen);
+        size_t *first = cpr_malloc((ps->ncol ? ps->ncol : 1) * sizeof *first), dup = ps->ncol;
+        for (size_t b = 0; b < ps->ncol; b++) {
+            size_t before = seen.n;
+            int id = cpr_strmap_intern(&seen, ps->names[b], strlen(ps->names[b]));
+            if (seen.n > before) first[id] = b;
+            else if (first[id] < dup) dup = first[id];
+        }
+        cpr_strmap_free(&seen);
+        free(first);
+        if (dup < ps->ncol) {
+            ps->row_line = 1;
+            return fail_at(ps, CPR_E_RAGGED, "%s:%zu: column name '%s' appears twice in the header%s", ps->names[dup], "");
+        }
+    }
     const cpr_load_opts *o = ps->opts;
     ps->ent_col = cpr_key_find_entity(ps->names, ps->ncol, o ? o->entity : NULL);
     ps->time_col = cpr_key_find_time(ps->names, ps->ncol, o ? o->time : NULL);

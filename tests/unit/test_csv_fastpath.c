@@ -466,6 +466,45 @@ static void test_large_file(void **state)
     free(b.p);
 }
 
+/* Repeated header names: the earliest repeated column is named (as the
+ * former pairwise check did), and a very wide header is not quadratic. */
+static void test_duplicate_names(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {{"q,b,c,b,q\n1,2,3,4,5\n", "'q'"}, {"z,b,c,b,c\n1,2,3,4,5\n", "'b'"}};
+    for (size_t i = 0; i < 2; i++) {
+        char *path = write_tmp("dup.csv", cases[i][0], strlen(cases[i][0]));
+        for (int lib = 0; lib < 2; lib++) {
+            load_result r;
+            load(path, NULL, lib, 0, &r);
+            assert_int_equal(r.rc, CPR_E_RAGGED);
+            assert_non_null(strstr(r.msg, "dup.csv:1: column name "));
+            assert_non_null(strstr(r.msg, cases[i][1]));
+        }
+        unlink(path);
+        free(path);
+    }
+    sbuf b = {0};
+    char cell[32];
+    for (int pass = 0; pass < 2; pass++) {
+        for (int j = 0; j < 30000; j++) {
+            int n = snprintf(cell, sizeof cell, pass ? "%s%d" : "%sv%d", j ? "," : "", j);
+            put(&b, cell, (size_t)n);
+        }
+        puts_(&b, "\n");
+    }
+    char *path = write_tmp("wide.csv", b.p, b.len);
+    load_result r;
+    load(path, NULL, 0, 0, &r);
+    assert_int_equal(r.rc, CPR_OK);
+    assert_int_equal(r.f->ncol, 30000);
+    assert_true(r.f->cols[29999].num[0] == 29999.0);
+    cpr_frame_free(r.f);
+    unlink(path);
+    free(path);
+    free(b.p);
+}
+
 /* ---- numbers ---- */
 
 static void check_number(const char *s)
@@ -527,6 +566,7 @@ int main(void)
         cmocka_unit_test(test_e2e_inputs),
         cmocka_unit_test(test_fixture_files),
         cmocka_unit_test(test_large_file),
+        cmocka_unit_test(test_duplicate_names),
         cmocka_unit_test(test_random_files),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
