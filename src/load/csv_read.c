@@ -380,11 +380,8 @@ static void reader_fill(reader *r)
             r->err = ferror(r->fp);
         }
     }
-    memset(r->buf + r->len, 0, PAD); /* fast_line reads whole words */
+    memset(r->buf + r->len, 0, PAD); /* fast_line reads 8 or 16 bytes at a time */
 }
-
-/* Byte classes for splitting a line. */
-enum { B_PLAIN = 0, B_SEP, B_QUOTE, B_CR, B_NL };
 
 typedef struct {
     struct csv_parser p;
@@ -392,7 +389,6 @@ typedef struct {
     int busy;           /* libcsv holds part of a row (a quoted field spans lines) */
     int libcsv_only;
     char sep;
-    unsigned char cls[256];
     size_t *off;        /* separator offsets in the current line */
     size_t off_cap;
 } splitter;
@@ -606,10 +602,6 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
     sp->idle_state = sp->p.pstate;
     sp->libcsv_only = use_libcsv_only();
     sp->sep = sep;
-    sp->cls[(unsigned char)sep] = B_SEP;
-    sp->cls['"'] = B_QUOTE;
-    sp->cls['\r'] = B_CR;
-    sp->cls['\n'] = B_NL;
 
     parse_state ps;
     memset(&ps, 0, sizeof ps);
