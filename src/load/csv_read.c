@@ -4,9 +4,12 @@
 #include "load_internal.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
+#include "../util/number_quick.h"
 
 #include <csv.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +42,7 @@ typedef struct {
     /* current row's key / long-layout fields */
     int cur_entity, cur_time, cur_ind, have_entity, have_time;
     int last_entity, have_last_entity;
+    size_t last_entity_len;
     double cur_val;
     cpr_strmap indicators;
     int *long_ind;          /* long layout: indicator id per row */
@@ -67,7 +71,8 @@ static void header_field(parse_state *ps, const char *s, size_t len)
 
 static void grow_rows(parse_state *ps)
 {
-    size_t cap = ps->cap ? 2 * ps->cap : 1024;
+    /* Start with 1024 rows, fewer for very wide files (8 bytes a cell). */
+    size_t cap = ps->cap ? 2 * ps->cap : ps->ncol > 64 ? (ps->ncol > 4096 ? 16 : 65536 / ps->ncol) : 1024;
     for (size_t j = 0; j < ps->ncol; j++) {
         col_build *c = &ps->cols[j];
         if (c->num) c->num = cpr_realloc(c->num, cap * sizeof *c->num);
@@ -76,9 +81,11 @@ static void grow_rows(parse_state *ps)
             memset(c->text + ps->cap, 0, (cap - ps->cap) * sizeof *c->text);
         }
     }
-    ps->keys.entity = cpr_realloc(ps->keys.entity, cap * sizeof(int));
-    ps->keys.time = cpr_realloc(ps->keys.time, cap * sizeof(int));
-    ps->keys.line = cpr_realloc(ps->keys.line, cap * sizeof(size_t));
+    if (ps->ent_col >= 0) { /* a cross-section needs no keys */
+        ps->keys.entity = cpr_realloc(ps->keys.entity, cap * sizeof(int));
+        ps->keys.time = cpr_realloc(ps->keys.time, cap * sizeof(int));
+        ps->keys.line = cpr_realloc(ps->keys.line, cap * sizeof(size_t));
+    }
     if (ps->is_long) {
         ps->long_ind = cpr_realloc(ps->long_ind, cap * sizeof(int));
         ps->long_val = cpr_realloc(ps->long_val, cap * sizeof(double));
@@ -99,7 +106,7 @@ static void key_field(parse_state *ps, size_t j, const char *s, size_t len)
         /* Rows of one entity usually come together: check the last label first. */
         if (ps->have_last_entity) {
             const char *last = ps->keys.labels.keys[ps->last_entity];
-            if (strncmp(last, s, len) == 0 && last[len] == '\0') {
+            if (len == ps->last_entity_len && memcmp(last, s, len) == 0) {
                 ps->cur_entity = ps->last_entity;
                 ps->have_entity = 1;
                 return;
@@ -107,12 +114,14 @@ static void key_field(parse_state *ps, size_t j, const char *s, size_t len)
         }
         ps->cur_entity = cpr_strmap_intern(&ps->keys.labels, s, len);
         ps->last_entity = ps->cur_entity;
+        ps->last_entity_len = len;
         ps->have_last_entity = 1;
         ps->have_entity = 1;
         return;
     }
     double v;
-    if (cpr_parse_double(s, len, &v) != 1 || v != floor(v) || fabs(v) > 1e9) {
+    int ok = cpr_number_quick(s, len, &v) ? 1 : cpr_parse_double(s, len, &v);
+    if (ok != 1 || v != floor(v) || fabs(v) > 1e9) {
         char *cell = cpr_strndup(s, len > 40 ? 40 : len);
         fail_at(ps, CPR_E_NONNUMERIC, "%s:%zu: column '%s': time value '%s' is not a whole number (e.g. a year)",
                 col_name(ps, j), cell);
@@ -178,6 +187,19 @@ static void long_field(parse_state *ps, size_t j, const char *s, size_t len)
     }
 }
 
+/* Field j (< ncol) of a data row, with room for the row. */
+static inline void data_field(parse_state *ps, size_t j, const char *s, size_t len)
+{
+    if ((long)j == ps->ent_col || (long)j == ps->time_col) { key_field(ps, j, s, len); return; }
+    if (ps->is_long) { long_field(ps, j, s, len); return; }
+    col_build *c = &ps->cols[j];
+    double v;
+    /* The common case: a number in a numeric column (same value as
+     * value_field's cpr_parse_double gives). */
+    if (c->typed && c->type == CPR_COL_NUM && cpr_number_quick(s, len, &v)) { c->num[ps->nrow] = v; return; }
+    value_field(ps, j, s, len);
+}
+
 static void on_field(void *s, size_t len, void *data)
 {
     parse_state *ps = data;
@@ -187,9 +209,7 @@ static void on_field(void *s, size_t len, void *data)
     if (!ps->header_done) { header_field(ps, s, len); return; }
     if (j >= ps->ncol) return; /* counted; reported at the end of the row */
     if (ps->nrow == ps->cap) grow_rows(ps);
-    if ((long)j == ps->ent_col || (long)j == ps->time_col) key_field(ps, j, s, len);
-    else if (ps->is_long) long_field(ps, j, s, len);
-    else value_field(ps, j, s, len);
+    data_field(ps, j, s, len);
 }
 
 static int setup_columns(parse_state *ps);
@@ -222,9 +242,11 @@ static void on_row(int c, void *data)
         return;
     }
     size_t r = ps->nrow;
-    ps->keys.entity[r] = ps->ent_col >= 0 ? ps->cur_entity : 0;
-    ps->keys.time[r] = ps->time_col >= 0 ? ps->cur_time : 0;
-    ps->keys.line[r] = ps->row_line;
+    if (ps->ent_col >= 0) {
+        ps->keys.entity[r] = ps->cur_entity;
+        ps->keys.time[r] = ps->cur_time;
+        ps->keys.line[r] = ps->row_line;
+    }
     if (ps->is_long) {
         ps->long_ind[r] = ps->cur_ind;
         ps->long_val[r] = ps->cur_val;
@@ -234,12 +256,25 @@ static void on_row(int c, void *data)
 
 static int setup_columns(parse_state *ps)
 {
-    for (size_t a = 0; a < ps->ncol; a++)
-        for (size_t b = a + 1; b < ps->ncol; b++)
-            if (strcmp(ps->names[a], ps->names[b]) == 0) {
-                ps->row_line = 1;
-                return fail_at(ps, CPR_E_RAGGED, "%s:%zu: column name '%s' appears twice in the header%s", ps->names[a], "");
-            }
+    /* Duplicate names, found with a hash (a pairwise check is quadratic in
+     * wide files); the message names the earliest column that is repeated. */
+    {
+        cpr_strmap seen;
+        cpr_strmap_init(&seen);
+        size_t *first = cpr_malloc((ps->ncol ? ps->ncol : 1) * sizeof *first), dup = ps->ncol;
+        for (size_t b = 0; b < ps->ncol; b++) {
+            size_t before = seen.n;
+            int id = cpr_strmap_intern(&seen, ps->names[b], strlen(ps->names[b]));
+            if (seen.n > before) first[id] = b;
+            else if (first[id] < dup) dup = first[id];
+        }
+        cpr_strmap_free(&seen);
+        free(first);
+        if (dup < ps->ncol) {
+            ps->row_line = 1;
+            return fail_at(ps, CPR_E_RAGGED, "%s:%zu: column name '%s' appears twice in the header%s", ps->names[dup], "");
+        }
+    }
     const cpr_load_opts *o = ps->opts;
     ps->ent_col = cpr_key_find_entity(ps->names, ps->ncol, o ? o->entity : NULL);
     ps->time_col = cpr_key_find_time(ps->names, ps->ncol, o ? o->time : NULL);
@@ -298,54 +333,333 @@ static void state_free(parse_state *ps)
     free(ps->long_val);
 }
 
-static int feed(parse_state *ps, struct csv_parser *p, const cpr_text *t)
+/* ---- reading: a large buffer, plain lines split here, the rest by libcsv ----
+ *
+ * The file is read in CHUNK pieces. Every complete physical line is checked
+ * as text (cpr_text_check_span) and then parsed. A line without a quote and
+ * without a carriage return other than the one of a CRLF ending is split
+ * right here: each field (with the blanks libcsv trims from unquoted fields
+ * trimmed) goes to on_field and the line ends with on_row, exactly the
+ * events libcsv would give. Lines with quotes, stray carriage returns, the
+ * lines of a field that spans lines and a last line without a newline go to
+ * libcsv, one physical line at a time as before. Memory is one buffer (as
+ * large as the longest line, at least CHUNK) plus the columns. */
+
+enum { CHUNK = 1 << 20, PAD = 16 };
+
+static int force_libcsv = -1; /* -1: not decided yet (CPR_CSV_LIBCSV) */
+static size_t chunk_size = CHUNK;
+
+void cpr_csv_force_libcsv(int on) { force_libcsv = on; }
+/* At least 4 bytes: the first read must see a whole BOM. */
+void cpr_csv_set_chunk(size_t bytes) { chunk_size = bytes == 0 ? CHUNK : bytes < 4 ? 4 : bytes; }
+
+static int use_libcsv_only(void)
 {
-    const char *buf = t->buf + t->start, *end = t->buf + t->len;
-    ps->line = 1;
-    while (buf < end && !ps->status) {
-        const char *nl = memchr(buf, '\n', (size_t)(end - buf));
-        size_t n = nl ? (size_t)(nl - buf) + 1 : (size_t)(end - buf);
-        if (csv_parse(p, buf, n, on_field, on_row, ps) != n) {
-            ps->row_line = ps->line;
-            return fail_at(ps, CPR_E_RAGGED, "%s:%zu: malformed CSV (%s)%s", csv_strerror(csv_error(p)), "");
+    if (force_libcsv < 0) {
+        const char *e = getenv("CPR_CSV_LIBCSV");
+        force_libcsv = e && *e && strcmp(e, "0") != 0;
+    }
+    return force_libcsv;
+}
+
+typedef struct {
+    FILE *fp;
+    char *buf;
+    size_t cap, len;
+    int eof, err;
+} reader;
+
+static void reader_fill(reader *r)
+{
+    while (!r->eof && r->len < r->cap) {
+        size_t got = fread(r->buf + r->len, 1, r->cap - r->len, r->fp);
+        r->len += got;
+        if (got == 0) {
+            r->eof = 1;
+            r->err = ferror(r->fp);
         }
-        buf += n;
+    }
+    memset(r->buf + r->len, 0, PAD); /* fast_line reads 8 or 16 bytes at a time */
+}
+
+typedef struct {
+    struct csv_parser p;
+    int idle_state;     /* libcsv's pstate between rows */
+    int busy;           /* libcsv holds part of a row (a quoted field spans lines) */
+    int libcsv_only;
+    char sep;
+    size_t *off;        /* separator offsets in the current line */
+    size_t off_cap;
+} splitter;
+
+static int is_blank(const splitter *sp, char c) { return (c == ' ' || c == '\t') && c != sp->sep; }
+
+static void emit_field(parse_state *ps, const splitter *sp, const char *a, const char *b)
+{
+    while (a < b && is_blank(sp, *a)) a++;
+    while (b > a && is_blank(sp, b[-1])) b--;
+    on_field((void *)(uintptr_t)a, (size_t)(b - a), ps);
+}
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#else
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/* 0x80 in every byte of w that equals the byte in bb (b * ONES), exact. */
+static inline uint64_t bytes_equal(uint64_t w, uint64_t bb)
+{
+    uint64_t x = w ^ bb, low7 = ~HIGH;
+    return ~(((x & low7) + low7) | x | low7);
+}
+#endif
+
+/* The physical line that starts at s, if it can be split here: returns its
+ * length with the '\n' after giving on_field/on_row the events libcsv would
+ * give, or 0 (nothing done) when it needs libcsv: a quote, a CR other than
+ * a CRLF ending, or no '\n' before end. Reads up to 15 bytes past the
+ * newline: the buffer is padded. */
+static size_t fast_line(parse_state *ps, splitter *sp, const char *s, const char *end)
+{
+    size_t k = 0, ncr = 0, last_cr = 0, nl = 0;
+#ifdef __SSE2__
+    /* 16 bytes at a time, one bit per byte in m. */
+    const __m128i vsep = _mm_set1_epi8(sp->sep), vq = _mm_set1_epi8('"'), vcr = _mm_set1_epi8('\r'),
+                  vnl = _mm_set1_epi8('\n');
+    for (size_t i = 0;; i += 16) {
+        if (s + i >= end) return 0;
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, vsep), _mm_cmpeq_epi8(w, vq)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(w, vcr), _mm_cmpeq_epi8(w, vnl)));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        while (m) {
+            size_t at = i + (size_t)__builtin_ctz(m);
+            m &= m - 1;
+#else
+    const uint64_t bsep = ONES * (unsigned char)sp->sep, bq = ONES * '"', bcr = ONES * '\r', bnl = ONES * '\n';
+    for (size_t i = 0;; i += 8) {
+        if (s + i >= end) return 0;
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t m = bytes_equal(w, bsep) | bytes_equal(w, bq) | bytes_equal(w, bcr) | bytes_equal(w, bnl);
+        while (m) {
+            size_t at = i + ((size_t)__builtin_ctzll(m) >> 3);
+            m &= m - 1;
+#endif
+            char c = s[at];
+            if (c == sp->sep) {
+                if (k + 1 >= sp->off_cap) { /* keeps a slot free after the last */
+                    sp->off_cap = sp->off_cap ? 2 * sp->off_cap : 64;
+                    sp->off = cpr_realloc(sp->off, sp->off_cap * sizeof *sp->off);
+                }
+                sp->off[k++] = at;
+            } else if (c == '\n') {
+                if (s + at >= end) return 0;
+                nl = at;
+                goto found;
+            } else if (c == '"') {
+                return 0;
+            } else {
+                ncr++;
+                last_cr = at;
+            }
+        }
+    }
+found:;
+    size_t stop = nl; /* the line without its '\n' */
+    if (ncr) {
+        if (ncr > 1 || last_cr + 1 != nl) return 0; /* a CR inside the line ends a row for libcsv */
+        stop--;
+    }
+    if (k == 0) {
+        /* Blanks only (or nothing): libcsv reports no row. */
+        size_t b = 0;
+        while (b < stop && is_blank(sp, s[b])) b++;
+        if (b == stop) return nl + 1;
+    }
+    const char *p = s;
+    if (!ps->header_done || ps->status) {
+        for (size_t f = 0; f < k && !ps->status; f++) {
+            emit_field(ps, sp, p, s + sp->off[f]);
+            p = s + sp->off[f] + 1;
+        }
+        emit_field(ps, sp, p, s + stop);
+        on_row(0, ps);
+        return nl + 1;
+    }
+    /* A data row: what on_field does for each field, without the per-field
+     * bookkeeping. Fields beyond the header's are only counted. */
+    ps->row_started = 1;
+    ps->row_line = ps->line;
+    if (ps->nrow == ps->cap) grow_rows(ps);
+    size_t nf = k + 1, use = nf < ps->ncol ? nf : ps->ncol;
+    if (!sp->off) {
+        sp->off_cap = 64;
+        sp->off = cpr_malloc(sp->off_cap * sizeof *sp->off);
+    }
+    sp->off[k] = stop; /* the scan keeps k < off_cap */
+    for (size_t f = 0; f < use && !ps->status; f++) {
+        const char *a = p, *b = s + sp->off[f];
+        p = b + 1;
+        while (a < b && is_blank(sp, *a)) a++;
+        while (b > a && is_blank(sp, b[-1])) b--;
+        data_field(ps, f, a, (size_t)(b - a));
+    }
+    ps->field = nf;
+    on_row(0, ps);
+    return nl + 1;
+}
+
+/* Parse the complete lines in [s, s + n); the last one may lack its '\n'
+ * only at the end of the file. */
+static void parse_span(parse_state *ps, splitter *sp, const char *s, size_t n)
+{
+    const char *end = s + n;
+    while (s < end && !ps->status) {
+        if (!sp->busy && !sp->libcsv_only) {
+            size_t len = fast_line(ps, sp, s, end);
+            if (len) {
+                s += len;
+                ps->line++;
+                continue;
+            }
+        }
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        size_t len = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
+        if (csv_parse(&sp->p, s, len, on_field, on_row, ps) != len) {
+            ps->row_line = ps->line;
+            fail_at(ps, CPR_E_RAGGED, "%s:%zu: malformed CSV (%s)%s", csv_strerror(csv_error(&sp->p)), "");
+            return;
+        }
+        sp->busy = sp->p.pstate != sp->idle_state;
+        s += len;
         ps->line++;
     }
-    if (!ps->status && csv_fini(p, on_field, on_row, ps) != 0) {
-        ps->row_line = ps->line;
-        return fail_at(ps, CPR_E_RAGGED, "%s:%zu: malformed CSV at end of file (%s)%s", csv_strerror(csv_error(p)), "");
-    }
-    return ps->status;
 }
 
 int cpr_long_pivot(cpr_frame *f, parse_state *ps);
 int cpr_wide_move(cpr_frame *f, parse_state *ps);
 
+/* Where the header line ends (just after its first newline outside quotes),
+ * or 0 when the text read so far holds no such newline. */
+static size_t header_end(const char *s, size_t n)
+{
+    int quoted = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"') quoted = !quoted;
+        else if (s[i] == '\n' && !quoted) return i + 1;
+    }
+    return 0;
+}
+
+static int read_error(const char *path, int clear)
+{
+    if (clear) cpr_error_clear();
+    return cpr_fail(CPR_E_OPEN, "%s: read error", path);
+}
+
 int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **out)
 {
     *out = NULL;
-    cpr_text t;
-    int rc = cpr_text_read(path, &t);
+    /* A text or read error found after a parse error replaces it (the whole
+     * file used to be checked before parsing); only clear what we recorded. */
+    int clear_ok = cpr_last_code() == 0;
+    FILE *fp;
+    int rc = cpr_text_open(path, &fp);
     if (rc) return rc;
-    if (t.len == t.start) { free(t.buf); return cpr_fail(CPR_E_EMPTY, "%s: empty file", path); }
-    if ((rc = cpr_text_check(path, &t))) { free(t.buf); return rc; }
+    reader r = {fp, cpr_malloc(chunk_size + PAD), chunk_size, 0, 0, 0};
+    reader_fill(&r);
+    size_t start = r.len >= 3 && memcmp(r.buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    /* Enough text for the separator guess: the whole header line. */
+    while (!r.err && !r.eof && !header_end(r.buf + start, r.len - start)) {
+        r.cap *= 2;
+        r.buf = cpr_realloc(r.buf, r.cap + PAD);
+        reader_fill(&r);
+    }
+    if (r.err) {
+        if (fp != stdin) fclose(fp);
+        free(r.buf);
+        return read_error(path, 0);
+    }
+    if (r.eof && r.len == start) {
+        if (fp != stdin) fclose(fp);
+        free(r.buf);
+        return cpr_fail(CPR_E_EMPTY, "%s: empty file", path);
+    }
 
-    struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) { free(t.buf); return cpr_fail(CPR_E_NOMEM, "out of memory"); }
-    char sep = opts && opts->sep ? opts->sep : cpr_text_guess_sep(&t);
-    csv_set_delim(&p, (unsigned char)sep);
+    splitter *sp = cpr_calloc(1, sizeof *sp);
+    if (csv_init(&sp->p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) {
+        if (fp != stdin) fclose(fp);
+        free(r.buf);
+        free(sp);
+        return cpr_fail(CPR_E_NOMEM, "out of memory");
+    }
+    cpr_text head = {r.buf, r.len, start};
+    char sep = opts && opts->sep ? opts->sep : cpr_text_guess_sep(&head);
+    csv_set_delim(&sp->p, (unsigned char)sep);
+    sp->idle_state = sp->p.pstate;
+    sp->libcsv_only = use_libcsv_only();
+    sp->sep = sep;
 
     parse_state ps;
     memset(&ps, 0, sizeof ps);
     ps.path = path;
     ps.opts = opts;
     ps.ent_col = ps.time_col = ps.ind_col = ps.val_col = -1;
+    ps.line = 1;
     cpr_strmap_init(&ps.keys.labels);
     cpr_strmap_init(&ps.indicators);
-    rc = feed(&ps, &p, &t);
-    csv_free(&p);
-    free(t.buf);
+
+    size_t pos = start, tline = 1;
+    for (;;) {
+        size_t end = r.len;
+        if (!r.eof) {
+            end = r.len;
+            while (end > pos && r.buf[end - 1] != '\n') end--;
+        }
+        if (end > pos) {
+            if ((rc = cpr_text_check_span(path, r.buf + pos, end - pos, &tline)) != CPR_OK) {
+                if (ps.status && clear_ok) {
+                    /* The text error is the one to report: redo it on a clean slot. */
+                    cpr_error_clear();
+                    size_t l2 = tline;
+                    rc = cpr_text_check_span(path, r.buf + pos, end - pos, &l2);
+                }
+                /* The old loader read the whole file first: a read error wins. */
+                while (!r.eof) { r.len = 0; reader_fill(&r); }
+                if (r.err) rc = read_error(path, clear_ok);
+                break;
+            }
+            if (!ps.status) parse_span(&ps, sp, r.buf + pos, end - pos);
+        }
+        pos = end;
+        if (r.eof) break;
+        size_t rest = r.len - pos;
+        memmove(r.buf, r.buf + pos, rest);
+        r.len = rest;
+        pos = 0;
+        if (rest == r.cap) {
+            r.cap *= 2;
+            r.buf = cpr_realloc(r.buf, r.cap + PAD);
+        }
+        reader_fill(&r);
+        if (r.err) { rc = read_error(path, clear_ok); break; }
+    }
+    if (fp != stdin) fclose(fp);
+    free(r.buf);
+    if (!rc) {
+        rc = ps.status;
+        if (!rc && csv_fini(&sp->p, on_field, on_row, &ps) != 0) {
+            ps.row_line = ps.line;
+            rc = fail_at(&ps, CPR_E_RAGGED, "%s:%zu: malformed CSV at end of file (%s)%s", csv_strerror(csv_error(&sp->p)), "");
+        }
+        if (!rc) rc = ps.status;
+    }
+    csv_free(&sp->p);
+    free(sp->off);
+    free(sp);
     if (!rc && !ps.header_done) rc = cpr_fail(CPR_E_EMPTY, "%s: empty file (no header row)", path);
     if (!rc && ps.nrow == 0) rc = cpr_fail(CPR_E_NODATA, "%s:2: header row only, no data rows", path);
     cpr_frame *f = NULL;

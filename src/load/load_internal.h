@@ -6,6 +6,7 @@
 #include "cpr/strmap.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Whole file in memory, with the UTF-8 BOM skipped. */
 typedef struct {
@@ -15,8 +16,15 @@ typedef struct {
 } cpr_text;
 
 int cpr_text_read(const char *path, cpr_text *t);
+/* Open `path` ("-" = stdin) for reading; a directory is refused. */
+int cpr_text_open(const char *path, FILE **fp);
 /* NUL bytes, control characters or invalid UTF-8 -> CPR_E_BINARY. */
 int cpr_text_check(const char *path, const cpr_text *t);
+/* The same check on a piece of the text that starts at the beginning of
+ * line *line and ends after a '\n' (or at the end of the file); *line is
+ * advanced past every newline, so consecutive pieces give the same
+ * messages as one check of the whole text. */
+int cpr_text_check_span(const char *path, const char *text, size_t n, size_t *line);
 /* The separator that occurs most often outside quotes in the first line. */
 char cpr_text_guess_sep(const cpr_text *t);
 
@@ -41,5 +49,13 @@ typedef struct {
 int cpr_frame_finish(cpr_frame *f, cpr_keys *k, const char *path);
 /* Natural order for labels: integers numerically, otherwise strcmp. */
 int cpr_label_cmp(const char *a, const char *b);
+
+/* Feed every line to libcsv (on != 0) instead of splitting plain lines in
+ * the loader; both give the same frames. The default comes from the
+ * environment variable CPR_CSV_LIBCSV=1. For tests and comparisons. */
+void cpr_csv_force_libcsv(int on);
+/* Read buffer size (0 = the default 1 MiB); tests use tiny buffers so that
+ * lines and quoted fields straddle the reads. */
+void cpr_csv_set_chunk(size_t bytes);
 
 #endif

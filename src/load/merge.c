@@ -5,19 +5,46 @@
 #include "cpr/status.h"
 #include "cpr/util.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { const char *label; int t; } mkey;
+/* What cpr_label_cmp looks at, worked out once per distinct label: whether
+ * it is an integer (and its value) and its rank in strcmp order. Comparing
+ * two labels then gives exactly cpr_label_cmp's answer without strtoll and
+ * strcmp on every comparison, so sorting and searching the merged keys
+ * behave as before, only faster. */
+typedef struct { int is_int; long long v; size_t srank; } label_info;
+typedef struct { const char *label; int t; int id; } mkey;
+
+static const label_info *g_info; /* for cmp_mkey: qsort has no context */
+
+static int is_integer(const char *s, long long *v) /* as in frame_finish.c */
+{
+    if (!*s) return 0;
+    char *end;
+    errno = 0;
+    *v = strtoll(s, &end, 10);
+    return *end == '\0' && errno == 0;
+}
 
 static int cmp_mkey(const void *a, const void *b)
 {
     const mkey *x = a, *y = b;
-    int c = cpr_label_cmp(x->label, y->label);
-    if (c) return c;
+    if (x->id != y->id) {
+        const label_info *p = &g_info[x->id], *q = &g_info[y->id];
+        if (p->is_int && q->is_int && p->v != q->v) return p->v < q->v ? -1 : 1;
+        return p->srank < q->srank ? -1 : 1; /* distinct strings: strcmp != 0 */
+    }
     return (x->t > y->t) - (x->t < y->t);
+}
+
+static const char *const *g_labels;
+static int cmp_label_id(const void *a, const void *b)
+{
+    return strcmp(g_labels[*(const int *)a], g_labels[*(const int *)b]);
 }
 
 static long find_key(const mkey *keys, size_t n, const mkey *k)
@@ -39,11 +66,33 @@ static int merge_two_or_more(cpr_frame **fs, size_t nf, const cpr_load_opts *opt
             return cpr_fail(CPR_E_NOKEY, "%s: no entity/time columns, so it cannot be merged with other files; name them with --entity/--time", fs[i]->source);
         total += fs[i]->nrow;
     }
-    mkey *all = cpr_malloc(total * sizeof *all);
+    /* Distinct entity labels over all files, and each file's codes as ids. */
+    cpr_strmap labels;
+    cpr_strmap_init(&labels);
+    int **gid = cpr_calloc(nf, sizeof *gid);
+    for (size_t i = 0; i < nf; i++) {
+        gid[i] = cpr_malloc((fs[i]->n_entities ? fs[i]->n_entities : 1) * sizeof(int));
+        for (size_t e = 0; e < fs[i]->n_entities; e++)
+            gid[i][e] = cpr_strmap_intern(&labels, fs[i]->entity_labels[e], strlen(fs[i]->entity_labels[e]));
+    }
+    size_t nl = labels.n;
+    label_info *info = cpr_malloc((nl ? nl : 1) * sizeof *info);
+    int *order = cpr_malloc((nl ? nl : 1) * sizeof *order);
+    for (size_t l = 0; l < nl; l++) {
+        info[l].is_int = is_integer(labels.keys[l], &info[l].v);
+        order[l] = (int)l;
+    }
+    g_labels = (const char *const *)labels.keys;
+    qsort(order, nl, sizeof *order, cmp_label_id);
+    for (size_t l = 0; l < nl; l++) info[order[l]].srank = l;
+    free(order);
+    g_info = info;
+
+    mkey *all = cpr_malloc((total ? total : 1) * sizeof *all);
     size_t m = 0;
     for (size_t i = 0; i < nf; i++)
         for (size_t r = 0; r < fs[i]->nrow; r++)
-            all[m++] = (mkey){fs[i]->entity_labels[fs[i]->entity[r]], fs[i]->time[r]};
+            all[m++] = (mkey){fs[i]->entity_labels[fs[i]->entity[r]], fs[i]->time[r], gid[i][fs[i]->entity[r]]};
     qsort(all, m, sizeof *all, cmp_mkey);
     size_t u = 0;
     for (size_t i = 0; i < m; i++)
@@ -78,7 +127,7 @@ static int merge_two_or_more(cpr_frame **fs, size_t nf, const cpr_load_opts *opt
         cpr_frame *g = fs[i];
         size_t *pos = cpr_malloc((g->nrow ? g->nrow : 1) * sizeof *pos);
         for (size_t r = 0; r < g->nrow; r++) {
-            mkey k = {g->entity_labels[g->entity[r]], g->time[r]};
+            mkey k = {g->entity_labels[g->entity[r]], g->time[r], gid[i][g->entity[r]]};
             pos[r] = (size_t)find_key(all, u, &k);
             matched[pos[r]]++;
         }
@@ -123,7 +172,7 @@ static int merge_two_or_more(cpr_frame **fs, size_t nf, const cpr_load_opts *opt
         for (size_t i = 0; i < nf; i++) {
             size_t only = 0;
             for (size_t r = 0; r < fs[i]->nrow; r++) {
-                mkey k = {fs[i]->entity_labels[fs[i]->entity[r]], fs[i]->time[r]};
+                mkey k = {fs[i]->entity_labels[fs[i]->entity[r]], fs[i]->time[r], gid[i][fs[i]->entity[r]]};
                 only += matched[find_key(all, u, &k)] == 1;
             }
             fprintf(stderr, "merge:   %s: %zu rows, %zu keys found in no other file\n", fs[i]->source, fs[i]->nrow, only);
@@ -131,6 +180,12 @@ static int merge_two_or_more(cpr_frame **fs, size_t nf, const cpr_load_opts *opt
     }
     free(matched);
     free(all);
+    for (size_t i = 0; i < nf; i++) free(gid[i]);
+    free(gid);
+    free(info);
+    g_info = NULL;
+    g_labels = NULL;
+    cpr_strmap_free(&labels);
     if (rc) { cpr_frame_free(f); return rc; }
     *out = f;
     return CPR_OK;

@@ -10,9 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-int cpr_text_read(const char *path, cpr_text *t)
+int cpr_text_open(const char *path, FILE **out)
 {
-    memset(t, 0, sizeof *t);
+    *out = NULL;
     FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!fp) return cpr_fail(CPR_E_OPEN, "%s: cannot open: %s", path, strerror(errno));
     struct stat st;
@@ -20,6 +20,17 @@ int cpr_text_read(const char *path, cpr_text *t)
         if (fp != stdin) fclose(fp);
         return cpr_fail(CPR_E_OPEN, "%s: cannot read: is a directory", path);
     }
+    *out = fp;
+    return CPR_OK;
+}
+
+int cpr_text_read(const char *path, cpr_text *t)
+{
+    memset(t, 0, sizeof *t);
+    FILE *fp;
+    int rc = cpr_text_open(path, &fp);
+    if (rc) return rc;
+    struct stat st;
     size_t cap = (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode)) ? (size_t)st.st_size + 1 : 1 << 16;
     char *buf = cpr_malloc(cap);
     size_t len = 0;
@@ -53,29 +64,65 @@ static size_t utf8_seq(const unsigned char *p, size_t left)
 
 int cpr_text_check(const char *path, const cpr_text *t)
 {
-    const unsigned char *p = (const unsigned char *)t->buf + t->start;
-    size_t n = t->len - t->start, line = 1, col = 1;
+    size_t line = 1;
+    return cpr_text_check_span(path, t->buf + t->start, t->len - t->start, &line);
+}
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/* 0x80 in every byte of w that equals b, 0 elsewhere (exact, no carries). */
+static uint64_t bytes_equal(uint64_t w, unsigned b)
+{
+    uint64_t x = w ^ (ONES * b), low7 = ~HIGH;
+    return ~(((x & low7) + low7) | x | low7);
+}
+
+/* Column (in characters) of byte i on the line that starts at byte ls;
+ * everything before i was valid UTF-8, so count non-continuation bytes. */
+static size_t column_of(const unsigned char *p, size_t ls, size_t i)
+{
+    size_t col = 1;
+    for (size_t k = ls; k < i; k++) col += (p[k] & 0xC0) != 0x80;
+    return col;
+}
+
+int cpr_text_check_span(const char *path, const char *text, size_t n, size_t *line_io)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t line = *line_io, ls = 0; /* ls: where the current line starts */
     for (size_t i = 0; i < n;) {
-        /* Fast path: 8 printable ASCII bytes at once (no high bit, no byte
-         * below 0x20, no DEL). */
+        /* Fast path: 8 ASCII bytes at once, all printable (0x20..0x7E) or
+         * newline, tab, CR. */
         if (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, p + i, 8);
-            uint64_t hi = w & 0x8080808080808080ULL;
-            uint64_t low = (w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL;
-            uint64_t del = ((w ^ 0x7F7F7F7F7F7F7F7FULL) - 0x0101010101010101ULL) & ~(w ^ 0x7F7F7F7F7F7F7F7FULL) & 0x8080808080808080ULL;
-            if (!(hi | low | del)) { i += 8; col += 8; continue; }
+            uint64_t bad = (w | (w + ONES * 1) | ~(w + ONES * 0x60)) & HIGH;
+            if (!bad) { i += 8; continue; }
+            if (!(w & HIGH)) {
+                /* No high bit, so no carries: bad marks exactly the bytes
+                 * below 0x20 and DEL. */
+                uint64_t nl = bytes_equal(w, '\n');
+                if (!(bad & ~(nl | bytes_equal(w, '\t') | bytes_equal(w, '\r')))) {
+                    if (nl) {
+                        line += (size_t)(((nl >> 7) * ONES) >> 56); /* bytes set */
+                        ls = i + (size_t)((63 - __builtin_clzll(nl)) >> 3) + 1;
+                    }
+                    i += 8;
+                    continue;
+                }
+            }
         }
         unsigned c = p[i];
-        if (c == '\n') { line++; col = 1; i++; continue; }
+        if (c == '\n') { line++; i++; ls = i; continue; }
         if (c == 0 || (c < 0x20 && c != '\t' && c != '\r') || c == 0x7F)
-            return cpr_fail(CPR_E_BINARY, "%s:%zu:%zu: binary data (byte 0x%02X): not a CSV text file", path, line, col, c);
+            return cpr_fail(CPR_E_BINARY, "%s:%zu:%zu: binary data (byte 0x%02X): not a CSV text file", path, line, column_of(p, ls, i), c);
         size_t s = utf8_seq(p + i, n - i);
         if (s == 0)
-            return cpr_fail(CPR_E_BINARY, "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X); if the file is Latin-1, convert it: iconv -f latin1 -t utf-8", path, line, col, c);
+            return cpr_fail(CPR_E_BINARY, "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X); if the file is Latin-1, convert it: iconv -f latin1 -t utf-8", path, line, column_of(p, ls, i), c);
         i += s;
-        col++;
     }
+    *line_io = line;
     return CPR_OK;
 }
 

@@ -5,6 +5,7 @@
  * correctly rounded too and sees the "C" locale because cpr-stats never
  * calls setlocale(LC_NUMERIC). */
 #include "cpr/util.h"
+#include "number_quick.h"
 
 #include <errno.h>
 #include <math.h>
@@ -12,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const double pow10_exact[] = {
+const double cpr_pow10_exact[23] = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
@@ -52,7 +53,7 @@ static int is_inf_word(const char *s, size_t len)
     return 0;
 }
 
-int cpr_parse_double(const char *s, size_t len, double *out)
+static int parse_general(const char *s, size_t len, double *out)
 {
     while (len && (*s == ' ' || *s == '\t')) { s++; len--; }
     while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r')) len--;
@@ -89,8 +90,14 @@ int cpr_parse_double(const char *s, size_t len, double *out)
     if (mant > (UINT64_C(1) << 53) || exp10 < -22 || exp10 > 22)
         return parse_slow(s, len, out);
     double v = (double)mant;
-    if (exp10 < 0) v /= pow10_exact[-exp10];
-    else v *= pow10_exact[exp10];
+    if (exp10 < 0) v /= cpr_pow10_exact[-exp10];
+    else v *= cpr_pow10_exact[exp10];
     *out = neg ? -v : v;
     return 1;
+}
+
+int cpr_parse_double(const char *s, size_t len, double *out)
+{
+    if (cpr_number_quick(s, len, out)) return 1;
+    return parse_general(s, len, out); /* 1, 0 or -1 */
 }
