@@ -27,7 +27,7 @@ typedef struct {
     char *time_name;
     int *entity;          /* nrow codes, 0..n_entities-1, in label order */
     int *time;            /* nrow calendar values (e.g. years) */
-    char **entity_labels; /* n_entities labels, sorted (strcmp) */
+    char **entity_labels; /* n_entities labels, sorted: integers by value, then text by strcmp */
     size_t n_entities;
 
     char *source;         /* file name(s), for messages */

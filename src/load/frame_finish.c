@@ -20,8 +20,13 @@ static int is_integer(const char *s, long long *v)
 
 int cpr_label_cmp(const char *a, const char *b)
 {
-    long long x, y;
-    if (is_integer(a, &x) && is_integer(b, &y) && x != y) return x < y ? -1 : 1;
+    /* A total order (qsort and binary search need one): integer labels
+     * first, by value; then text labels by strcmp. Mixing the two rules
+     * pairwise ("1a" < "9" < "10" < "1a") is not transitive. */
+    long long x = 0, y = 0;
+    int xi = is_integer(a, &x), yi = is_integer(b, &y);
+    if (xi != yi) return xi ? -1 : 1;
+    if (xi && x != y) return x < y ? -1 : 1;
     return strcmp(a, b);
 }
 

@@ -35,7 +35,8 @@ static int cmp_mkey(const void *a, const void *b)
     const mkey *x = a, *y = b;
     if (x->id != y->id) {
         const label_info *p = &g_info[x->id], *q = &g_info[y->id];
-        if (p->is_int && q->is_int && p->v != q->v) return p->v < q->v ? -1 : 1;
+        if (p->is_int != q->is_int) return p->is_int ? -1 : 1;
+        if (p->is_int && p->v != q->v) return p->v < q->v ? -1 : 1;
         return p->srank < q->srank ? -1 : 1; /* distinct strings: strcmp != 0 */
     }
     return (x->t > y->t) - (x->t < y->t);
