@@ -397,7 +397,7 @@ char *cpr_template_fill(const char *t, const cpr_env *env)
                     snprintf(fmt, sizeof fmt, "%%%s", spec);
             }
             double v = cpr_env_get(env, inner);
-            if (isnan(v)) snprintf(buf, sizeof buf, "NA");
+            if (!isfinite(v)) snprintf(buf, sizeof buf, "NA");
             else snprintf(buf, sizeof buf, fmt, v);
             free(inner);
             piece = buf;
