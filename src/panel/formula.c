@@ -98,10 +98,15 @@ static void *syntax_error(parser *p, const char *expected)
     else if (k->kind == T_BAD && k->s[0] == '`')
         cpr_fail(CPR_E_FORMULA, "formula: unterminated or empty `name` at column %d\n  %s\n  %*s^",
                  k->col, p->text, k->col - 1, "");
-    else
+    else {
+        size_t len = k->kind == T_QNAME ? k->len + 2 : k->len;
+        /* a stray non-ASCII character: show the whole UTF-8 sequence, not its first byte */
+        if (k->kind == T_BAD && (unsigned char)k->s[0] >= 0xC0)
+            while (len < 4 && ((unsigned char)k->s[len] & 0xC0) == 0x80) len++;
         cpr_fail(CPR_E_FORMULA, "formula: unexpected '%.*s' at column %d: expected %s\n  %s\n  %*s^",
-                 (int)(k->kind == T_QNAME ? k->len + 2 : k->len),
+                 (int)len,
                  k->kind == T_QNAME ? k->s - 1 : k->s, k->col, expected, p->text, k->col - 1, "");
+    }
     return NULL;
 }
 
