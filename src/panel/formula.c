@@ -140,16 +140,22 @@ static void list_push(expr_list *l, cpr_expr *e)
     l->v[l->n++] = e;
 }
 
-static int same_expr(const cpr_expr *a, const cpr_expr *b)
+/* Terms are the same when they print the same ("a:b:c" however nested).
+ * Nodes never change after parsing, so the printed form is cached: without
+ * the cache every comparison built two strings, and a*b*c*... products
+ * (hundreds of terms, compared pairwise) took seconds. */
+static const char *expr_key(cpr_expr *e)
 {
-    char *sa = cpr_expr_to_string(a), *sb = cpr_expr_to_string(b);
-    int same = strcmp(sa, sb) == 0;
-    free(sa);
-    free(sb);
-    return same;
+    if (!e->str_) e->str_ = cpr_expr_to_string(e);
+    return e->str_;
 }
 
-static long list_find(const expr_list *l, const cpr_expr *e)
+static int same_expr(cpr_expr *a, cpr_expr *b)
+{
+    return strcmp(expr_key(a), expr_key(b)) == 0;
+}
+
+static long list_find(const expr_list *l, cpr_expr *e)
 {
     for (size_t i = 0; i < l->n; i++)
         if (same_expr(l->v[i], e)) return (long)i;
@@ -291,8 +297,11 @@ static cpr_expr *parse_arith(parser *p)
 }
 
 /* One product item of a sum, expanded into terms appended to `out`. */
+#define MAX_PRODUCT_TERMS 256  /* a*b*c*... doubles the terms with every factor */
+
 static int parse_product(parser *p, expr_list *out)
 {
+    int col0 = p->tok.col;
     cpr_expr *f = parse_factor(p, 0);
     if (!f) return -1;
     expr_list cur = {0};
@@ -310,6 +319,16 @@ static int parse_product(parser *p, expr_list *out)
             list_add_unique(&nxt, node2(p, CPR_EX_PROD, cur.v[i], f));
         free(cur.v);
         cur = nxt;
+        if (cur.n > MAX_PRODUCT_TERMS) {
+            free(cur.v);
+            if (!p->failed) {
+                p->failed = 1;
+                cpr_fail(CPR_E_FORMULA, "formula: the product starting at column %d expands to more than %d terms "
+                         "(each '*' doubles them; use ':' for a single interaction)\n  %s\n  %*s^",
+                         col0, MAX_PRODUCT_TERMS, p->text, col0 - 1, "");
+            }
+            return -1;
+        }
     }
     for (size_t i = 0; i < cur.n; i++) list_push(out, cur.v[i]);
     free(cur.v);
@@ -465,6 +484,7 @@ void cpr_formula_free(cpr_formula *fm)
     if (!fm) return;
     for (size_t i = 0; i < fm->npool_; i++) {
         free(fm->pool_[i]->name);
+        free(fm->pool_[i]->str_);
         free(fm->pool_[i]);
     }
     free(fm->pool_);
