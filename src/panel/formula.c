@@ -214,8 +214,13 @@ static cpr_expr *parse_name(parser *p, int arith)
     int orders[64];
     size_t nops = 0, used;
     char op;
-    int order;
-    while (nops < 64 && (used = op_prefix(s, len, &op, &order)) > 0) {
+    int order, total = 0;
+    while ((used = op_prefix(s, len, &op, &order)) > 0) {
+        /* D3. prints back as D.D.D., so count differences by their order:
+         * more than 64 would not parse back to the same formula */
+        total += op == 'D' ? order : 1;
+        if (nops == 64 || total > 64)
+            return syntax_error(p, "at most 64 panel operators (L. F. D., D3. counting 3) on one variable");
         ops[nops] = op;
         orders[nops++] = order;
         s += used;
