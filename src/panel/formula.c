@@ -17,6 +17,7 @@
 #include "cpr/util.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -283,6 +284,9 @@ static cpr_expr *parse_factor(parser *p, int arith)
     double v;
     if (p->tok.kind != T_NUM || cpr_parse_double(p->tok.s, p->tok.len, &v) != 1)
         return syntax_error(p, "a number after '^'");
+    /* within the range printed without an exponent (formulas print and parse back) */
+    if (!(v == 0 || (fabs(v) >= 1e-4 && fabs(v) < 1e15)))
+        return syntax_error(p, "a power between 0.0001 and 1e15");
     next_token(p);
     cpr_expr *pw = node2(p, CPR_EX_POW, e, NULL);
     pw->power = v;
