@@ -4,6 +4,7 @@
 #   make check      unit + end-to-end tests, one summary line at the end
 #   make check-asan the same suite under AddressSanitizer + UBSan
 #   make check-valgrind  the same suite under valgrind (leaks are errors)
+#   make fuzz / fuzz-replay  libFuzzer harnesses (mk/fuzz.mk; needs clang)
 
 CC      ?= cc
 BUILD   ?= build
@@ -56,7 +57,10 @@ unit: $(UNIT_BIN)
 check: $(BIN) $(UNIT_BIN)
 	@BUILD=$(BUILD) TEST_WRAPPER="$(TEST_WRAPPER)" sh tests/run_all.sh
 
+# Sanitizer reports exit 99, a code no cpr-stats run uses, so an ASan/UBSan
+# error can never pass for an expected exit status (e.g. 1 of `run`).
 check-asan:
+	ASAN_OPTIONS=exitcode=99:detect_leaks=1 UBSAN_OPTIONS=exitcode=99:print_stacktrace=1 \
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  EXTRA_LDFLAGS="-fsanitize=address,undefined" check

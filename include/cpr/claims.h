@@ -163,7 +163,5 @@ int cpr_spawn_capture(char *const argv[], char **out, size_t *outlen, char **err
 void cpr_claims_print_table(const cpr_run_result *r, FILE *out);
 /* DIR/report.md, DIR/report.html, DIR/claims.json (written atomically). */
 int cpr_claims_write_report(const cpr_run_result *r, const char *dir);
-/* Write `len` bytes to path via a temporary file and rename. */
-int cpr_write_atomic(const char *path, const char *data, size_t len);
 
 #endif

@@ -34,6 +34,7 @@ typedef struct cpr_expr {
     int k;                  /* CPR_EX_LAG */
     double power;           /* CPR_EX_POW */
     struct cpr_expr *a, *b; /* operands */
+    char *str_;             /* private: cached printable form (parser's duplicate check) */
 } cpr_expr;
 
 typedef struct {

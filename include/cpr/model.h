@@ -93,6 +93,7 @@ typedef struct {
     cpr_ls ls;
     char **dropped;      /* names of the columns dropped as collinear */
     size_t ndropped;
+    int perfect_fit;     /* rss is zero to rounding (R-squared = 1 - 1e-20 or closer) */
 } cpr_reg;
 
 /* Least squares of y on X (n*k); const_col = given index of the intercept

@@ -156,6 +156,28 @@ static int parse_rule(const ctx *c, const char *rest, cpr_batch_line *l)
     return rc;
 }
 
+/* "{name}" or "{name:SPEC}" with SPEC digits/dots and one of f g e F G E,
+ * as cpr_template_fill accepts; anything else would silently print %.4g. */
+static int check_template(const ctx *c, const char *t)
+{
+    for (const char *o = strchr(t, '{'); o; o = strchr(o + 1, '{')) {
+        const char *close = strchr(o, '}');
+        if (!close) return 0; /* a lone '{' is literal text */
+        const char *colon = memchr(o, ':', (size_t)(close - o));
+        if (!colon) continue;
+        const char *spec = colon + 1;
+        size_t k = strspn(spec, "0123456789.");
+        if (!(k < 8 && spec + k + 1 == close && strchr("fgeFGE", spec[k]))) {
+            char *m = cpr_asprintf("bad number format '%.*s' in '%.*s' (use e.g. {name:.2f} or {name:.3g})",
+                                   (int)(close - colon - 1), spec, (int)(close - o + 1), o);
+            int rc = bad(c, "%s", m);
+            free(m);
+            return rc;
+        }
+    }
+    return 0;
+}
+
 static int parse_line(const ctx *c, char *s, cpr_batch_line *l, int *in_claim)
 {
     char *sp = s + strcspn(s, " \t");
@@ -170,6 +192,7 @@ static int parse_line(const ctx *c, char *s, cpr_batch_line *l, int *in_claim)
             if (!*in_claim) { rc = bad(c, "'%s' outside a claim (start one with 'claim ID')", kw); goto out; }
             l->name = cpr_strdup(kw);
             rc = one_string(c, rest, &l->text);
+            if (!rc && strcmp(kw, "measured") == 0) rc = check_template(c, l->text);
             goto out;
         }
     if (strcmp(kw, "assert") == 0) {
@@ -259,6 +282,12 @@ int cpr_batch_parse(const char *text, const char *path, const cpr_batch_syntax *
             memset(l, 0, sizeof *l);
             l->lineno = c.lineno;
             rc = parse_line(&c, t, l, &in_claim);
+            for (size_t i = 0; !rc && l->kind == CPR_L_CLAIM && i + 1 < b->n; i++)
+                if (b->lines[i].kind == CPR_L_CLAIM && strcmp(b->lines[i].name, l->name) == 0) {
+                    char *m = cpr_asprintf("claim '%s' is defined twice (first at line %d)", l->name, b->lines[i].lineno);
+                    rc = bad(&c, "%s", m);
+                    free(m);
+                }
         }
         free(s);
     }

@@ -99,6 +99,8 @@ static const json_t *step(const json_t *cur, const char *seg)
     const json_t *v = n ? json_object_get(cur, name) : cur;
     const char *rest = seg + n;
     if (*rest == '(') {
+        size_t rl = strlen(rest);
+        if (rl < 2 || rest[rl - 1] != ')') { free(name); return NULL; }
         const char *key = NULL, *arr = alias_array(name, &key);
         char *arg = cpr_strndup(rest + 1, strlen(rest) - 2);
         char *cond = cpr_asprintf("%s=%s", key ? key : "", arg);
@@ -108,6 +110,7 @@ static const json_t *step(const json_t *cur, const char *seg)
     }
     while (v && *rest == '[') {
         const char *close = strchr(rest, ']');
+        if (!close) { v = NULL; break; }
         char *cond = cpr_strndup(rest + 1, (size_t)(close - rest - 1));
         v = match_row(v, cond);
         free(cond);
@@ -216,12 +219,20 @@ static double primary(parser *p)
             }
         }
         size_t st = p->pos;
-        int depth = 0;
+        /* Brackets must nest properly: "rows[a=1)" is an error, not a path
+         * (cpr_json_path relies on every '[' and '(' having its partner). */
+        char open[32];
+        size_t depth = 0;
         while (s[p->pos]) {
             char d = s[p->pos];
-            if (d == '(' || d == '[') depth++;
-            else if (d == ')' || d == ']') { if (depth == 0) break; depth--; }
-            else if (depth == 0 && !(isalnum((unsigned char)d) || d == '_' || d == '.')) break;
+            if (d == '(' || d == '[') {
+                if (depth == sizeof open) { fail_at(p, "brackets nested too deeply in path"); return NAN; }
+                open[depth++] = d;
+            } else if (d == ')' || d == ']') {
+                if (depth == 0) break;
+                if (open[depth - 1] != (d == ')' ? '(' : '[')) { fail_at(p, "mismatched brackets in path"); return NAN; }
+                depth--;
+            } else if (depth == 0 && !(isalnum((unsigned char)d) || d == '_' || d == '.')) break;
             p->pos++;
         }
         if (depth != 0) { fail_at(p, "unbalanced brackets in path"); return NAN; }
@@ -386,7 +397,7 @@ char *cpr_template_fill(const char *t, const cpr_env *env)
                     snprintf(fmt, sizeof fmt, "%%%s", spec);
             }
             double v = cpr_env_get(env, inner);
-            if (isnan(v)) snprintf(buf, sizeof buf, "NA");
+            if (!isfinite(v)) snprintf(buf, sizeof buf, "NA");
             else snprintf(buf, sizeof buf, fmt, v);
             free(inner);
             piece = buf;

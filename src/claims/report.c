@@ -2,6 +2,7 @@
  * --out DIR a Markdown page, a standalone HTML page (figures inlined as SVG)
  * and claims.json, each written to a temporary file and renamed. */
 #include "cpr/claims.h"
+#include "cpr/outfile.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -93,23 +94,6 @@ void cpr_claims_print_table(const cpr_run_result *r, FILE *out)
     counts(r, &b);
     fputs(b.s, out);
     free(b.s);
-}
-
-int cpr_write_atomic(const char *path, const char *data, size_t len)
-{
-    char *tmp = cpr_asprintf("%s.tmp.%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    int rc = 0;
-    if (!f) rc = cpr_fail(CPR_E_WRITE, "%s: %s", tmp, strerror(errno));
-    else {
-        int bad = fwrite(data, 1, len, f) != len;
-        bad |= fflush(f) != 0 || fsync(fileno(f)) != 0;
-        bad |= fclose(f) != 0;
-        if (bad || rename(tmp, path) != 0) rc = cpr_fail(CPR_E_WRITE, "%s: %s", path, strerror(errno ? errno : EIO));
-    }
-    if (rc) unlink(tmp);
-    free(tmp);
-    return rc;
 }
 
 static const json_t *claim_json(const cpr_run_result *r, size_t i) { return json_array_get(r->claims_json, i); }
@@ -249,9 +233,9 @@ int cpr_claims_write_report(const cpr_run_result *r, const char *dir)
     char *js = json_dumps(r->claims_json, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     char *p1 = cpr_asprintf("%s/report.md", dir), *p2 = cpr_asprintf("%s/report.html", dir),
          *p3 = cpr_asprintf("%s/claims.json", dir);
-    int rc = cpr_write_atomic(p1, md.s, md.n);
-    if (!rc) rc = cpr_write_atomic(p2, ht.s, ht.n);
-    if (!rc) rc = cpr_write_atomic(p3, js, strlen(js));
+    int rc = cpr_outfile_write(p1, md.s, md.n);
+    if (!rc) rc = cpr_outfile_write(p2, ht.s, ht.n);
+    if (!rc) rc = cpr_outfile_write(p3, js, strlen(js));
     free(p1); free(p2); free(p3); free(js);
     free(md.s); free(ht.s); free(tab.s); free(cnt.s);
     return rc;

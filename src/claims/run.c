@@ -125,6 +125,8 @@ static void do_assert(runner *R, const cpr_batch_line *l)
     if (!isnan(v) && v != 0) return;
     char what[200];
     if (R->env.missing[0]) snprintf(what, sizeof what, "%s is missing", R->env.missing);
+    else if (isnan(R->env.lhs)) snprintf(what, sizeof what, "value NA");
+    else if (isinf(R->env.lhs)) snprintf(what, sizeof what, "value %s", R->env.lhs > 0 ? "+infinity" : "-infinity");
     else snprintf(what, sizeof what, "value %.10g", R->env.lhs);
     char *m = cpr_asprintf("%s:%d: assertion failed: %s (%s)", R->b->path, l->lineno, l->text, what);
     R->r->failures = cpr_realloc(R->r->failures, (R->r->nfail + 1) * sizeof *R->r->failures);

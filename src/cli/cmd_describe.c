@@ -73,7 +73,17 @@ static void describe_columns(const cpr_frame *f, char **vars, size_t nvars)
         }
         char fs[8] = "", ls[8] = "";
         if (f->time) { snprintf(fs, sizeof fs, "%d", first); snprintf(ls, sizeof ls, "%d", last); }
-        printf("%-22s %7zu %6s %6s %13.6g %13.6g %13.6g\n", c->name, n, fs, ls, mn, sum / (double)n, mx);
+        /* the mean of values near DBL_MAX: a scaled sum cannot overflow */
+        double mean = isfinite(sum) ? sum / (double)n : NAN;
+        if (!isfinite(mean)) {
+            double scale = fmax(fabs(mn), fabs(mx)), ss = 0;
+            for (size_t i = 0; i < f->nrow; i++)
+                if (!isnan(c->num[i])) ss += c->num[i] / scale;
+            mean = ss / (double)n * scale;
+        }
+        char mean_s[32] = "NA";
+        if (isfinite(mean)) snprintf(mean_s, sizeof mean_s, "%.6g", mean);
+        printf("%-22s %7zu %6s %6s %13.6g %13s %13.6g\n", c->name, n, fs, ls, mn, mean_s, mx);
     }
 }
 

@@ -150,6 +150,13 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     if (cli_get_double(a, "level", 0.95, &level)) return CPR_E_USAGE;
     if (!(level > 0.5 && level < 1)) return cli_usage_error(a->cmd, "--level must lie between 0.5 and 1, not '%s'", cli_get(a, "level"));
     o->spec.dk_lag = (int)lag;
+    long maxit;
+    double tol;
+    if (cli_get_long(a, "fe-maxiter", 10000, 1, 100000000, &maxit)) return CPR_E_USAGE;
+    if (cli_get_double(a, "fe-tol", 1e-10, &tol)) return CPR_E_USAGE;
+    if (!(tol > 0 && tol < 1)) return cli_usage_error(a->cmd, "--fe-tol must lie between 0 and 1, not '%s'", cli_get(a, "fe-tol"));
+    if (cli_has(a, "fe-maxiter")) o->spec.fe_maxiter = (int)maxit;
+    if (cli_has(a, "fe-tol")) o->spec.fe_tol = tol;
     o->spec.conf_level = level;
     long B, seed;
     int w = lookup(a, "weights", weight_names, CPR_BOOT_RADEMACHER);
@@ -336,6 +343,8 @@ static const cli_opt regress_opts_table[] = {
     {"no-constant", 0, NULL, NULL, "drop the intercept"},
     {"hausman", 0, NULL, NULL, "add the Hausman test (entity FE vs RE, classical variances, as plm phtest)"},
     {"level", 0, "P", "0.95", "confidence level of the intervals"},
+    {"fe-tol", 0, "TOL", "1e-10", "unbalanced two-way FE: convergence tolerance of the alternating projections"},
+    {"fe-maxiter", 0, "N", "10000", "unbalanced two-way FE: maximum sweeps (exit 14 when not converged)"},
     {"bootstrap", 0, "B", "9999 when clustered with < 50 clusters, else 0", "wild cluster bootstrap draws (0 = off)"},
     {"seed", 0, "N", "42", "random seed of the bootstrap (results are reproducible)"},
     {"weights", 0, "KIND", "rademacher", "bootstrap weights: rademacher|webb"},

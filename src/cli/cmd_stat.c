@@ -188,7 +188,9 @@ static void print_text(const char *var, stat_fn fn, const group_row *g, size_t n
     for (size_t i = 0; i < ng; i++) {
         char yr[16] = "";
         if (g[i].has_year) snprintf(yr, sizeof yr, "%d", g[i].year);
-        printf("%-10s %6s %16.8g %6zu", g[i].entity ? g[i].entity : "all", yr, g[i].value, g[i].n);
+        /* undefined values (sd of one value, growth from 0, ...) print as NA, as in JSON (null) */
+        if (isfinite(g[i].value)) printf("%-10s %6s %16.8g %6zu", g[i].entity ? g[i].entity : "all", yr, g[i].value, g[i].n);
+        else printf("%-10s %6s %16s %6zu", g[i].entity ? g[i].entity : "all", yr, "NA", g[i].n);
         if (fn >= F_FIRST) printf(" %6d %6d", g[i].first_year, g[i].last_year);
         putchar('\n');
     }

@@ -133,6 +133,12 @@ static void stata_extras(cpr_result *r, const cpr_design *d, const cpr_reg *g, d
 int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
 {
     size_t n = d->n, off = d->has_const ? 1 : 0, kx = d->k - off;
+    if (s->effects != CPR_EFFECTS_TIME && d->n_entities == n)
+        return cpr_fail(CPR_E_NUMERIC, "fixed effects: every entity is observed in a single period (T = 1 for all "
+                        "%zu entities), so the entity effects absorb every observation; use --model pooled", d->n_entities);
+    if (s->effects != CPR_EFFECTS_ENTITY && d->n_times == 1)
+        return cpr_fail(CPR_E_NUMERIC, "fixed effects: the %zu observations are all from a single period, so the time "
+                        "effects absorb everything; drop the time effect (--effects entity) or add periods", n);
     cpr_absorb a = { .n = n, .entity = d->entity, .time = d->time, .n_entities = d->n_entities,
                      .n_times = d->n_times, .effects = s->effects, .tol = s->fe_tol, .maxiter = s->fe_maxiter };
     double *W = cpr_malloc(n * (1 + kx) * sizeof *W);
@@ -140,6 +146,11 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
     memcpy(W + n, d->X + off * n, n * kx * sizeof *W);
     int iters = 0, rc = cpr_within_transform(&a, W, 1 + kx, &iters);
     if (rc != CPR_OK) { free(W); return rc; }
+    if (norm2(W, n) <= ABSORBED_TOL * norm2(d->y, n)) {
+        free(W);
+        return cpr_fail(CPR_E_NUMERIC, "fixed effects: the outcome %s does not vary within the absorbed groups; "
+                        "there is nothing left to explain", d->outcome ? d->outcome : "y");
+    }
     /* columns wiped out by the absorption (time-invariant regressors ...) */
     char **nm = cpr_malloc((kx ? kx : 1) * sizeof *nm), **absorbed = cpr_malloc((kx ? kx : 1) * sizeof *absorbed);
     size_t kk = 0, na = 0;

@@ -275,6 +275,12 @@ int cpr_gmm_fit(const cpr_gmm_spec *s, cpr_result **out)
     cpr_result_add_note(r, "instruments: levels of the outcome at lags %d..%d%s; exogenous regressors in differences%s",
                         s->lag_min, s->lag_max, s->collapse ? " (collapsed: one column per lag)" : " (one set per period)",
                         g.n_dummies ? "; time dummies in differences" : "");
+    if (g.L > g.G)
+        cpr_result_add_note(r, "%zu instruments for %zu groups: the weight matrix is singular and the Hansen test is "
+                               "not informative (it is bounded by the number of groups); use --collapse or fewer --gmm-lags",
+                            g.L, g.G);
+    for (size_t j = 0; j < g.ndropped; j++)
+        cpr_result_add_note(r, "dropped %s (no variation over time: removed by differencing)", g.dropped[j]);
     if (w.pinv) cpr_result_add_note(r, "a weight or moment matrix was singular: a generalized inverse was used");
     *out = r;
     work_free(&w);

@@ -122,8 +122,12 @@ int gmm_sys_build(const cpr_gmm_spec *s, gmm_sys *g)
     size_t Kk = drop_zero_cols(X, G * m, K, keepx), Lk = drop_zero_cols(W, G * m, L, keepw);
     g->names = cpr_calloc(Kk ? Kk : 1, sizeof *g->names);
     size_t c = 0;
+    g->dropped = cpr_calloc(k ? k : 1, sizeof *g->dropped);
     for (size_t j = 0; j < K; j++) {
-        if (!keepx[j]) continue;
+        if (!keepx[j]) {
+            if (j < k) g->dropped[g->ndropped++] = cpr_strdup(s->names[j]);
+            continue;
+        }
         if (j < k) g->names[c++] = cpr_strdup(s->names[j]);
         else {
             g->names[c++] = cpr_asprintf("%s_%d", s->time_name ? s->time_name : "time",
@@ -149,6 +153,8 @@ void gmm_sys_clear(gmm_sys *g)
 {
     if (!g) return;
     for (size_t j = 0; j < g->K; j++) free(g->names[j]);
+    for (size_t j = 0; j < g->ndropped; j++) free(g->dropped[j]);
+    free(g->dropped);
     free(g->names); free(g->X); free(g->y); free(g->W);
     memset(g, 0, sizeof *g);
 }

@@ -19,6 +19,8 @@ typedef struct {
     char **names;        /* K term names (owned) */
     size_t n_dummies;    /* the last n_dummies of the K terms are time dummies */
     size_t n_gmm_cols;   /* GMM-style instrument columns (after dropping empty ones) */
+    char **dropped;      /* regressors dropped as all zero after differencing (owned) */
+    size_t ndropped;
 } gmm_sys;
 
 int gmm_sys_build(const cpr_gmm_spec *s, gmm_sys *g);

@@ -78,6 +78,10 @@ static void re_tests(const cpr_design *d, const cpr_model_spec *s, cpr_result *r
 
 int cpr_fit_re(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
 {
+    if (d->entity && d->n_entities == d->n)
+        return cpr_fail(CPR_E_NUMERIC, "random effects: every entity is observed in a single period (T = 1 for all "
+                        "%zu entities), so the entity variance cannot be separated from the error; use --model pooled",
+                        d->n_entities);
     int rc = re_core(d, s, out);
     if (rc == CPR_OK) re_tests(d, s, *out);
     return rc;

@@ -31,6 +31,8 @@ int cpr_reg_fit(cpr_reg *g, const double *X, size_t n, size_t k, char *const *na
             g->dropped[g->ndropped++] = cpr_strdup(names[j]);
         }
     }
+    double tss = cpr_tss(y, n, const_col >= 0);
+    g->perfect_fit = tss > 0 && g->ls.rss <= 1e-20 * tss;
     return CPR_OK;
 }
 
@@ -55,6 +57,9 @@ cpr_result *cpr_reg_result(const cpr_reg *g, const char *model, const char *esti
         r->estimate[j] = g->ls.beta[j];
     }
     for (size_t j = 0; j < g->ndropped; j++) cpr_result_add_note(r, "dropped %s (collinear)", g->dropped[j]);
+    if (g->perfect_fit)
+        cpr_result_add_note(r, "essentially perfect fit (the residuals are zero to rounding): standard errors, "
+                               "test statistics and p-values are not meaningful");
     return r;
 }
 

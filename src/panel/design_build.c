@@ -347,6 +347,42 @@ static void copy_rows(const column *c, const size_t *rows, size_t n, double *dst
     for (size_t r = 0; r < n; r++) dst[r] = c->v[rows[r]];
 }
 
+/* Values this large or this small (but non-zero) make sums of squares
+ * overflow to Inf or underflow to 0 in double precision, which would turn
+ * into silent NaN estimates or a variable wrongly dropped as constant. */
+#define SCALE_MAX 1e150
+#define SCALE_MIN 1e-150
+
+static int check_scale(const char *name, const double *v, size_t n)
+{
+    double hi = 0, lo = INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        double a = fabs(v[i]);
+        if (a > hi) hi = a;
+        if (a > 0 && a < lo) lo = a;
+    }
+    if (hi > SCALE_MAX)
+        return cpr_fail(CPR_E_NUMERIC, "variable '%s': values as large as %g are out of range for the regression "
+                        "arithmetic (squares overflow; limit %g); rescale it, e.g. divide by a power of 10", name, hi, SCALE_MAX);
+    if (lo < SCALE_MIN)
+        return cpr_fail(CPR_E_NUMERIC, "variable '%s': non-zero values as small as %g are out of range for the regression "
+                        "arithmetic (squares underflow; limit %g); rescale it, e.g. multiply by a power of 10", name, lo, SCALE_MIN);
+    return CPR_OK;
+}
+
+static int check_design_scale(const cpr_design *d)
+{
+    int rc = check_scale(d->outcome, d->y, d->n);
+    size_t i = 1;
+    while (i < d->n && d->y[i] == d->y[0]) i++;
+    if (!rc && d->n > 1 && i == d->n)
+        rc = cpr_fail(CPR_E_NUMERIC, "outcome '%s' is constant (%g in all %zu observations): there is nothing to explain",
+                      d->outcome, d->y[0], d->n);
+    for (size_t j = 0; !rc && j < d->k; j++) rc = check_scale(d->names[j], d->X + j * d->n, d->n);
+    for (size_t j = 0; !rc && j < d->kz; j++) rc = check_scale(d->z_names[j], d->Z + j * d->n, d->n);
+    return rc;
+}
+
 int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
                      const cpr_design_opts *opts, cpr_design **out,
                      cpr_design_info *info)
@@ -432,6 +468,7 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
         d->n_cluster2 = cluster_codes(f, &cl[1], rows, n, d->cluster2);
     }
     free(rows);
+    if ((rc = check_design_scale(d))) { cpr_design_free(d); return rc; }
     *out = d;
     return CPR_OK;
 }

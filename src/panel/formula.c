@@ -17,6 +17,7 @@
 #include "cpr/util.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,10 +99,15 @@ static void *syntax_error(parser *p, const char *expected)
     else if (k->kind == T_BAD && k->s[0] == '`')
         cpr_fail(CPR_E_FORMULA, "formula: unterminated or empty `name` at column %d\n  %s\n  %*s^",
                  k->col, p->text, k->col - 1, "");
-    else
+    else {
+        size_t len = k->kind == T_QNAME ? k->len + 2 : k->len;
+        /* a stray non-ASCII character: show the whole UTF-8 sequence, not its first byte */
+        if (k->kind == T_BAD && (unsigned char)k->s[0] >= 0xC0)
+            while (len < 4 && ((unsigned char)k->s[len] & 0xC0) == 0x80) len++;
         cpr_fail(CPR_E_FORMULA, "formula: unexpected '%.*s' at column %d: expected %s\n  %s\n  %*s^",
-                 (int)(k->kind == T_QNAME ? k->len + 2 : k->len),
+                 (int)len,
                  k->kind == T_QNAME ? k->s - 1 : k->s, k->col, expected, p->text, k->col - 1, "");
+    }
     return NULL;
 }
 
@@ -135,16 +141,22 @@ static void list_push(expr_list *l, cpr_expr *e)
     l->v[l->n++] = e;
 }
 
-static int same_expr(const cpr_expr *a, const cpr_expr *b)
+/* Terms are the same when they print the same ("a:b:c" however nested).
+ * Nodes never change after parsing, so the printed form is cached: without
+ * the cache every comparison built two strings, and a*b*c*... products
+ * (hundreds of terms, compared pairwise) took seconds. */
+static const char *expr_key(cpr_expr *e)
 {
-    char *sa = cpr_expr_to_string(a), *sb = cpr_expr_to_string(b);
-    int same = strcmp(sa, sb) == 0;
-    free(sa);
-    free(sb);
-    return same;
+    if (!e->str_) e->str_ = cpr_expr_to_string(e);
+    return e->str_;
 }
 
-static long list_find(const expr_list *l, const cpr_expr *e)
+static int same_expr(cpr_expr *a, cpr_expr *b)
+{
+    return strcmp(expr_key(a), expr_key(b)) == 0;
+}
+
+static long list_find(const expr_list *l, cpr_expr *e)
 {
     for (size_t i = 0; i < l->n; i++)
         if (same_expr(l->v[i], e)) return (long)i;
@@ -203,8 +215,13 @@ static cpr_expr *parse_name(parser *p, int arith)
     int orders[64];
     size_t nops = 0, used;
     char op;
-    int order;
-    while (nops < 64 && (used = op_prefix(s, len, &op, &order)) > 0) {
+    int order, total = 0;
+    while ((used = op_prefix(s, len, &op, &order)) > 0) {
+        /* D3. prints back as D.D.D., so count differences by their order:
+         * more than 64 would not parse back to the same formula */
+        total += op == 'D' ? order : 1;
+        if (nops == 64 || total > 64)
+            return syntax_error(p, "at most 64 panel operators (L. F. D., D3. counting 3) on one variable");
         ops[nops] = op;
         orders[nops++] = order;
         s += used;
@@ -267,6 +284,9 @@ static cpr_expr *parse_factor(parser *p, int arith)
     double v;
     if (p->tok.kind != T_NUM || cpr_parse_double(p->tok.s, p->tok.len, &v) != 1)
         return syntax_error(p, "a number after '^'");
+    /* within the range printed without an exponent (formulas print and parse back) */
+    if (!(v == 0 || (fabs(v) >= 1e-4 && fabs(v) < 1e15)))
+        return syntax_error(p, "a power between 0.0001 and 1e15");
     next_token(p);
     cpr_expr *pw = node2(p, CPR_EX_POW, e, NULL);
     pw->power = v;
@@ -286,8 +306,11 @@ static cpr_expr *parse_arith(parser *p)
 }
 
 /* One product item of a sum, expanded into terms appended to `out`. */
+#define MAX_PRODUCT_TERMS 256  /* a*b*c*... doubles the terms with every factor */
+
 static int parse_product(parser *p, expr_list *out)
 {
+    int col0 = p->tok.col;
     cpr_expr *f = parse_factor(p, 0);
     if (!f) return -1;
     expr_list cur = {0};
@@ -305,6 +328,16 @@ static int parse_product(parser *p, expr_list *out)
             list_add_unique(&nxt, node2(p, CPR_EX_PROD, cur.v[i], f));
         free(cur.v);
         cur = nxt;
+        if (cur.n > MAX_PRODUCT_TERMS) {
+            free(cur.v);
+            if (!p->failed) {
+                p->failed = 1;
+                cpr_fail(CPR_E_FORMULA, "formula: the product starting at column %d expands to more than %d terms "
+                         "(each '*' doubles them; use ':' for a single interaction)\n  %s\n  %*s^",
+                         col0, MAX_PRODUCT_TERMS, p->text, col0 - 1, "");
+            }
+            return -1;
+        }
     }
     for (size_t i = 0; i < cur.n; i++) list_push(out, cur.v[i]);
     free(cur.v);
@@ -460,6 +493,7 @@ void cpr_formula_free(cpr_formula *fm)
     if (!fm) return;
     for (size_t i = 0; i < fm->npool_; i++) {
         free(fm->pool_[i]->name);
+        free(fm->pool_[i]->str_);
         free(fm->pool_[i]);
     }
     free(fm->pool_);

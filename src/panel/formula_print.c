@@ -82,7 +82,9 @@ static void put_expr(sbuf *b, const cpr_expr *e, int arith)
         if (paren) sb_put(b, "(");
         put_expr(b, e->a, 1);
         if (paren) sb_put(b, ")");
+        /* shortest form that reads back exactly (0.1, not 0.10000000000000001) */
         snprintf(num, sizeof num, "^%.15g", e->power);
+        if (strtod(num + 1, NULL) != e->power) snprintf(num, sizeof num, "^%.17g", e->power);
         sb_put(b, num);
         break;
     }

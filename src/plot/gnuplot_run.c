@@ -5,10 +5,12 @@
  * stderr captured through a pipe; stdin and stderr are serviced together
  * with poll() so a chatty gnuplot cannot deadlock us. SIGPIPE is ignored
  * while we write (gnuplot may die early) and restored afterwards.
- * Images go to a mkstemp file in the destination directory and are renamed
- * into place only after gnuplot exits 0 and the file is fsync'ed. */
+ * Images go to a cpr_outfile (a mkstemp file in the destination directory)
+ * and are renamed into place only after gnuplot exits 0 and the file is
+ * fsync'ed (include/cpr/outfile.h). */
 #include "plot_internal.h"
 
+#include "cpr/outfile.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -198,71 +200,9 @@ int cpr_plot_gnuplot_run(const char *script, size_t len)
     return run_gnuplot(script, len, NULL);
 }
 
-/* "dir/.base.XXXXXX" next to path. */
-static char *temp_template(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash) return cpr_asprintf(".%s.tmpXXXXXX", path);
-    return cpr_asprintf("%.*s/.%s.tmpXXXXXX", (int)(slash - path), path, slash + 1);
-}
-
-static mode_t file_mode(void)
-{
-    mode_t mask = umask(0);
-    umask(mask);
-    return (mode_t)(0666 & ~mask);
-}
-
-static int open_temp(const char *path, char **tmp_out, int *fd_out)
-{
-    char *tmp = temp_template(path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return cpr_fail(CPR_E_WRITE, "%s: cannot create a temporary file beside it: %s", path,
-                        strerror(e));
-    }
-    fcntl(fd, F_SETFD, FD_CLOEXEC);
-    fchmod(fd, file_mode());
-    *tmp_out = tmp;
-    *fd_out = fd;
-    return CPR_OK;
-}
-
-static int commit_temp(int fd, char *tmp, const char *path)
-{
-    int rc = CPR_OK;
-    if (fsync(fd) != 0) rc = cpr_fail(CPR_E_WRITE, "%s: fsync failed: %s", path, strerror(errno));
-    if (close(fd) != 0 && rc == CPR_OK)
-        rc = cpr_fail(CPR_E_WRITE, "%s: close failed: %s", path, strerror(errno));
-    if (rc == CPR_OK && rename(tmp, path) != 0)
-        rc = cpr_fail(CPR_E_WRITE, "%s: cannot rename the temporary file into place: %s", path,
-                      strerror(errno));
-    if (rc != CPR_OK) unlink(tmp);
-    free(tmp);
-    return rc;
-}
-
 int cpr_plot_write_atomic(const char *path, const char *data, size_t len)
 {
-    char *tmp;
-    int fd, rc = open_temp(path, &tmp, &fd);
-    if (rc) return rc;
-    size_t off = 0;
-    while (off < len) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) {
-            int e = errno;
-            close(fd);
-            unlink(tmp);
-            free(tmp);
-            return cpr_fail(CPR_E_WRITE, "%s: write failed: %s", path, strerror(e));
-        }
-        off += (size_t)w;
-    }
-    return commit_temp(fd, tmp, path);
+    return cpr_outfile_write(path, data, len);
 }
 
 char *cpr_plot_script_with_output(const char *script, const char *path)
@@ -285,25 +225,23 @@ int cpr_plot_render_atomic(const char *script, const char *out_path)
 {
     if (!strstr(script, CPR_PLOT_OUTPUT_PLACEHOLDER))
         return cpr_fail(CPR_E_INTERNAL, "plot script has no output placeholder line");
-    char *tmp;
-    int fd, rc = open_temp(out_path, &tmp, &fd);
+    cpr_outfile *o;
+    int rc = cpr_outfile_open(out_path, &o);
     if (rc) return rc;
-    char *full = cpr_plot_script_with_output(script, tmp);
+    char *full = cpr_plot_script_with_output(script, cpr_outfile_temp_path(o));
     rc = run_gnuplot(full, strlen(full), out_path);
     free(full);
     if (rc == CPR_OK) {
         struct stat st;
-        if (fstat(fd, &st) != 0 || st.st_size == 0)
+        if (fstat(fileno(cpr_outfile_stream(o)), &st) != 0 || (S_ISREG(st.st_mode) && st.st_size == 0))
             rc = cpr_fail(CPR_E_GNUPLOT, "gnuplot (%s) exited normally but wrote nothing to %s",
                           gnuplot_program(), out_path);
     }
     if (rc != CPR_OK) {
-        close(fd);
-        unlink(tmp);
-        free(tmp);
+        cpr_outfile_abort(o);
         return rc;
     }
-    return commit_temp(fd, tmp, out_path);
+    return cpr_outfile_commit(o);
 }
 
 int cpr_plot_finish(cpr_plotbuf *b, const char *out_path, const cpr_plot_opts *opts)

@@ -12,6 +12,11 @@ int cpr_vfail(int code, const char *fmt, va_list ap)
     if (last_code == 0) {
         vsnprintf(last_msg, sizeof last_msg, fmt, ap);
         last_code = code;
+        /* Messages quote user input (names, cells, formulas): keep control
+         * characters (terminal escapes) out of the terminal; '\n' and '\t'
+         * lay out caret lines. */
+        for (unsigned char *c = (unsigned char *)last_msg; *c; c++)
+            if ((*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7f) *c = '?';
     }
     return code;
 }
