@@ -25,10 +25,13 @@ typedef enum { CPR_SSC_STATA, CPR_SSC_PLM, CPR_SSC_NONE } cpr_ssc;
 /* Swamy-Arora variance components: Stata xtreg,re (harmonic-mean T) or plm
  * random.method="swar"; identical on balanced panels. */
 typedef enum { CPR_RE_STATA, CPR_RE_PLM } cpr_re_method;
-/* How the least-squares core factorizes (AUTO: QR up to CPR_LS_QR_MAX_N rows). */
+/* How the least-squares core factorizes. AUTO: QR up to CPR_LS_XTX_MIN_N
+ * rows; above, the normal equations (XTX) when X is of full rank and its
+ * column-scaled condition number is at most CPR_LS_XTX_MAX_COND, else QR. */
 typedef enum { CPR_LS_AUTO, CPR_LS_QR, CPR_LS_XTX } cpr_ls_method;
 
-#define CPR_LS_QR_MAX_N 1000000u
+#define CPR_LS_XTX_MIN_N 20000u
+#define CPR_LS_XTX_MAX_COND 1e5   /* XTX bread error ~ cond^2 * 1e-19 <= 1e-9 */
 #define CPR_LS_RANK_TOL 1e-11     /* see cpr_ols_qr */
 
 typedef struct {
@@ -72,8 +75,8 @@ typedef struct {
  * QR with column pivoting (GSL QRPT) in double, then Bjorck's iterative
  * refinement of the augmented system with residuals in long double, for
  * beta and for the columns of (X'X)^-1 when cond > 1e4. XTX path (large n):
- * X'X by BLAS dsyrk, pivoted Cholesky, refinement of beta with long double
- * residuals. Fails with CPR_E_NUMERIC when no column is left or n <= rank. */
+ * X'X and its Cholesky factor in long double, refinement of beta with long
+ * double residuals (src/model/ols_xtx.c). Fails with CPR_E_NUMERIC when no column is left or n <= rank. */
 int cpr_ols_qr(const double *X, size_t n, size_t k, const double *y,
                double tol, cpr_ls_method method, cpr_ls *out);
 void cpr_ls_clear(cpr_ls *ls);
