@@ -285,6 +285,36 @@ static void free_evaluated(evaluated *ev)
     free(ev->z);
 }
 
+/* Time codes without sorting when the calendar values span a range of at
+ * most 4n + 1024: mark the values present, number them in order. O(n +
+ * range). Returns 0 (nothing done) for a wider range. */
+static int int_codes(const int *time, const size_t *rows, size_t n, cpr_design *d)
+{
+    if (n == 0) return 0;
+    long lo = time[rows[0]], hi = lo;
+    for (size_t r = 1; r < n; r++) {
+        long v = time[rows[r]];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+    }
+    unsigned long range = (unsigned long)(hi - lo) + 1;
+    if (range > 4 * (unsigned long)n + 1024) return 0;
+    int *map = cpr_malloc(range * sizeof *map);
+    for (unsigned long v = 0; v < range; v++) map[v] = -1;
+    for (size_t r = 0; r < n; r++) map[time[rows[r]] - lo] = 0;
+    size_t g = 0;
+    for (unsigned long v = 0; v < range; v++)
+        if (map[v] == 0) map[v] = (int)g++;
+    d->n_times = g;
+    d->time_values = cpr_malloc(g * sizeof *d->time_values);
+    for (unsigned long v = 0; v < range; v++)
+        if (map[v] >= 0) d->time_values[map[v]] = (int)(lo + (long)v);
+    d->time = cpr_malloc(n * sizeof *d->time);
+    for (size_t r = 0; r < n; r++) d->time[r] = map[time[rows[r]] - lo];
+    free(map);
+    return 1;
+}
+
 static void fill_panel_codes(const cpr_frame *f, const size_t *rows, cpr_design *d)
 {
     size_t n = d->n;
@@ -302,6 +332,7 @@ static void fill_panel_codes(const cpr_frame *f, const size_t *rows, cpr_design 
         }
         d->n_entities = n ? g + 1 : 0;
     }
+    if (f->time && int_codes(f->time, rows, n, d)) return;
     if (f->time) {
         keyed *k = cpr_malloc(n * sizeof *k);
         double *distinct = cpr_malloc((n ? n : 1) * sizeof *distinct);
