@@ -82,15 +82,18 @@ int cpr_ols_qr(const double *X, size_t n, size_t k, const double *y,
 void cpr_ls_clear(cpr_ls *ls);
 /* Internals of the core (ols_select.c, ols_xtx.c) on scaled columns Xs:
  * keep the columns (in order) not within tol of the span of earlier kept
- * ones; returns how many. cpr_ls_xtx fills out->keep/k/beta/bread/resid. */
+ * ones; returns how many. cpr_ls_xtx fills out->keep/k/beta/bread/resid
+ * for the scaled problem X / scale (scale: k powers of two, NULL = 1),
+ * reading the columns of X in place. */
 size_t cpr_ls_select(const double *Xs, size_t n, size_t k, double tol, size_t *keep);
-int cpr_ls_xtx(const double *Xs, size_t n, size_t k, const double *y, double tol, cpr_ls *out);
+int cpr_ls_xtx(const double *X, const double *scale, size_t n, size_t k, const double *y, double tol, cpr_ls *out);
 
 /* ---- one final regression and its result -------------------------------- */
 
 typedef struct {
     size_t n, k;         /* rows, kept columns */
-    double *X;           /* n*k kept columns, column-major (owned) */
+    double *X;           /* n*k kept columns, column-major (owned unless x_borrowed) */
+    int x_borrowed;      /* X is the caller's array (cpr_reg_fit_borrow) */
     char **names;        /* k term names (owned) */
     long const_idx;      /* kept index of the intercept, -1 when none */
     cpr_ls ls;
@@ -102,6 +105,10 @@ typedef struct {
  * or -1. Collinear columns are dropped and remembered by name. */
 int cpr_reg_fit(cpr_reg *g, const double *X, size_t n, size_t k, char *const *names,
                 long const_col, const double *y, cpr_ls_method method);
+/* The same, but when no column is dropped g->X is the caller's X (no
+ * copy): X must stay unchanged and alive until cpr_reg_clear. */
+int cpr_reg_fit_borrow(cpr_reg *g, const double *X, size_t n, size_t k, char *const *names,
+                       long const_col, const double *y, cpr_ls_method method);
 void cpr_reg_clear(cpr_reg *g);
 /* New result with model/estimator labels, terms, estimates, nobs and one
  * note per dropped column ("dropped x2 (collinear)"). */

@@ -58,7 +58,7 @@ static double pooled_rss(const cpr_design *d, size_t *kp)
     memcpy(X + off * d->n, d->X, d->n * d->k * sizeof *X);
     for (size_t j = 0; j < d->k; j++) nm[off + j] = d->names[j];
     double rss = NAN;
-    if (cpr_reg_fit(&g, X, d->n, k, nm, 0, d->y, CPR_LS_AUTO) == CPR_OK) { rss = g.ls.rss; *kp = g.k; }
+    if (cpr_reg_fit_borrow(&g, X, d->n, k, nm, 0, d->y, CPR_LS_AUTO) == CPR_OK) { rss = g.ls.rss; *kp = g.k; }
     else cpr_error_clear();
     cpr_reg_clear(&g);
     free(X); free(nm);
@@ -150,7 +150,7 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
         nm[kk++] = d->names[off + j];
     }
     cpr_reg g;
-    rc = kk ? cpr_reg_fit(&g, W + n, n, kk, nm, -1, W, s->ls_method)
+    rc = kk ? cpr_reg_fit_borrow(&g, W + n, n, kk, nm, -1, W, s->ls_method)
             : cpr_fail(CPR_E_NUMERIC, "fixed effects: no regressor varies within the absorbed groups");
     if (rc != CPR_OK) { free(W); free(nm); free(absorbed); return rc; }
     cpr_result *r = cpr_reg_result(&g, "fe", fe_label(s->effects));

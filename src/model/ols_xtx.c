@@ -75,40 +75,67 @@ static void chol_solve(const long double *L, size_t ld, size_t k, long double *g
     }
 }
 
-/* r = y - X b, g = X' r, rss = r'r, all accumulated in long double. */
+/* r = y - X b, g = X' r, rss = r'r, all accumulated in long double.
+ * Blocks of rows keep the long double residuals in L1; the column loops
+ * keep their accumulators in registers. */
+#define XTX_BLOCK 256
 static void resid_ld(const double *const *cols, size_t n, size_t k, const double *y,
                      const long double *b, double *r, long double *g, double *rss)
 {
-    long double ss = 0;
+    long double ss = 0, s[XTX_BLOCK];
     for (size_t j = 0; j < k; j++) g[j] = 0;
-    for (size_t i = 0; i < n; i++) {
-        long double s = y[i];
-        for (size_t j = 0; j < k; j++) s -= (long double)cols[j][i] * b[j];
-        r[i] = (double)s;
-        ss += s * s;
-        for (size_t j = 0; j < k; j++) g[j] += (long double)cols[j][i] * s;
+    for (size_t i0 = 0; i0 < n; i0 += XTX_BLOCK) {
+        size_t m = n - i0 < XTX_BLOCK ? n - i0 : XTX_BLOCK;
+        const double *yb = y + i0;
+        for (size_t i = 0; i < m; i++) s[i] = yb[i];
+        for (size_t j = 0; j < k; j++) {
+            const double *c = cols[j] + i0;
+            long double bj = b[j];
+            for (size_t i = 0; i < m; i++) s[i] -= c[i] * bj;
+        }
+        long double s0 = 0, s1 = 0;
+        for (size_t i = 0; i < m; i++) {
+            r[i0 + i] = (double)s[i];
+            if (i & 1) s1 += s[i] * s[i]; else s0 += s[i] * s[i];
+        }
+        ss += s0 + s1;
+        for (size_t j = 0; j < k; j++) {
+            const double *c = cols[j] + i0;
+            long double a0 = 0, a1 = 0;
+            size_t i = 0;
+            for (; i + 2 <= m; i += 2) { a0 += c[i] * s[i]; a1 += c[i + 1] * s[i + 1]; }
+            if (i < m) a0 += c[i] * s[i];
+            g[j] += a0 + a1;
+        }
     }
     *rss = (double)ss;
 }
 
-int cpr_ls_xtx(const double *Xs, size_t n, size_t k, const double *y, double tol, cpr_ls *out)
+int cpr_ls_xtx(const double *X, const double *scale, size_t n, size_t k, const double *y, double tol, cpr_ls *out)
 {
+    /* the scaled problem Xs = X / scale (powers of two, so every step is
+     * exact), worked on the columns of X as given: no copy */
     long double *C = cpr_malloc(k * k * sizeof *C), *L = cpr_calloc(k * k, sizeof *L);
     for (size_t a = 0; a < k; a++)
-        for (size_t b = a; b < k; b++) C[a * k + b] = C[b * k + a] = dot_ld(Xs + a * n, Xs + b * n, n);
+        for (size_t b = a; b < k; b++)
+            C[a * k + b] = C[b * k + a] = dot_ld(X + a * n, X + b * n, n) /
+                                          (scale ? (long double)scale[a] * scale[b] : 1.0L);
     size_t *keep = cpr_malloc((k ? k : 1) * sizeof *keep);
     size_t kk = gram_select(C, k, tol, keep, L);
     out->keep = keep; out->k = kk;
     if (kk == 0 || n <= kk) { free(C); free(L); return CPR_OK; }   /* caller reports */
     const double **cols = cpr_malloc(kk * sizeof *cols);
-    for (size_t a = 0; a < kk; a++) cols[a] = Xs + keep[a] * n;
+    long double *sc = cpr_malloc(kk * sizeof *sc), *braw = cpr_malloc(kk * sizeof *braw);
+    for (size_t a = 0; a < kk; a++) { cols[a] = X + keep[a] * n; sc[a] = scale ? scale[keep[a]] : 1.0L; }
     out->beta = cpr_calloc(kk, sizeof(double));
     out->bread = cpr_malloc(kk * kk * sizeof(double));
     out->resid = cpr_malloc(n * sizeof(double));
     long double *b = cpr_calloc(kk, sizeof *b), *g = cpr_malloc(kk * sizeof *g);
     long double prev = INFINITY;
     for (out->refine_iter = 1; out->refine_iter <= 30; out->refine_iter++) {
-        resid_ld(cols, n, kk, y, b, out->resid, g, &out->rss);
+        for (size_t j = 0; j < kk; j++) braw[j] = b[j] / sc[j];
+        resid_ld(cols, n, kk, y, braw, out->resid, g, &out->rss);
+        for (size_t j = 0; j < kk; j++) g[j] /= sc[j];
         chol_solve(L, k, kk, g);
         long double dmax = 0, bmax = 0;
         for (size_t j = 0; j < kk; j++) {
@@ -118,7 +145,8 @@ int cpr_ls_xtx(const double *Xs, size_t n, size_t k, const double *y, double tol
         if (dmax <= 1e-18L * bmax || (out->refine_iter > 2 && dmax > 0.5L * prev)) break;
         prev = dmax;
     }
-    resid_ld(cols, n, kk, y, b, out->resid, g, &out->rss);
+    for (size_t j = 0; j < kk; j++) braw[j] = b[j] / sc[j];
+    resid_ld(cols, n, kk, y, braw, out->resid, g, &out->rss);
     for (size_t j = 0; j < kk; j++) out->beta[j] = (double)b[j];
     /* (X'X)^-1 column by column, and the 1-norm condition of the kept Gram block */
     long double *e = cpr_malloc(kk * sizeof *e), cnorm = 0, inorm = 0;
@@ -137,6 +165,6 @@ int cpr_ls_xtx(const double *Xs, size_t n, size_t k, const double *y, double tol
         for (size_t c = 0; c < a; c++)
             out->bread[a * kk + c] = out->bread[c * kk + a] = 0.5 * (out->bread[a * kk + c] + out->bread[c * kk + a]);
     out->cond = (double)sqrtl(cnorm * inorm);
-    free(C); free(L); free(cols); free(b); free(g); free(e);
+    free(C); free(L); free(cols); free(b); free(g); free(e); free(sc); free(braw);
     return CPR_OK;
 }
