@@ -131,22 +131,34 @@ int cpr_ls_xtx(const double *X, const double *scale, size_t n, size_t k, const d
     out->bread = cpr_malloc(kk * kk * sizeof(double));
     out->resid = cpr_malloc(n * sizeof(double));
     long double *b = cpr_calloc(kk, sizeof *b), *g = cpr_malloc(kk * sizeof *g);
+    /* sweep 1 from b = 0: g = X'y needs no residual pass */
+    for (size_t j = 0; j < kk; j++) g[j] = dot_ld(cols[j], y, n) / sc[j];
+    chol_solve(L, k, kk, g);
+    for (size_t j = 0; j < kk; j++) b[j] = g[j];
+    /* later sweeps: r = y - Xb; a correction below 1e-17 of b leaves b (and
+     * r, computed from that b) as they are */
     long double prev = INFINITY;
-    for (out->refine_iter = 1; out->refine_iter <= 30; out->refine_iter++) {
+    int fresh = 0;   /* out->resid belongs to the current b */
+    for (out->refine_iter = 2; out->refine_iter <= 30; out->refine_iter++) {
         for (size_t j = 0; j < kk; j++) braw[j] = b[j] / sc[j];
         resid_ld(cols, n, kk, y, braw, out->resid, g, &out->rss);
+        fresh = 1;
         for (size_t j = 0; j < kk; j++) g[j] /= sc[j];
         chol_solve(L, k, kk, g);
         long double dmax = 0, bmax = 0;
         for (size_t j = 0; j < kk; j++) {
-            b[j] += g[j];
             dmax = fmaxl(dmax, fabsl(g[j])); bmax = fmaxl(bmax, fabsl(b[j]));
         }
-        if (dmax <= 1e-18L * bmax || (out->refine_iter > 2 && dmax > 0.5L * prev)) break;
+        if (dmax <= 1e-17L * bmax) break;
+        for (size_t j = 0; j < kk; j++) b[j] += g[j];
+        fresh = 0;
+        if (out->refine_iter > 2 && dmax > 0.5L * prev) break;   /* stagnating */
         prev = dmax;
     }
-    for (size_t j = 0; j < kk; j++) braw[j] = b[j] / sc[j];
-    resid_ld(cols, n, kk, y, braw, out->resid, g, &out->rss);
+    if (!fresh) {
+        for (size_t j = 0; j < kk; j++) braw[j] = b[j] / sc[j];
+        resid_ld(cols, n, kk, y, braw, out->resid, g, &out->rss);
+    }
     for (size_t j = 0; j < kk; j++) out->beta[j] = (double)b[j];
     /* (X'X)^-1 column by column, and the 1-norm condition of the kept Gram block */
     long double *e = cpr_malloc(kk * sizeof *e), cnorm = 0, inorm = 0;
