@@ -83,10 +83,11 @@ void cpr_ls_clear(cpr_ls *ls);
 /* Internals of the core (ols_select.c, ols_xtx.c) on scaled columns Xs:
  * keep the columns (in order) not within tol of the span of earlier kept
  * ones; returns how many. cpr_ls_xtx fills out->keep/k/beta/bread/resid
- * for the scaled problem X / scale (scale: k powers of two, NULL = 1),
- * reading the columns of X in place. */
+ * for the scaled problem X / scale, reading the columns of X in place;
+ * it fills scale (k) with the power-of-two column scales of cpr_ols_qr
+ * (from the diagonal of X'X), or works unscaled when scale is NULL. */
 size_t cpr_ls_select(const double *Xs, size_t n, size_t k, double tol, size_t *keep);
-int cpr_ls_xtx(const double *X, const double *scale, size_t n, size_t k, const double *y, double tol, cpr_ls *out);
+int cpr_ls_xtx(const double *X, double *scale, size_t n, size_t k, const double *y, double tol, cpr_ls *out);
 
 /* ---- one final regression and its result -------------------------------- */
 

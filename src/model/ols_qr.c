@@ -233,7 +233,6 @@ int cpr_ols_qr(const double *X, size_t n, size_t k, const double *y,
     if (tol <= 0) tol = CPR_LS_RANK_TOL;
     if (k == 0) return cpr_fail(CPR_E_NUMERIC, "no regressors");
     double *scale = cpr_malloc(k * sizeof *scale);
-    for (size_t j = 0; j < k; j++) scale[j] = col_scale(X + j * n, n);
     int rc = CPR_OK;
     if (method == CPR_LS_AUTO && n > CPR_LS_XTX_MIN_N) {
         /* normal equations when full rank and well conditioned, else QR */
@@ -243,6 +242,7 @@ int cpr_ols_qr(const double *X, size_t n, size_t k, const double *y,
     } else if (method == CPR_LS_AUTO) method = CPR_LS_QR;
     out->n = n; out->k_in = k; out->method = method;
     if (method == CPR_LS_QR) {
+        for (size_t j = 0; j < k; j++) scale[j] = col_scale(X + j * n, n);
         double *Xs = cpr_malloc(n * k * sizeof *Xs);
         for (size_t j = 0; j < k; j++)
             for (size_t i = 0; i < n; i++) Xs[j * n + i] = X[j * n + i] / scale[j];

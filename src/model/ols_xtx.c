@@ -111,15 +111,22 @@ static void resid_ld(const double *const *cols, size_t n, size_t k, const double
     *rss = (double)ss;
 }
 
-int cpr_ls_xtx(const double *X, const double *scale, size_t n, size_t k, const double *y, double tol, cpr_ls *out)
+int cpr_ls_xtx(const double *X, double *scale, size_t n, size_t k, const double *y, double tol, cpr_ls *out)
 {
     /* the scaled problem Xs = X / scale (powers of two, so every step is
      * exact), worked on the columns of X as given: no copy */
     long double *C = cpr_malloc(k * k * sizeof *C), *L = cpr_calloc(k * k, sizeof *L);
     for (size_t a = 0; a < k; a++)
-        for (size_t b = a; b < k; b++)
-            C[a * k + b] = C[b * k + a] = dot_ld(X + a * n, X + b * n, n) /
-                                          (scale ? (long double)scale[a] * scale[b] : 1.0L);
+        for (size_t b = a; b < k; b++) C[a * k + b] = C[b * k + a] = dot_ld(X + a * n, X + b * n, n);
+    if (scale) {   /* 2^e with the column norm in [2^(e-1), 2^e), as cpr_ols_qr scales */
+        for (size_t a = 0; a < k; a++) {
+            int e = 0;
+            if (C[a * k + a] > 0) frexp((double)sqrtl(C[a * k + a]), &e);
+            scale[a] = C[a * k + a] > 0 ? ldexp(1.0, e) : 1.0;
+        }
+        for (size_t a = 0; a < k; a++)
+            for (size_t b = 0; b < k; b++) C[a * k + b] /= (long double)scale[a] * scale[b];
+    }
     size_t *keep = cpr_malloc((k ? k : 1) * sizeof *keep);
     size_t kk = gram_select(C, k, tol, keep, L);
     out->keep = keep; out->k = kk;

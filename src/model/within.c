@@ -37,41 +37,56 @@ static int balanced(const cpr_absorb *a, const size_t *ce)
 /* Two-way absorption in the space of the effects (as fixest does): for
  * time effects g, the entity effects are a_e = mean_e(x - g_t) and the map
  * F(g)_t = mean_t(x - a_e) is one alternating-projection sweep. F needs
- * only the group sums of x (computed once) and one pass over the codes, so
- * a sweep never touches the column; Irons-Tuck extrapolation acts on the
+ * only the group sums of x (computed once) and two gathers over the codes
+ * (grouped by entity, and by time: built once by counting sort), so a
+ * sweep never touches the column; Irons-Tuck extrapolation acts on the
  * T-vector g. At the end x -= a_e + g_t: its entity means are zero and its
  * time means are F(g) - g, which the stopping rule bounds. */
 typedef struct {
     size_t n, G, T;
-    const int *e, *t;
-    const size_t *ce, *ct;
-    const size_t *seg;    /* G + 1 row offsets when rows are grouped by entity, else NULL */
-    long double *acc;     /* T */
-    long double *ae;      /* G (unsorted codes only) */
+    const int *et;        /* n time codes, rows grouped by entity */
+    const size_t *eseg;   /* G + 1 offsets into et */
+    const int *te;        /* n entity codes, rows grouped by time */
+    const size_t *tseg;   /* T + 1 offsets into te */
     double *alpha;        /* G: entity effects of the last map's input */
 } tw_ctx;
 
+/* sum of v[idx[i]], lo <= i < hi, in long double */
+static long double gather_sum(const double *v, const int *idx, size_t lo, size_t hi)
+{
+    long double s0 = 0, s1 = 0;
+    size_t i = lo;
+    for (; i + 2 <= hi; i += 2) { s0 += v[idx[i]]; s1 += v[idx[i + 1]]; }
+    if (i < hi) s0 += v[idx[i]];
+    return s0 + s1;
+}
+
+/* One sweep in effect space: alpha_e = (sum_e x - sum_{i in e} g_t) / n_e,
+ * gout_t = (sum_t x - sum_{i in t} alpha_e) / n_t. Two gathers, no scatter. */
 static void tw_map(tw_ctx *c, const long double *sxe, const long double *sxt, const double *gin, double *gout)
 {
-    for (size_t t = 0; t < c->T; t++) c->acc[t] = 0;
-    if (c->seg) {
-        for (size_t g = 0; g < c->G; g++) {
-            size_t lo = c->seg[g], hi = c->seg[g + 1];
-            long double s = 0;
-            for (size_t i = lo; i < hi; i++) s += gin[c->t[i]];
-            double a = hi > lo ? (double)((sxe[g] - s) / (long double)(hi - lo)) : 0.0;
-            c->alpha[g] = a;
-            for (size_t i = lo; i < hi; i++) c->acc[c->t[i]] += a;
-        }
-    } else {
-        for (size_t g = 0; g < c->G; g++) c->ae[g] = 0;
-        for (size_t i = 0; i < c->n; i++) c->ae[c->e[i]] += gin[c->t[i]];
-        for (size_t g = 0; g < c->G; g++)
-            c->alpha[g] = c->ce[g] ? (double)((sxe[g] - c->ae[g]) / (long double)c->ce[g]) : 0.0;
-        for (size_t i = 0; i < c->n; i++) c->acc[c->t[i]] += c->alpha[c->e[i]];
+    for (size_t g = 0; g < c->G; g++) {
+        size_t lo = c->eseg[g], hi = c->eseg[g + 1];
+        c->alpha[g] = hi > lo ? (double)((sxe[g] - gather_sum(gin, c->et, lo, hi)) / (long double)(hi - lo)) : 0.0;
     }
-    for (size_t t = 0; t < c->T; t++)
-        gout[t] = c->ct[t] ? (double)((sxt[t] - c->acc[t]) / (long double)c->ct[t]) : 0.0;
+    for (size_t t = 0; t < c->T; t++) {
+        size_t lo = c->tseg[t], hi = c->tseg[t + 1];
+        gout[t] = hi > lo ? (double)((sxt[t] - gather_sum(c->alpha, c->te, lo, hi)) / (long double)(hi - lo)) : 0.0;
+    }
+}
+
+/* Codes of `other` with the rows grouped by `key` (counting sort, stable),
+ * and the group offsets: O(n + ng). */
+static int *group_by(const int *key, const int *other, size_t n, size_t ng, const size_t *cnt, size_t *seg)
+{
+    int *out = cpr_malloc((n ? n : 1) * sizeof *out);
+    size_t *pos = cpr_malloc((ng + 1) * sizeof *pos);
+    seg[0] = 0;
+    for (size_t g = 0; g < ng; g++) seg[g + 1] = seg[g] + cnt[g];
+    memcpy(pos, seg, (ng + 1) * sizeof *pos);
+    for (size_t i = 0; i < n; i++) out[pos[key[i]]++] = other[i];
+    free(pos);
+    return out;
 }
 
 static double maxdiff(const double *a, const double *b, size_t m)
@@ -85,12 +100,22 @@ static int twoway_iter(const cpr_absorb *a, double *x, tw_ctx *c, int *iters)
 {
     size_t n = a->n, G = c->G, T = c->T;
     double scale = 0;
-    for (size_t i = 0; i < n; i++) scale = fmax(scale, fabs(x[i]));
+    for (size_t i = 0; i < n; i++) {
+        double v = fabs(x[i]);
+        scale = v > scale ? v : scale;
+    }
     if (scale == 0) return CPR_OK;
     double tol = (a->tol > 0 ? a->tol : 1e-10) * scale;
     int maxit = a->maxiter > 0 ? a->maxiter : 10000;
     long double *sxe = cpr_calloc(G, sizeof *sxe), *sxt = cpr_calloc(T, sizeof *sxt);
-    for (size_t i = 0; i < n; i++) { sxe[c->e[i]] += x[i]; sxt[c->t[i]] += x[i]; }
+    if (c->et == a->time) {   /* rows grouped by entity: segment sums */
+        for (size_t g = 0; g < G; g++) {
+            long double s0 = 0;
+            for (size_t r = c->eseg[g]; r < c->eseg[g + 1]; r++) s0 += x[r];
+            sxe[g] = s0;
+        }
+    } else for (size_t i = 0; i < n; i++) sxe[a->entity[i]] += x[i];
+    for (size_t i = 0; i < n; i++) sxt[a->time[i]] += x[i];
     double *g0 = cpr_calloc(T, sizeof *g0), *g1 = cpr_malloc(T * sizeof *g1), *g2 = cpr_malloc(T * sizeof *g2);
     const double *g = NULL;
     int it = 0;
@@ -110,7 +135,7 @@ static int twoway_iter(const cpr_absorb *a, double *x, tw_ctx *c, int *iters)
         for (size_t t = 0; t < T; t++) g0[t] = g2[t] - step * (g2[t] - g1[t]);
     }
     if (g) {   /* c->alpha belongs to the last map's input, which is g */
-        for (size_t i = 0; i < n; i++) x[i] = x[i] - c->alpha[c->e[i]] - g[c->t[i]];
+        for (size_t i = 0; i < n; i++) x[i] = x[i] - c->alpha[a->entity[i]] - g[a->time[i]];
     }
     free(sxe); free(sxt); free(g0); free(g1); free(g2);
     if (iters && it > *iters) *iters = it;
@@ -131,19 +156,20 @@ int cpr_within_transform(const cpr_absorb *a, double *cols, size_t ncols, int *i
     int rc = CPR_OK;
     int bal = a->effects == CPR_EFFECTS_TWOWAY && balanced(a, ce);
     tw_ctx tw = { 0 };
+    int *et_own = NULL, *te = NULL;
+    size_t *eseg = NULL, *tseg = NULL;
     if (a->effects == CPR_EFFECTS_TWOWAY && !bal) {
-        tw = (tw_ctx){ .n = n, .G = G, .T = T, .e = a->entity, .t = a->time, .ce = ce, .ct = ct,
-                       .acc = cpr_malloc((T ? T : 1) * sizeof *tw.acc), .alpha = cpr_malloc((G ? G : 1) * sizeof *tw.alpha) };
-        size_t *seg = cpr_malloc((G + 1) * sizeof *seg), i = 0;
-        int sorted = 1;
-        for (size_t g = 0; g < G && sorted; g++) {   /* rows grouped by entity, in code order? */
-            seg[g] = i;
-            i += ce[g];
-            for (size_t r = seg[g]; r < i && sorted; r++) sorted = r < n && (size_t)a->entity[r] == g;
-        }
-        seg[G] = n;
-        if (sorted) tw.seg = seg;
-        else { free(seg); tw.ae = cpr_malloc((G ? G : 1) * sizeof *tw.ae); }
+        eseg = cpr_malloc((G + 1) * sizeof *eseg);
+        tseg = cpr_malloc((T + 1) * sizeof *tseg);
+        int sorted = 1;   /* rows already grouped by entity, in code order? */
+        for (size_t i = 1; i < n && sorted; i++) sorted = a->entity[i] >= a->entity[i - 1];
+        if (sorted) {
+            eseg[0] = 0;
+            for (size_t g = 0; g < G; g++) eseg[g + 1] = eseg[g] + ce[g];
+        } else et_own = group_by(a->entity, a->time, n, G, ce, eseg);
+        te = group_by(a->time, a->entity, n, T, ct, tseg);
+        tw = (tw_ctx){ .n = n, .G = G, .T = T, .et = sorted ? a->time : et_own, .eseg = eseg, .te = te, .tseg = tseg,
+                       .alpha = cpr_malloc((G ? G : 1) * sizeof *tw.alpha) };
     }
     for (size_t j = 0; j < ncols && rc == CPR_OK; j++) {
         double *x = cols + j * n;
@@ -154,7 +180,7 @@ int cpr_within_transform(const cpr_absorb *a, double *cols, size_t ncols, int *i
             demean(x, n, a->time, T, ct, st);
         } else rc = twoway_iter(a, x, &tw, iters);
     }
-    free(tw.acc); free(tw.alpha); free(tw.ae); free((size_t *)tw.seg);
+    free(tw.alpha); free(et_own); free(te); free(eseg); free(tseg);
     free(ce); free(ct); free(se); free(st);
     return rc;
 }

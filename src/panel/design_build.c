@@ -133,6 +133,14 @@ static void col_free(column *c)
     free(c->why);
 }
 
+/* 1 when a term has a lag, lead or difference (needs the period links). */
+static int uses_links(const cpr_expr *e)
+{
+    if (!e) return 0;
+    if (e->kind == CPR_EX_LAG || e->kind == CPR_EX_DIFF) return 1;
+    return uses_links(e->a) || uses_links(e->b);
+}
+
 /* Evaluate a term over all frame rows (checked beforehand by check_expr). */
 static column eval(const ctx *cx, const cpr_expr *e)
 {
@@ -402,7 +410,11 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
     if (rc) return rc;
 
     ctx cx = {f, NULL, NULL};
-    if (f->time) cpr_panel_neighbours(f->entity, f->time, f->nrow, &cx.prev, &cx.next);
+    int links = uses_links(fm->lhs);
+    for (size_t j = 0; j < fm->nterms; j++) links |= uses_links(fm->terms[j]);
+    for (size_t j = 0; j < fm->n_endog; j++) links |= uses_links(fm->endog[j]);
+    for (size_t j = 0; j < fm->n_instr; j++) links |= uses_links(fm->instr[j]);
+    if (f->time && links) cpr_panel_neighbours(f->entity, f->time, f->nrow, &cx.prev, &cx.next);
     evaluated ev = {0};
     ev.y = eval(&cx, fm->lhs);
     ev.kx = fm->nterms + fm->n_endog;
