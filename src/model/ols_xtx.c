@@ -87,18 +87,30 @@ static void resid_ld(const double *const *cols, size_t n, size_t k, const double
     for (size_t i0 = 0; i0 < n; i0 += XTX_BLOCK) {
         size_t m = n - i0 < XTX_BLOCK ? n - i0 : XTX_BLOCK;
         const double *yb = y + i0;
-        for (size_t i = 0; i < m; i++) s[i] = yb[i];
-        for (size_t j = 0; j < k; j++) {
-            const double *c = cols[j] + i0;
-            long double bj = b[j];
-            for (size_t i = 0; i < m; i++) s[i] -= c[i] * bj;
+        double *rb = r + i0;
+        long double s0 = 0;
+        if (k <= 3) {   /* the usual small k: s stays in a register */
+            const double *c0 = cols[0] + i0, *c1 = k > 1 ? cols[1] + i0 : c0, *c2 = k > 2 ? cols[2] + i0 : c0;
+            long double b0 = b[0], b1 = k > 1 ? b[1] : 0, b2 = k > 2 ? b[2] : 0;
+            for (size_t i = 0; i < m; i++) {
+                long double v = (long double)yb[i] - c0[i] * b0 - c1[i] * b1 - c2[i] * b2;
+                s[i] = v;
+                rb[i] = (double)v;
+                s0 += v * v;
+            }
+        } else {
+            for (size_t i = 0; i < m; i++) s[i] = yb[i];
+            for (size_t j = 0; j < k; j++) {
+                const double *c = cols[j] + i0;
+                long double bj = b[j];
+                for (size_t i = 0; i < m; i++) s[i] -= c[i] * bj;
+            }
+            for (size_t i = 0; i < m; i++) {
+                rb[i] = (double)s[i];
+                s0 += s[i] * s[i];
+            }
         }
-        long double s0 = 0, s1 = 0;
-        for (size_t i = 0; i < m; i++) {
-            r[i0 + i] = (double)s[i];
-            if (i & 1) s1 += s[i] * s[i]; else s0 += s[i] * s[i];
-        }
-        ss += s0 + s1;
+        ss += s0;
         for (size_t j = 0; j < k; j++) {
             const double *c = cols[j] + i0;
             long double a0 = 0, a1 = 0;
