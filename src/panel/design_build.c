@@ -23,7 +23,8 @@ typedef struct {
 
 typedef struct {
     double *v;
-    unsigned char *why;
+    unsigned char *why;  /* NULL: no reasons (a plain variable) */
+    int borrowed;        /* v is the frame's column: read only, not freed */
 } column;
 
 static long find_col(const cpr_frame *f, const char *name)
@@ -123,15 +124,29 @@ int cpr_formula_bind(cpr_formula *fm, const cpr_frame *f)
 
 static column col_alloc(size_t n)
 {
-    column c = {cpr_malloc(n * sizeof(double)), cpr_calloc(n, 1)};
+    column c = {cpr_malloc(n * sizeof(double)), cpr_calloc(n, 1), 0};
     return c;
 }
 
 static void col_free(column *c)
 {
-    free(c->v);
+    if (!c->borrowed) free(c->v);
     free(c->why);
 }
+
+/* Make a column writable: own copy of the values, a reasons array. */
+static void col_own(column *c, size_t n)
+{
+    if (c->borrowed) {
+        double *v = cpr_malloc((n ? n : 1) * sizeof *v);
+        memcpy(v, c->v, n * sizeof *v);
+        c->v = v;
+        c->borrowed = 0;
+    }
+    if (!c->why) c->why = cpr_calloc(n ? n : 1, 1);
+}
+
+static unsigned char why_at(const column *c, size_t i) { return c->why ? c->why[i] : 0; }
 
 /* 1 when a term has a lag, lead or difference (needs the period links). */
 static int uses_links(const cpr_expr *e)
@@ -148,10 +163,13 @@ static column eval(const ctx *cx, const cpr_expr *e)
     column c;
     switch (e->kind) {
     case CPR_EX_VAR: {
-        c = col_alloc(n);
         long j = find_col(cx->f, e->name);
-        for (size_t i = 0; i < n; i++)
-            c.v[i] = j >= 0 ? cx->f->cols[j].num[i] : (double)cx->f->time[i];
+        if (j >= 0) {   /* the frame's column itself, no copy */
+            c.v = cx->f->cols[j].num; c.why = NULL; c.borrowed = 1;
+            return c;
+        }
+        c = col_alloc(n);
+        for (size_t i = 0; i < n; i++) c.v[i] = (double)cx->f->time[i];
         return c;
     }
     case CPR_EX_LAG: {
@@ -161,7 +179,7 @@ static column eval(const ctx *cx, const cpr_expr *e)
         /* shift the reasons along with the values: a log() problem at t-1
          * is what makes L.log(x) missing at t */
         double *w = cpr_malloc(n * sizeof *w);
-        for (size_t i = 0; i < n; i++) w[i] = a.why[i];
+        for (size_t i = 0; i < n; i++) w[i] = why_at(&a, i);
         double *ws = cpr_malloc(n * sizeof *ws);
         cpr_panel_shift(w, n, cx->prev, cx->next, e->k, ws);
         for (size_t i = 0; i < n; i++)
@@ -176,12 +194,13 @@ static column eval(const ctx *cx, const cpr_expr *e)
         c = col_alloc(n);
         cpr_panel_diff(a.v, n, cx->prev, c.v);
         for (size_t i = 0; i < n; i++)
-            c.why[i] = cx->prev[i] < 0 ? WHY_LAG : (unsigned char)(a.why[i] | a.why[cx->prev[i]]);
+            c.why[i] = cx->prev[i] < 0 ? WHY_LAG : (unsigned char)(why_at(&a, i) | why_at(&a, (size_t)cx->prev[i]));
         col_free(&a);
         return c;
     }
     case CPR_EX_LOG:
         c = eval(cx, e->a);
+        col_own(&c, n);
         for (size_t i = 0; i < n; i++) {
             if (c.v[i] <= 0) c.why[i] |= WHY_LOG;   /* false for NAN */
             c.v[i] = c.v[i] > 0 ? log(c.v[i]) : NAN;
@@ -189,14 +208,16 @@ static column eval(const ctx *cx, const cpr_expr *e)
         return c;
     case CPR_EX_POW:
         c = eval(cx, e->a);
+        col_own(&c, n);
         for (size_t i = 0; i < n; i++) c.v[i] = pow(c.v[i], e->power);
         return c;
     case CPR_EX_PROD: {
         column b = eval(cx, e->b);
         c = eval(cx, e->a);
+        col_own(&c, n);
         for (size_t i = 0; i < n; i++) {
             c.v[i] *= b.v[i];
-            c.why[i] |= b.why[i];
+            c.why[i] |= why_at(&b, i);
         }
         col_free(&b);
         return c;
@@ -361,9 +382,9 @@ static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src
     size_t n = 0;
     for (size_t i = 0; i < f->nrow; i++) {
         int ok = isfinite(ev->y.v[i]);
-        unsigned why = ev->y.why[i];
-        for (size_t j = 0; j < ev->kx; j++) { ok &= isfinite(ev->x[j].v[i]) != 0; why |= ev->x[j].why[i]; }
-        for (size_t j = 0; j < ev->kz; j++) { ok &= isfinite(ev->z[j].v[i]) != 0; why |= ev->z[j].why[i]; }
+        unsigned why = why_at(&ev->y, i);
+        for (size_t j = 0; j < ev->kx; j++) { ok &= isfinite(ev->x[j].v[i]) != 0; why |= why_at(&ev->x[j], i); }
+        for (size_t j = 0; j < ev->kz; j++) { ok &= isfinite(ev->z[j].v[i]) != 0; why |= why_at(&ev->z[j], i); }
         for (size_t c = 0; c < ncl; c++) ok &= !cluster_missing(f, &cl[c], i);
         if (ok) rows[n++] = i;
         else {
