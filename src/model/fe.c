@@ -23,9 +23,14 @@ typedef struct {
 
 static double norm2(const double *x, size_t n)
 {
-    long double s = 0;
-    for (size_t i = 0; i < n; i++) s += (long double)x[i] * x[i];
-    return sqrt((double)s);
+    long double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        s0 += (long double)x[i] * x[i]; s1 += (long double)x[i + 1] * x[i + 1];
+        s2 += (long double)x[i + 2] * x[i + 2]; s3 += (long double)x[i + 3] * x[i + 3];
+    }
+    for (; i < n; i++) s0 += (long double)x[i] * x[i];
+    return sqrt((double)((s0 + s1) + (s2 + s3)));
 }
 
 static const char *fe_label(cpr_effects e)

@@ -54,11 +54,13 @@ typedef struct {
 /* sum of v[idx[i]], lo <= i < hi, in long double */
 static long double gather_sum(const double *v, const int *idx, size_t lo, size_t hi)
 {
-    long double s0 = 0, s1 = 0;
+    long double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     size_t i = lo;
-    for (; i + 2 <= hi; i += 2) { s0 += v[idx[i]]; s1 += v[idx[i + 1]]; }
-    if (i < hi) s0 += v[idx[i]];
-    return s0 + s1;
+    for (; i + 4 <= hi; i += 4) {
+        s0 += v[idx[i]]; s1 += v[idx[i + 1]]; s2 += v[idx[i + 2]]; s3 += v[idx[i + 3]];
+    }
+    for (; i < hi; i++) s0 += v[idx[i]];
+    return (s0 + s1) + (s2 + s3);
 }
 
 /* One sweep in effect space: alpha_e = (sum_e x - sum_{i in e} g_t) / n_e,
@@ -99,23 +101,29 @@ static double maxdiff(const double *a, const double *b, size_t m)
 static int twoway_iter(const cpr_absorb *a, double *x, tw_ctx *c, int *iters)
 {
     size_t n = a->n, G = c->G, T = c->T;
-    double scale = 0;
-    for (size_t i = 0; i < n; i++) {
-        double v = fabs(x[i]);
-        scale = v > scale ? v : scale;
-    }
-    if (scale == 0) return CPR_OK;
-    double tol = (a->tol > 0 ? a->tol : 1e-10) * scale;
-    int maxit = a->maxiter > 0 ? a->maxiter : 10000;
+    double scale = 0;   /* sup-norm, entity and time sums: one pass */
     long double *sxe = cpr_calloc(G, sizeof *sxe), *sxt = cpr_calloc(T, sizeof *sxt);
     if (c->et == a->time) {   /* rows grouped by entity: segment sums */
         for (size_t g = 0; g < G; g++) {
             long double s0 = 0;
-            for (size_t r = c->eseg[g]; r < c->eseg[g + 1]; r++) s0 += x[r];
+            for (size_t r = c->eseg[g]; r < c->eseg[g + 1]; r++) {
+                double v = x[r], av = fabs(v);
+                s0 += v;
+                sxt[a->time[r]] += v;
+                scale = av > scale ? av : scale;
+            }
             sxe[g] = s0;
         }
-    } else for (size_t i = 0; i < n; i++) sxe[a->entity[i]] += x[i];
-    for (size_t i = 0; i < n; i++) sxt[a->time[i]] += x[i];
+    } else
+        for (size_t i = 0; i < n; i++) {
+            double v = x[i], av = fabs(v);
+            sxe[a->entity[i]] += v;
+            sxt[a->time[i]] += v;
+            scale = av > scale ? av : scale;
+        }
+    if (scale == 0) { free(sxe); free(sxt); return CPR_OK; }
+    double tol = (a->tol > 0 ? a->tol : 1e-10) * scale;
+    int maxit = a->maxiter > 0 ? a->maxiter : 10000;
     double *g0 = cpr_calloc(T, sizeof *g0), *g1 = cpr_malloc(T * sizeof *g1), *g2 = cpr_malloc(T * sizeof *g2);
     const double *g = NULL;
     int it = 0;
