@@ -219,6 +219,32 @@ CSVROWS=$(($(wc -l < "$BIGCSV") - 1))
         echo "| $desc | $rows | $tool | $med | $mn | $mx | $peak | $ratio | $cd_ | $sd_ |"
     done < "$RES.raw"
     echo
+    echo "## Targets (issue 8)"
+    echo
+    echo "| target | measured | met |"
+    echo "|---|---|---|"
+    get() { awk -F'\t' -v j="$1" -v t="$2" -v c="$3" '$1 == j && $2 == t && $3 != "failed" { print $c }' "$RES.raw"; }
+    verdict() { awk "BEGIN { print ($1) ? \"yes\" : \"no\" }"; }
+    for j in grunfeld bundled; do
+        c=$(get $j cpr 3); g=$(get $j gretl 3)
+        if [ -n "$c" ] && [ -n "$g" ]; then
+            echo "| $j: at most 1/3 of gretl's time | $c s vs gretl $g s ($(awk -v a="$g" -v b="$c" 'BEGIN { printf "%.1fx", a / b }')) | $(verdict "$c <= $g / 3") |"
+        fi
+    done
+    c=$(get 1e6 cpr 3); m=$(get 1e6 cpr 6)
+    [ -n "$c" ] && echo "| 10^6 rows: at most 0.5 s | $c s | $(verdict "$c <= 0.5") |"
+    [ -n "$m" ] && echo "| 10^6 rows: at most 250 MB | $m MB | $(verdict "$m <= 250") |"
+    c=$(get 1e7 cpr 3)
+    [ -n "$c" ] && echo "| 10^7 rows: at most 6 s | $c s | $(verdict "$c <= 6") |"
+    c=$(get csv cpr 3)
+    [ -n "$c" ] && echo "| CSV parsing: at least 300 MB/s | $(awk -v b="$CSVBYTES" -v t="$c" 'BEGIN { printf "%.0f MB/s", b / 1e6 / t }') (whole process) | $(verdict "$CSVBYTES / 1e6 / $c >= 300") |"
+    for j in 1e6 1e7; do
+        if [ -s "$WORK/$j.R.est" ] && [ -s "$WORK/$j.cpr.est" ]; then
+            a=$(reldiff "$WORK/$j.R.est" "$WORK/$j.cpr.est" 2); b=$(reldiff "$WORK/$j.R.est" "$WORK/$j.cpr.est" 3)
+            echo "| $j rows: slopes and SEs match R plm to 1e-8 | $a, $b | $(verdict "$a <= 1e-8 && $b <= 1e-8") |"
+        fi
+    done
+    echo
     echo "Runs per job: small jobs $RUNS (cpr-stats and gretl, after 1 warm-up run for cpr-stats) and"
     echo "$RUNS for R; 10^5 and 10^6 rows 5 (cpr-stats) and 3 (peers); 10^7 rows 3 (cpr-stats) and 1"
     echo "(peers, only with \`--peers-10m\`); bootstrap 5; CSV 5 (cpr-stats), 3 (peers)."

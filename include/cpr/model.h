@@ -31,6 +31,10 @@ typedef enum { CPR_RE_STATA, CPR_RE_PLM } cpr_re_method;
 typedef enum { CPR_LS_AUTO, CPR_LS_QR, CPR_LS_XTX } cpr_ls_method;
 
 #define CPR_LS_XTX_MIN_N 20000u
+/* Default tolerance of the two-way absorption (see cpr_within_transform):
+ * small enough that the residuals, hence the SEs, agree with an exact
+ * (LSDV) solution to about 1e-13; Irons-Tuck gets there in a few sweeps. */
+#define CPR_FE_TOL 1e-13
 #define CPR_LS_XTX_MAX_COND 1e5   /* XTX bread error ~ cond^2 * 1e-19 <= 1e-9 */
 #define CPR_LS_RANK_TOL 1e-11     /* see cpr_ols_qr */
 
@@ -42,12 +46,12 @@ typedef struct {
     cpr_re_method re_method;
     int dk_lag;          /* Driscoll-Kraay lag, -1 = floor(4 (T/100)^(2/9)) */
     double conf_level;
-    double fe_tol;       /* alternating projections: sup-norm change / scale */
+    double fe_tol;       /* two-way absorption: largest time mean left / sup-norm */
     int fe_maxiter;
     cpr_ls_method ls_method;
 } cpr_model_spec;
 
-/* Two-way FE, cluster by entity, Stata factors, 95%, tol 1e-10, 10000 iter. */
+/* Two-way FE, cluster by entity, Stata factors, 95%, tol CPR_FE_TOL, 10000 iter. */
 void cpr_model_spec_default(cpr_model_spec *s);
 /* Fit the model in `spec` on `d`; *out is a new result (caller frees). */
 int cpr_model_fit(const cpr_design *d, const cpr_model_spec *spec, cpr_result **out);
@@ -128,16 +132,18 @@ typedef struct {
     const int *time;     /* n codes < n_times (may be NULL for ENTITY) */
     size_t n_entities, n_times;
     cpr_effects effects;
-    double tol;          /* <= 0: 1e-10 */
+    double tol;          /* <= 0: CPR_FE_TOL */
     int maxiter;         /* <= 0: 10000 */
 } cpr_absorb;
 
 /* Subtract the fixed effects from ncols columns (each n long, at cols +
  * j*n) in place. One-way: group means (exact). Two-way balanced (each
  * entity-time cell once): x - mean_i - mean_t + mean (exact). Two-way
- * unbalanced: alternating projections with Irons-Tuck acceleration until
- * the sup-norm change is below tol * (sup-norm of the column); fails with
- * CPR_E_NOCONV after maxiter sweeps. O(n) extra memory per column. */
+ * unbalanced: alternating projections on the vector of time effects (one
+ * sweep = two gathers over the codes) with Irons-Tuck acceleration, until
+ * every time mean of the result is below tol * (sup-norm of the column);
+ * its entity means are zero by construction. Fails with CPR_E_NOCONV after
+ * maxiter sweeps. O(n) extra memory (codes grouped by time), no dummies. */
 int cpr_within_transform(const cpr_absorb *a, double *cols, size_t ncols, int *iters);
 /* Number of absorbed parameters: G, T or G + T - (connected components). */
 size_t cpr_absorb_dof(const cpr_absorb *a);

@@ -3,7 +3,7 @@
  * projections (x <- P_time P_entity x) carried out on the vector of time
  * effects, accelerated by Irons-Tuck extrapolation every two sweeps;
  * converged when every time mean of the demeaned column is below tol
- * (default 1e-10) times the column's sup-norm (its entity means are zero
+ * (default CPR_FE_TOL = 1e-13) times the column's sup-norm (its entity means are zero
  * by construction); CPR_E_NOCONV after maxiter sweeps. */
 #include "cpr/model.h"
 #include "cpr/status.h"
@@ -122,7 +122,7 @@ static int twoway_iter(const cpr_absorb *a, double *x, tw_ctx *c, int *iters)
             scale = av > scale ? av : scale;
         }
     if (scale == 0) { free(sxe); free(sxt); return CPR_OK; }
-    double tol = (a->tol > 0 ? a->tol : 1e-10) * scale;
+    double tol = (a->tol > 0 ? a->tol : CPR_FE_TOL) * scale;
     int maxit = a->maxiter > 0 ? a->maxiter : 10000;
     double *g0 = cpr_calloc(T, sizeof *g0), *g1 = cpr_malloc(T * sizeof *g1), *g2 = cpr_malloc(T * sizeof *g2);
     const double *g = NULL;
@@ -149,7 +149,7 @@ static int twoway_iter(const cpr_absorb *a, double *x, tw_ctx *c, int *iters)
     if (iters && it > *iters) *iters = it;
     if (!g)
         return cpr_fail(CPR_E_NOCONV, "two-way fixed effects: alternating projections did not converge in %d sweeps (tol %g)",
-                        maxit, a->tol > 0 ? a->tol : 1e-10);
+                        maxit, a->tol > 0 ? a->tol : CPR_FE_TOL);
     return CPR_OK;
 }
 
