@@ -6,10 +6,11 @@
 #   sh scripts/bench.sh --quick    small jobs and 10^5 rows only (~1 minute)
 #   make bench / make bench-quick  the same (mk/bench.mk)
 #
-# Options: --peers-10m (also run gretl and R on 10^7 rows: minutes and
-# several GB each), --no-peers (cpr-stats only), --no-install (do not
-# apt-get the peers), --runs N (timed runs of each small job, default 10),
-# --out FILE (default bench/RESULTS.md).
+# Options: --peers-10m (also run gretl and R on 10^7 rows: at 10^6 rows each
+# already takes minutes and ~5 GB here, so expect ~50 GB), --no-peers
+# (cpr-stats only), --no-install (do not apt-get the peers), --runs N (timed
+# runs of each small job, default 10), --peer-runs N (timed runs of the peers
+# on 10^5 and 10^6 rows, default 3), --out FILE (default bench/RESULTS.md).
 #
 # What it does:
 # 1. installs the peers from Debian where missing (gretl, r-cran-plm,
@@ -33,7 +34,7 @@ set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-QUICK=0; PEERS=1; PEERS10M=0; INSTALL=1; RUNS=10; OUT=bench/RESULTS.md
+QUICK=0; PEERS=1; PEERS10M=0; INSTALL=1; RUNS=10; PRUNS=3; OUT=bench/RESULTS.md
 while [ $# -gt 0 ]; do
     case $1 in
     --quick) QUICK=1 ;;
@@ -41,8 +42,9 @@ while [ $# -gt 0 ]; do
     --no-peers) PEERS=0 ;;
     --no-install) INSTALL=0 ;;
     --runs) RUNS=$2; shift ;;
+    --peer-runs) PRUNS=$2; shift ;;
     --out) OUT=$2; shift ;;
-    -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -143,14 +145,18 @@ panel() {   # N -> path of the cached synthetic panel
 : > "$RES.raw"
 # ---- 2. jobs ----------------------------------------------------------------
 # 1. start-up dominated: Grunfeld (200 rows) and the bundled panel
-fe_job grunfeld "$REF/grunfeld/data.csv" firm year inv "value capital" "$RUNS" "$RUNS"
+if [ -s "$REF/grunfeld/data.csv" ]; then
+    fe_job grunfeld "$REF/grunfeld/data.csv" firm year inv "value capital" "$RUNS" "$RUNS"
+else
+    log "no $REF/grunfeld/data.csv (the shared reference data): Grunfeld skipped"
+fi
 fe_job bundled "$ROOT/datasets/lac_panel.csv" iso3 year poverty "log_aid log_oof gdp_pc urban" "$RUNS" "$RUNS"
 # 2. synthetic panels
 P5=$(panel 100000)
-fe_job 1e5 "$P5" entity year y "x1 x2" 5 3
+fe_job 1e5 "$P5" entity year y "x1 x2" 5 "$PRUNS"
 if [ "$QUICK" = 0 ]; then
     P6=$(panel 1000000)
-    fe_job 1e6 "$P6" entity year y "x1 x2" 5 3
+    fe_job 1e6 "$P6" entity year y "x1 x2" 5 "$PRUNS"
     P7=$(panel 10000000)
     fe_job 1e7 "$P7" entity year y "x1 x2" 3 1 "$PEERS10M"
 fi
@@ -163,11 +169,11 @@ time_job boot cpr 5 1 norm_cpr -- "$CPR" regress -f 'poverty ~ log_aid + log_oof
 BIGCSV=${P6:-$P5}
 time_job csv cpr 5 1 norm_none -- "$CPR" describe --data "$BIGCSV"
 if [ "$HAVE_R" = 1 ]; then
-    time_job csv R 3 0 norm_none -- Rscript -e 'd <- read.csv(commandArgs(TRUE)[1]); cat(nrow(d), "\n")' "$BIGCSV"
+    time_job csv R "$PRUNS" 0 norm_none -- Rscript -e 'd <- read.csv(commandArgs(TRUE)[1]); cat(nrow(d), "\n")' "$BIGCSV"
 fi
 if [ "$HAVE_GRETL" = 1 ]; then
     printf 'set verbose off\nopen "%s" --quiet\nprintf "%%d\\n", $nobs\n' "$BIGCSV" > "$WORK/gretl_open.inp"
-    time_job csv gretl 3 0 norm_none -- gretlcli -b "$WORK/gretl_open.inp"
+    time_job csv gretl "$PRUNS" 0 norm_none -- gretlcli -b "$WORK/gretl_open.inp"
 fi
 LOAD1=$(uptime | sed 's/.*load average: //')
 
@@ -246,8 +252,10 @@ CSVROWS=$(($(wc -l < "$BIGCSV") - 1))
     done
     echo
     echo "Runs per job: small jobs $RUNS (cpr-stats and gretl, after 1 warm-up run for cpr-stats) and"
-    echo "$RUNS for R; 10^5 and 10^6 rows 5 (cpr-stats) and 3 (peers); 10^7 rows 3 (cpr-stats) and 1"
-    echo "(peers, only with \`--peers-10m\`); bootstrap 5; CSV 5 (cpr-stats), 3 (peers)."
+    echo "$RUNS for R; 10^5 and 10^6 rows 5 (cpr-stats) and $PRUNS (peers); 10^7 rows 3 (cpr-stats) and 1"
+    echo "(peers, only with \`--peers-10m\`: they need about ten times their 10^6-row memory); bootstrap 5;"
+    echo "CSV 5 (cpr-stats), $PRUNS (peers). The wild cluster bootstrap has no peer: neither gretl nor plm"
+    echo "ships one (R's fwildclusterboot is not in Debian)."
     echo "For the CSV job the coef column shows the throughput (file size / median time, whole"
     echo "process: \`cpr-stats describe --data FILE\`, which also builds the panel key and summarizes"
     echo "every column); the peers read the same file (R \`read.csv\`, gretl \`open\`)."
