@@ -3,8 +3,8 @@
  * projections (x <- P_time P_entity x) carried out on the vector of time
  * effects, accelerated by Irons-Tuck extrapolation every two sweeps;
  * converged when every time mean of the demeaned column is below tol
- * (default CPR_FE_TOL = 1e-13) times the column's sup-norm (its entity means are zero
- * by construction); CPR_E_NOCONV after maxiter sweeps. */
+ * (default CPR_FE_TOL = 1e-13) times the column's sup-norm (its entity
+ * means are zero by construction); CPR_E_NOCONV after maxiter sweeps. */
 #include "cpr/model.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
