@@ -25,10 +25,17 @@ typedef enum { CPR_SSC_STATA, CPR_SSC_PLM, CPR_SSC_NONE } cpr_ssc;
 /* Swamy-Arora variance components: Stata xtreg,re (harmonic-mean T) or plm
  * random.method="swar"; identical on balanced panels. */
 typedef enum { CPR_RE_STATA, CPR_RE_PLM } cpr_re_method;
-/* How the least-squares core factorizes (AUTO: QR up to CPR_LS_QR_MAX_N rows). */
+/* How the least-squares core factorizes. AUTO: QR up to CPR_LS_XTX_MIN_N
+ * rows; above, the normal equations (XTX) when X is of full rank and its
+ * column-scaled condition number is at most CPR_LS_XTX_MAX_COND, else QR. */
 typedef enum { CPR_LS_AUTO, CPR_LS_QR, CPR_LS_XTX } cpr_ls_method;
 
-#define CPR_LS_QR_MAX_N 1000000u
+#define CPR_LS_XTX_MIN_N 20000u
+/* Default tolerance of the two-way absorption (see cpr_within_transform):
+ * small enough that the residuals, hence the SEs, agree with an exact
+ * (LSDV) solution to about 1e-13; Irons-Tuck gets there in a few sweeps. */
+#define CPR_FE_TOL 1e-13
+#define CPR_LS_XTX_MAX_COND 1e5   /* XTX bread error ~ cond^2 * 1e-19 <= 1e-9 */
 #define CPR_LS_RANK_TOL 1e-11     /* see cpr_ols_qr */
 
 typedef struct {
@@ -39,12 +46,12 @@ typedef struct {
     cpr_re_method re_method;
     int dk_lag;          /* Driscoll-Kraay lag, -1 = floor(4 (T/100)^(2/9)) */
     double conf_level;
-    double fe_tol;       /* alternating projections: sup-norm change / scale */
+    double fe_tol;       /* two-way absorption: largest time mean left / sup-norm */
     int fe_maxiter;
     cpr_ls_method ls_method;
 } cpr_model_spec;
 
-/* Two-way FE, cluster by entity, Stata factors, 95%, tol 1e-10, 10000 iter. */
+/* Two-way FE, cluster by entity, Stata factors, 95%, tol CPR_FE_TOL, 10000 iter. */
 void cpr_model_spec_default(cpr_model_spec *s);
 /* Fit the model in `spec` on `d`; *out is a new result (caller frees). */
 int cpr_model_fit(const cpr_design *d, const cpr_model_spec *spec, cpr_result **out);
@@ -72,22 +79,26 @@ typedef struct {
  * QR with column pivoting (GSL QRPT) in double, then Bjorck's iterative
  * refinement of the augmented system with residuals in long double, for
  * beta and for the columns of (X'X)^-1 when cond > 1e4. XTX path (large n):
- * X'X by BLAS dsyrk, pivoted Cholesky, refinement of beta with long double
- * residuals. Fails with CPR_E_NUMERIC when no column is left or n <= rank. */
+ * X'X and its Cholesky factor in long double, refinement of beta with long
+ * double residuals (src/model/ols_xtx.c). Fails with CPR_E_NUMERIC when no column is left or n <= rank. */
 int cpr_ols_qr(const double *X, size_t n, size_t k, const double *y,
                double tol, cpr_ls_method method, cpr_ls *out);
 void cpr_ls_clear(cpr_ls *ls);
 /* Internals of the core (ols_select.c, ols_xtx.c) on scaled columns Xs:
  * keep the columns (in order) not within tol of the span of earlier kept
- * ones; returns how many. cpr_ls_xtx fills out->keep/k/beta/bread/resid. */
+ * ones; returns how many. cpr_ls_xtx fills out->keep/k/beta/bread/resid
+ * for the scaled problem X / scale, reading the columns of X in place;
+ * it fills scale (k) with the power-of-two column scales of cpr_ols_qr
+ * (from the diagonal of X'X), or works unscaled when scale is NULL. */
 size_t cpr_ls_select(const double *Xs, size_t n, size_t k, double tol, size_t *keep);
-int cpr_ls_xtx(const double *Xs, size_t n, size_t k, const double *y, double tol, cpr_ls *out);
+int cpr_ls_xtx(const double *X, double *scale, size_t n, size_t k, const double *y, double tol, cpr_ls *out);
 
 /* ---- one final regression and its result -------------------------------- */
 
 typedef struct {
     size_t n, k;         /* rows, kept columns */
-    double *X;           /* n*k kept columns, column-major (owned) */
+    double *X;           /* n*k kept columns, column-major (owned unless x_borrowed) */
+    int x_borrowed;      /* X is the caller's array (cpr_reg_fit_borrow) */
     char **names;        /* k term names (owned) */
     long const_idx;      /* kept index of the intercept, -1 when none */
     cpr_ls ls;
@@ -100,6 +111,10 @@ typedef struct {
  * or -1. Collinear columns are dropped and remembered by name. */
 int cpr_reg_fit(cpr_reg *g, const double *X, size_t n, size_t k, char *const *names,
                 long const_col, const double *y, cpr_ls_method method);
+/* The same, but when no column is dropped g->X is the caller's X (no
+ * copy): X must stay unchanged and alive until cpr_reg_clear. */
+int cpr_reg_fit_borrow(cpr_reg *g, const double *X, size_t n, size_t k, char *const *names,
+                       long const_col, const double *y, cpr_ls_method method);
 void cpr_reg_clear(cpr_reg *g);
 /* New result with model/estimator labels, terms, estimates, nobs and one
  * note per dropped column ("dropped x2 (collinear)"). */
@@ -118,16 +133,18 @@ typedef struct {
     const int *time;     /* n codes < n_times (may be NULL for ENTITY) */
     size_t n_entities, n_times;
     cpr_effects effects;
-    double tol;          /* <= 0: 1e-10 */
+    double tol;          /* <= 0: CPR_FE_TOL */
     int maxiter;         /* <= 0: 10000 */
 } cpr_absorb;
 
 /* Subtract the fixed effects from ncols columns (each n long, at cols +
  * j*n) in place. One-way: group means (exact). Two-way balanced (each
  * entity-time cell once): x - mean_i - mean_t + mean (exact). Two-way
- * unbalanced: alternating projections with Irons-Tuck acceleration until
- * the sup-norm change is below tol * (sup-norm of the column); fails with
- * CPR_E_NOCONV after maxiter sweeps. O(n) extra memory per column. */
+ * unbalanced: alternating projections on the vector of time effects (one
+ * sweep = two gathers over the codes) with Irons-Tuck acceleration, until
+ * every time mean of the result is below tol * (sup-norm of the column);
+ * its entity means are zero by construction. Fails with CPR_E_NOCONV after
+ * maxiter sweeps. O(n) extra memory (codes grouped by time), no dummies. */
 int cpr_within_transform(const cpr_absorb *a, double *cols, size_t ncols, int *iters);
 /* Number of absorbed parameters: G, T or G + T - (connected components). */
 size_t cpr_absorb_dof(const cpr_absorb *a);

@@ -54,6 +54,8 @@ int cpr_test_wooldridge_ar(const cpr_design *d, cpr_test *out)
         dy[r] = d->y[cur[r]] - d->y[prev[r]];
         for (size_t j = 0; j < kx; j++) dX[j * m + r] = d->X[(off + j) * d->n + cur[r]] - d->X[(off + j) * d->n + prev[r]];
     }
+    free(prev);
+    prev = NULL;
     cpr_ls ls;
     int rc = m > kx ? cpr_ols_qr(dX, m, kx, dy, 0, CPR_LS_AUTO, &ls)
                     : cpr_fail(CPR_E_NUMERIC, "Wooldridge test: too few differenced observations");

@@ -43,11 +43,23 @@ static int tval(const cpr_design *d, size_t i)
 /* Pairs (cur, prev) of consecutive rows; returns their count. */
 size_t cpr_fd_pairs(const cpr_design *d, size_t **cur, size_t **prev)
 {
-    size_t *o = row_order(d), m = 0;
-    *cur = cpr_malloc(d->n * sizeof **cur);
-    *prev = cpr_malloc(d->n * sizeof **prev);
-    for (size_t q = 1; q < d->n; q++) {
-        size_t i = o[q], h = o[q - 1];
+    size_t n = d->n, *o = NULL, m = 0;
+    int sorted = 1;   /* the usual case: no index array needed */
+    for (size_t i = 1; i < n && sorted; i++) {
+        size_t a = i - 1, b = i;
+        sort_key_d = d;
+        sorted = cmp_rows(&a, &b) <= 0;
+    }
+    if (!sorted) o = row_order(d);
+    for (size_t q = 1; q < n; q++) {   /* count, then fill: arrays of the exact size */
+        size_t i = o ? o[q] : q, h = o ? o[q - 1] : q - 1;
+        m += d->entity[i] == d->entity[h] && tval(d, i) == tval(d, h) + 1;
+    }
+    *cur = cpr_malloc((m ? m : 1) * sizeof **cur);
+    *prev = cpr_malloc((m ? m : 1) * sizeof **prev);
+    m = 0;
+    for (size_t q = 1; q < n; q++) {
+        size_t i = o ? o[q] : q, h = o ? o[q - 1] : q - 1;
         if (d->entity[i] == d->entity[h] && tval(d, i) == tval(d, h) + 1) { (*cur)[m] = i; (*prev)[m] = h; m++; }
     }
     free(o);

@@ -23,9 +23,14 @@ typedef struct {
 
 static double norm2(const double *x, size_t n)
 {
-    long double s = 0;
-    for (size_t i = 0; i < n; i++) s += (long double)x[i] * x[i];
-    return sqrt((double)s);
+    long double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        s0 += (long double)x[i] * x[i]; s1 += (long double)x[i + 1] * x[i + 1];
+        s2 += (long double)x[i + 2] * x[i + 2]; s3 += (long double)x[i + 3] * x[i + 3];
+    }
+    for (; i < n; i++) s0 += (long double)x[i] * x[i];
+    return sqrt((double)((s0 + s1) + (s2 + s3)));
 }
 
 static const char *fe_label(cpr_effects e)
@@ -58,11 +63,69 @@ static double pooled_rss(const cpr_design *d, size_t *kp)
     memcpy(X + off * d->n, d->X, d->n * d->k * sizeof *X);
     for (size_t j = 0; j < d->k; j++) nm[off + j] = d->names[j];
     double rss = NAN;
-    if (cpr_reg_fit(&g, X, d->n, k, nm, 0, d->y, CPR_LS_AUTO) == CPR_OK) { rss = g.ls.rss; *kp = g.k; }
+    if (cpr_reg_fit_borrow(&g, X, d->n, k, nm, 0, d->y, CPR_LS_AUTO) == CPR_OK) { rss = g.ls.rss; *kp = g.k; }
     else cpr_error_clear();
     cpr_reg_clear(&g);
     free(X); free(nm);
     return rss;
+}
+
+/* The same RSS for large n without copying the design: pooled OLS with an
+ * intercept is OLS on centered data, so RSS = yy - c'C^-1 c with C, c, yy
+ * the centered cross-products, accumulated in long double (two passes:
+ * means, then products) and solved by Cholesky in long double; a column
+ * that is constant (a design intercept) or whose Schur complement is below
+ * 1e-14 of its centered sum of squares (collinear) is left out. NAN when
+ * nothing is left. Only feeds the F test of the effects. */
+static double pooled_rss_gram(const cpr_design *d)
+{
+    size_t n = d->n, k = d->k, m = k + 1;
+    const double **col = cpr_malloc(m * sizeof *col);
+    col[0] = d->y;
+    for (size_t j = 0; j < k; j++) col[j + 1] = d->X + j * n;
+    long double *mu = cpr_calloc(m, sizeof *mu), *S = cpr_calloc(m * m, sizeof *S);
+    char *varies = cpr_calloc(m, 1);
+    for (size_t j = 0; j < m; j++) {
+        long double s0 = 0, s1 = 0;
+        size_t i = 0;
+        for (; i + 2 <= n; i += 2) { s0 += col[j][i]; s1 += col[j][i + 1]; }
+        if (i < n) s0 += col[j][i];
+        mu[j] = (s0 + s1) / n;
+        for (i = 1; i < n && !varies[j]; i++) varies[j] = col[j][i] != col[j][0];
+    }
+    for (size_t a = 0; a < m; a++)   /* S = centered [y X]'[y X] */
+        for (size_t b = a; b < m; b++) {
+            long double s0 = 0, s1 = 0, ma = mu[a], mb = mu[b];
+            size_t i = 0;
+            for (; i + 2 <= n; i += 2) {
+                s0 += (col[a][i] - ma) * (col[b][i] - mb);
+                s1 += (col[a][i + 1] - ma) * (col[b][i + 1] - mb);
+            }
+            if (i < n) s0 += (col[a][i] - ma) * (col[b][i] - mb);
+            S[a * m + b] = S[b * m + a] = s0 + s1;
+        }
+    /* sequential Cholesky of the X block with y as the last right-hand side:
+     * the Schur complement of y after the kept columns is the RSS */
+    long double *L = cpr_calloc(m * m, sizeof *L), *l = cpr_malloc(m * sizeof *l);
+    size_t *keep = cpr_malloc(m * sizeof *keep), kk = 0;
+    for (size_t q = 1; q <= m; q++) {
+        size_t j = q < m ? q : 0;   /* X columns first, y last */
+        long double sjj = S[j * m + j], r = sjj;
+        for (size_t a = 0; a < kk; a++) {
+            long double v = S[keep[a] * m + j];
+            for (size_t b = 0; b < a; b++) v -= l[b] * L[a * m + b];
+            l[a] = v / L[a * m + a];
+            r -= l[a] * l[a];
+        }
+        if (j == 0) { free(col); free(mu); free(S); free(L); free(l); free(keep); free(varies); return r > 0 ? (double)r : 0.0; }
+        if (varies[j] && sjj > 0 && r > 1e-14L * sjj) {
+            for (size_t a = 0; a < kk; a++) L[kk * m + a] = l[a];
+            L[kk * m + kk] = sqrtl(r);
+            keep[kk++] = j;
+        }
+    }
+    free(col); free(mu); free(S); free(L); free(l); free(keep); free(varies);
+    return NAN;
 }
 
 /* Stata's _cons and its SE: regression of y~ + mean(y) on [1, x~ + mean(x)];
@@ -161,7 +224,7 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
         nm[kk++] = d->names[off + j];
     }
     cpr_reg g;
-    rc = kk ? cpr_reg_fit(&g, W + n, n, kk, nm, -1, W, s->ls_method)
+    rc = kk ? cpr_reg_fit_borrow(&g, W + n, n, kk, nm, -1, W, s->ls_method)
             : cpr_fail(CPR_E_NUMERIC, "fixed effects: no regressor varies within the absorbed groups");
     if (rc != CPR_OK) { free(W); free(nm); free(absorbed); return rc; }
     cpr_result *r = cpr_reg_result(&g, "fe", fe_label(s->effects));
@@ -198,8 +261,16 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
         stata_extras(r, d, &g, sigma_e);
         free(xbar);
     }
+    /* Pesaran's CD needs the residuals; the other tests only the design, so
+     * the demeaned block is freed first (peak memory on large panels) */
+    cpr_test cd = { 0 };
+    int have_cd = s->effects != CPR_EFFECTS_TIME &&
+                  cpr_test_pesaran_cd(g.ls.resid, d->entity, d->time, n, d->n_entities, d->n_times, &cd) == CPR_OK;
+    cpr_error_clear();
+    cpr_reg_clear(&g);
+    free(W); free(nm); free(absorbed);
     size_t kp = 0;
-    double rssp = pooled_rss(d, &kp);
+    double rssp = n > CPR_LS_XTX_MIN_N ? pooled_rss_gram(d) : pooled_rss(d, &kp);
     if (isfinite(rssp)) {
         cpr_test t;
         cpr_test_f_effects(rssp, rss, dof - 1, df, &t);
@@ -208,12 +279,10 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
     if (s->effects != CPR_EFFECTS_TIME) {
         cpr_test t = { 0 };
         if (cpr_test_wooldridge_ar(d, &t) == CPR_OK) cpr_result_take_test(r, &t);
-        if (cpr_test_pesaran_cd(g.ls.resid, d->entity, d->time, n, d->n_entities, d->n_times, &t) == CPR_OK)
-            cpr_result_take_test(r, &t);
+        if (have_cd) cpr_result_take_test(r, &cd);
         cpr_error_clear();   /* tests that do not apply are left out */
     }
-    cpr_reg_clear(&g);
-    free(W); free(nm); free(absorbed);
+    cpr_test_clear(&cd);
     *out = r;
     return CPR_OK;
 }

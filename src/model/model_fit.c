@@ -14,7 +14,7 @@ void cpr_model_spec_default(cpr_model_spec *s)
     s->re_method = CPR_RE_STATA;
     s->dk_lag = -1;
     s->conf_level = 0.95;
-    s->fe_tol = 1e-10;
+    s->fe_tol = CPR_FE_TOL;
     s->fe_maxiter = 10000;
     s->ls_method = CPR_LS_AUTO;
 }

@@ -232,19 +232,26 @@ int cpr_ols_qr(const double *X, size_t n, size_t k, const double *y,
     memset(out, 0, sizeof *out);
     if (tol <= 0) tol = CPR_LS_RANK_TOL;
     if (k == 0) return cpr_fail(CPR_E_NUMERIC, "no regressors");
-    if (method == CPR_LS_AUTO) method = n <= CPR_LS_QR_MAX_N ? CPR_LS_QR : CPR_LS_XTX;
     double *scale = cpr_malloc(k * sizeof *scale);
-    double *Xs = cpr_malloc(n * k * sizeof *Xs);
-    for (size_t j = 0; j < k; j++) {
-        scale[j] = col_scale(X + j * n, n);
-        for (size_t i = 0; i < n; i++) Xs[j * n + i] = X[j * n + i] / scale[j];
-    }
+    int rc = CPR_OK;
+    if (method == CPR_LS_AUTO && n > CPR_LS_XTX_MIN_N) {
+        /* normal equations when full rank and well conditioned, else QR */
+        rc = cpr_ls_xtx(X, scale, n, k, y, 1e-7, out);
+        if (rc == CPR_OK && out->k == k && out->cond <= CPR_LS_XTX_MAX_COND) method = CPR_LS_XTX;
+        else { cpr_ls_clear(out); cpr_error_clear(); method = CPR_LS_QR; }
+    } else if (method == CPR_LS_AUTO) method = CPR_LS_QR;
     out->n = n; out->k_in = k; out->method = method;
-    int rc = method == CPR_LS_QR ? ls_qr_path(Xs, n, k, y, tol, out)
-                                 : cpr_ls_xtx(Xs, n, k, y, fmax(tol, 1e-7), out);
+    if (method == CPR_LS_QR) {
+        for (size_t j = 0; j < k; j++) scale[j] = col_scale(X + j * n, n);
+        double *Xs = cpr_malloc(n * k * sizeof *Xs);
+        for (size_t j = 0; j < k; j++)
+            for (size_t i = 0; i < n; i++) Xs[j * n + i] = X[j * n + i] / scale[j];
+        rc = ls_qr_path(Xs, n, k, y, tol, out);
+        free(Xs);
+    } else if (!out->keep) rc = cpr_ls_xtx(X, scale, n, k, y, fmax(tol, 1e-7), out);
     if (rc == CPR_OK) rc = check_rank(n, out->k);
     if (rc == CPR_OK) unscale(out, scale);
-    free(scale); free(Xs);
+    free(scale);
     if (rc != CPR_OK) cpr_ls_clear(out);
     return rc;
 }

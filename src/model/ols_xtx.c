@@ -1,107 +1,201 @@
-/* Least squares for very large n through the k x k cross-product: X'X by
- * BLAS dsyrk (one pass over the n*k block, no copy), collinear columns by
- * sequential Cholesky (a column is dropped when its Schur complement is
- * below tol^2 of its squared norm; tol is at least 1e-7 here because the
- * Gram matrix squares the condition number), then beta refined with
- * residuals y - Xb and X'r accumulated in long double (semi-normal
- * equations; converges while cond(X) < ~1e7). Less accurate than the QR
- * path on ill-conditioned data, O(n k) time per sweep and O(k^2) memory. */
+/* Least squares for large n through the k x k cross-product (normal
+ * equations), O(n k^2) time and O(k^2) extra memory, no copy of X:
+ * - X'X accumulated in long double over the n rows (one pass per pair of
+ *   columns, four partial sums), so the Gram matrix carries ~19 digits;
+ * - collinear columns by sequential Cholesky in long double (a column is
+ *   dropped when its Schur complement is below tol^2 of its squared norm;
+ *   tol is at least 1e-7 here because the Gram matrix squares the
+ *   condition number);
+ * - beta refined with residuals y - Xb and X'r accumulated in long double
+ *   (semi-normal equations: each sweep multiplies the error by about
+ *   cond^2 * 1e-19, so it converges while cond(X) < ~1e9);
+ * - (X'X)^-1 from the long double Cholesky factor: relative error about
+ *   cond^2 * 1e-19, i.e. 1e-9 at cond = 1e5, the largest condition number
+ *   for which CPR_LS_AUTO keeps this path (see cpr_ols_qr);
+ * - cond = sqrt(||C||_1 ||C^-1||_1) of the column-scaled Gram matrix C. */
 #include "cpr/model.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
-#include <gsl/gsl_blas.h>
-#include <gsl/gsl_linalg.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-static size_t gram_select(const gsl_matrix *C, double tol, size_t *keep)
+static long double dot_ld(const double *a, const double *b, size_t n)
 {
-    size_t k = C->size1, kk = 0;
-    gsl_matrix *L = gsl_matrix_calloc(k, k);   /* Cholesky of the kept block */
+    long double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        s0 += (long double)a[i] * b[i];
+        s1 += (long double)a[i + 1] * b[i + 1];
+        s2 += (long double)a[i + 2] * b[i + 2];
+        s3 += (long double)a[i + 3] * b[i + 3];
+    }
+    for (; i < n; i++) s0 += (long double)a[i] * b[i];
+    return (s0 + s1) + (s2 + s3);
+}
+
+/* Sequential Cholesky over the columns in order: keep a column when its
+ * Schur complement exceeds tol^2 of its diagonal. L (k*k, row-major,
+ * lower) holds the factor of the kept block. */
+static size_t gram_select(const long double *C, size_t k, double tol, size_t *keep, long double *L)
+{
+    size_t kk = 0;
+    long double *l = cpr_malloc((k ? k : 1) * sizeof *l);
     for (size_t j = 0; j < k; j++) {
-        double cjj = gsl_matrix_get(C, j, j);
-        double *l = cpr_calloc(kk + 1, sizeof *l);
-        long double d = cjj;
+        long double cjj = C[j * k + j], d = cjj;
         for (size_t a = 0; a < kk; a++) {
-            long double s = gsl_matrix_get(C, keep[a], j);
-            for (size_t b = 0; b < a; b++) s -= (long double)l[b] * gsl_matrix_get(L, a, b);
-            l[a] = (double)(s / gsl_matrix_get(L, a, a));
-            d -= (long double)l[a] * l[a];
+            long double s = C[keep[a] * k + j];
+            for (size_t b = 0; b < a; b++) s -= l[b] * L[a * k + b];
+            l[a] = s / L[a * k + a];
+            d -= l[a] * l[a];
         }
-        if (cjj > 0 && d > tol * tol * cjj) {
-            for (size_t a = 0; a < kk; a++) gsl_matrix_set(L, kk, a, l[a]);
-            gsl_matrix_set(L, kk, kk, sqrt((double)d));
+        if (cjj > 0 && d > (long double)tol * tol * cjj) {
+            for (size_t a = 0; a < kk; a++) L[kk * k + a] = l[a];
+            L[kk * k + kk] = sqrtl(d);
             keep[kk++] = j;
         }
-        free(l);
     }
-    gsl_matrix_free(L);
+    free(l);
     return kk;
 }
 
-static void resid_ld(const double *X, size_t n, size_t k, const double *y,
-                     const double *b, double *r, double *g, double *rss)
+/* Solve (L L') x = g in place (L lower, row stride ld). */
+static void chol_solve(const long double *L, size_t ld, size_t k, long double *g)
 {
-    long double *gl = cpr_calloc(k, sizeof *gl), ss = 0;
-    for (size_t i = 0; i < n; i++) {
-        long double s = y[i];
-        for (size_t j = 0; j < k; j++) s -= (long double)X[j * n + i] * b[j];
-        r[i] = (double)s;
-        ss += s * s;
-        for (size_t j = 0; j < k; j++) gl[j] += (long double)X[j * n + i] * s;
+    for (size_t a = 0; a < k; a++) {
+        long double s = g[a];
+        for (size_t b = 0; b < a; b++) s -= L[a * ld + b] * g[b];
+        g[a] = s / L[a * ld + a];
     }
-    for (size_t j = 0; j < k; j++) g[j] = (double)gl[j];
-    *rss = (double)ss;
-    free(gl);
+    for (size_t a = k; a-- > 0;) {
+        long double s = g[a];
+        for (size_t b = a + 1; b < k; b++) s -= L[b * ld + a] * g[b];
+        g[a] = s / L[a * ld + a];
+    }
 }
 
-int cpr_ls_xtx(const double *Xs, size_t n, size_t k, const double *y, double tol, cpr_ls *out)
+/* r = y - X b, g = X' r, rss = r'r, all accumulated in long double.
+ * Blocks of rows keep the long double residuals in L1; the column loops
+ * keep their accumulators in registers. */
+#define XTX_BLOCK 256
+static void resid_ld(const double *const *cols, size_t n, size_t k, const double *y,
+                     const long double *b, double *r, long double *g, double *rss)
 {
-    gsl_matrix_const_view A = gsl_matrix_const_view_array(Xs, k, n);   /* X' */
-    gsl_matrix *C = gsl_matrix_alloc(k, k);
-    gsl_blas_dsyrk(CblasUpper, CblasNoTrans, 1.0, &A.matrix, 0.0, C);
-    for (size_t a = 0; a < k; a++)
-        for (size_t b = 0; b < a; b++) gsl_matrix_set(C, a, b, gsl_matrix_get(C, b, a));
-    size_t *keep = cpr_malloc(k * sizeof *keep);
-    size_t kk = gram_select(C, tol, keep);
-    out->keep = keep; out->k = kk;
-    if (kk == 0 || n <= kk) { gsl_matrix_free(C); return CPR_OK; }   /* caller reports */
-    double *Xk = cpr_malloc(n * kk * sizeof *Xk);
-    gsl_matrix *Ck = gsl_matrix_alloc(kk, kk);
-    for (size_t a = 0; a < kk; a++) {
-        memcpy(Xk + a * n, Xs + keep[a] * n, n * sizeof *Xk);
-        for (size_t b = 0; b < kk; b++) gsl_matrix_set(Ck, a, b, gsl_matrix_get(C, keep[a], keep[b]));
+    long double ss = 0, s[XTX_BLOCK];
+    for (size_t j = 0; j < k; j++) g[j] = 0;
+    for (size_t i0 = 0; i0 < n; i0 += XTX_BLOCK) {
+        size_t m = n - i0 < XTX_BLOCK ? n - i0 : XTX_BLOCK;
+        const double *yb = y + i0;
+        double *rb = r + i0;
+        long double s0 = 0;
+        if (k <= 3) {   /* the usual small k: s stays in a register */
+            const double *c0 = cols[0] + i0, *c1 = k > 1 ? cols[1] + i0 : c0, *c2 = k > 2 ? cols[2] + i0 : c0;
+            long double b0 = b[0], b1 = k > 1 ? b[1] : 0, b2 = k > 2 ? b[2] : 0;
+            for (size_t i = 0; i < m; i++) {
+                long double v = (long double)yb[i] - c0[i] * b0 - c1[i] * b1 - c2[i] * b2;
+                s[i] = v;
+                rb[i] = (double)v;
+                s0 += v * v;
+            }
+        } else {
+            for (size_t i = 0; i < m; i++) s[i] = yb[i];
+            for (size_t j = 0; j < k; j++) {
+                const double *c = cols[j] + i0;
+                long double bj = b[j];
+                for (size_t i = 0; i < m; i++) s[i] -= c[i] * bj;
+            }
+            for (size_t i = 0; i < m; i++) {
+                rb[i] = (double)s[i];
+                s0 += s[i] * s[i];
+            }
+        }
+        ss += s0;
+        for (size_t j = 0; j < k; j++) {
+            const double *c = cols[j] + i0;
+            long double a0 = 0, a1 = 0;
+            size_t i = 0;
+            for (; i + 2 <= m; i += 2) { a0 += c[i] * s[i]; a1 += c[i + 1] * s[i + 1]; }
+            if (i < m) a0 += c[i] * s[i];
+            g[j] += a0 + a1;
+        }
     }
-    gsl_matrix_free(C);
-    gsl_linalg_cholesky_decomp1(Ck);
+    *rss = (double)ss;
+}
+
+int cpr_ls_xtx(const double *X, double *scale, size_t n, size_t k, const double *y, double tol, cpr_ls *out)
+{
+    /* the scaled problem Xs = X / scale (powers of two, so every step is
+     * exact), worked on the columns of X as given: no copy */
+    long double *C = cpr_malloc(k * k * sizeof *C), *L = cpr_calloc(k * k, sizeof *L);
+    for (size_t a = 0; a < k; a++)
+        for (size_t b = a; b < k; b++) C[a * k + b] = C[b * k + a] = dot_ld(X + a * n, X + b * n, n);
+    if (scale) {   /* 2^e with the column norm in [2^(e-1), 2^e), as cpr_ols_qr scales */
+        for (size_t a = 0; a < k; a++) {
+            int e = 0;
+            if (C[a * k + a] > 0) frexp((double)sqrtl(C[a * k + a]), &e);
+            scale[a] = C[a * k + a] > 0 ? ldexp(1.0, e) : 1.0;
+        }
+        for (size_t a = 0; a < k; a++)
+            for (size_t b = 0; b < k; b++) C[a * k + b] /= (long double)scale[a] * scale[b];
+    }
+    size_t *keep = cpr_malloc((k ? k : 1) * sizeof *keep);
+    size_t kk = gram_select(C, k, tol, keep, L);
+    out->keep = keep; out->k = kk;
+    if (kk == 0 || n <= kk) { free(C); free(L); return CPR_OK; }   /* caller reports */
+    const double **cols = cpr_malloc(kk * sizeof *cols);
+    long double *sc = cpr_malloc(kk * sizeof *sc), *braw = cpr_malloc(kk * sizeof *braw);
+    for (size_t a = 0; a < kk; a++) { cols[a] = X + keep[a] * n; sc[a] = scale ? scale[keep[a]] : 1.0L; }
     out->beta = cpr_calloc(kk, sizeof(double));
     out->bread = cpr_malloc(kk * kk * sizeof(double));
     out->resid = cpr_malloc(n * sizeof(double));
-    double *g = cpr_malloc(kk * sizeof *g);
-    gsl_vector_view gv = gsl_vector_view_array(g, kk);
-    double prev = INFINITY;
-    for (out->refine_iter = 1; out->refine_iter <= 30; out->refine_iter++) {
-        resid_ld(Xk, n, kk, y, out->beta, out->resid, g, &out->rss);
-        gsl_linalg_cholesky_svx(Ck, &gv.vector);
-        double dmax = 0, bmax = 0;
+    long double *b = cpr_calloc(kk, sizeof *b), *g = cpr_malloc(kk * sizeof *g);
+    /* sweep 1 from b = 0: g = X'y needs no residual pass */
+    for (size_t j = 0; j < kk; j++) g[j] = dot_ld(cols[j], y, n) / sc[j];
+    chol_solve(L, k, kk, g);
+    for (size_t j = 0; j < kk; j++) b[j] = g[j];
+    /* later sweeps: r = y - Xb; a correction below 1e-17 of b leaves b (and
+     * r, computed from that b) as they are */
+    long double prev = INFINITY;
+    int fresh = 0;   /* out->resid belongs to the current b */
+    for (out->refine_iter = 2; out->refine_iter <= 30; out->refine_iter++) {
+        for (size_t j = 0; j < kk; j++) braw[j] = b[j] / sc[j];
+        resid_ld(cols, n, kk, y, braw, out->resid, g, &out->rss);
+        fresh = 1;
+        for (size_t j = 0; j < kk; j++) g[j] /= sc[j];
+        chol_solve(L, k, kk, g);
+        long double dmax = 0, bmax = 0;
         for (size_t j = 0; j < kk; j++) {
-            out->beta[j] += g[j];
-            dmax = fmax(dmax, fabs(g[j])); bmax = fmax(bmax, fabs(out->beta[j]));
+            dmax = fmaxl(dmax, fabsl(g[j])); bmax = fmaxl(bmax, fabsl(b[j]));
         }
-        if (dmax <= 1e-17 * bmax || (out->refine_iter > 2 && dmax > 0.5 * prev)) break;
+        if (dmax <= 1e-17L * bmax) break;
+        for (size_t j = 0; j < kk; j++) b[j] += g[j];
+        fresh = 0;
+        if (out->refine_iter > 2 && dmax > 0.5L * prev) break;   /* stagnating */
         prev = dmax;
     }
-    resid_ld(Xk, n, kk, y, out->beta, out->resid, g, &out->rss);
-    double rc = 0;
-    gsl_vector *work = gsl_vector_alloc(3 * kk);
-    gsl_linalg_cholesky_rcond(Ck, &rc, work);
-    out->cond = rc > 0 ? sqrt(1.0 / rc) : INFINITY;
-    gsl_vector_free(work);
-    gsl_linalg_cholesky_invert(Ck);
-    for (size_t a = 0; a < kk; a++)
-        for (size_t b = 0; b < kk; b++) out->bread[a * kk + b] = gsl_matrix_get(Ck, a, b);
-    gsl_matrix_free(Ck); free(Xk); free(g);
+    if (!fresh) {
+        for (size_t j = 0; j < kk; j++) braw[j] = b[j] / sc[j];
+        resid_ld(cols, n, kk, y, braw, out->resid, g, &out->rss);
+    }
+    for (size_t j = 0; j < kk; j++) out->beta[j] = (double)b[j];
+    /* (X'X)^-1 column by column, and the 1-norm condition of the kept Gram block */
+    long double *e = cpr_malloc(kk * sizeof *e), cnorm = 0, inorm = 0;
+    for (size_t j = 0; j < kk; j++) {
+        for (size_t a = 0; a < kk; a++) e[a] = a == j;
+        chol_solve(L, k, kk, e);
+        long double cs = 0, is = 0;
+        for (size_t a = 0; a < kk; a++) {
+            out->bread[a * kk + j] = (double)e[a];
+            is += fabsl(e[a]);
+            cs += fabsl(C[keep[a] * k + keep[j]]);
+        }
+        cnorm = fmaxl(cnorm, cs); inorm = fmaxl(inorm, is);
+    }
+    for (size_t a = 0; a < kk; a++)   /* exact symmetry */
+        for (size_t c = 0; c < a; c++)
+            out->bread[a * kk + c] = out->bread[c * kk + a] = 0.5 * (out->bread[a * kk + c] + out->bread[c * kk + a]);
+    out->cond = (double)sqrtl(cnorm * inorm);
+    free(C); free(L); free(cols); free(b); free(g); free(e); free(sc); free(braw);
     return CPR_OK;
 }

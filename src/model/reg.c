@@ -5,11 +5,12 @@
 #include "cpr/util.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-int cpr_reg_fit(cpr_reg *g, const double *X, size_t n, size_t k, char *const *names,
-                long const_col, const double *y, cpr_ls_method method)
+static int reg_fit(cpr_reg *g, const double *X, size_t n, size_t k, char *const *names,
+                   long const_col, const double *y, cpr_ls_method method, int borrow)
 {
     memset(g, 0, sizeof *g);
     g->const_idx = -1;
@@ -17,13 +18,14 @@ int cpr_reg_fit(cpr_reg *g, const double *X, size_t n, size_t k, char *const *na
     if (rc != CPR_OK) return rc;
     size_t kk = g->ls.k;
     g->n = n; g->k = kk;
-    g->X = cpr_malloc(n * kk * sizeof *g->X);
+    g->x_borrowed = borrow && kk == k;
+    g->X = g->x_borrowed ? (double *)(uintptr_t)X : cpr_malloc(n * kk * sizeof *g->X);
     g->names = cpr_calloc(kk, sizeof *g->names);
     g->dropped = cpr_calloc(k, sizeof *g->dropped);
     size_t a = 0;
     for (size_t j = 0; j < k; j++) {
         if (a < kk && g->ls.keep[a] == j) {
-            memcpy(g->X + a * n, X + j * n, n * sizeof *g->X);
+            if (!g->x_borrowed) memcpy(g->X + a * n, X + j * n, n * sizeof *g->X);
             g->names[a] = cpr_strdup(names[j]);
             if ((long)j == const_col) g->const_idx = (long)a;
             a++;
@@ -36,12 +38,25 @@ int cpr_reg_fit(cpr_reg *g, const double *X, size_t n, size_t k, char *const *na
     return CPR_OK;
 }
 
+int cpr_reg_fit(cpr_reg *g, const double *X, size_t n, size_t k, char *const *names,
+                long const_col, const double *y, cpr_ls_method method)
+{
+    return reg_fit(g, X, n, k, names, const_col, y, method, 0);
+}
+
+int cpr_reg_fit_borrow(cpr_reg *g, const double *X, size_t n, size_t k, char *const *names,
+                       long const_col, const double *y, cpr_ls_method method)
+{
+    return reg_fit(g, X, n, k, names, const_col, y, method, 1);
+}
+
 void cpr_reg_clear(cpr_reg *g)
 {
     if (!g) return;
     for (size_t j = 0; j < g->k; j++) free(g->names[j]);
     for (size_t j = 0; j < g->ndropped; j++) free(g->dropped[j]);
-    free(g->names); free(g->dropped); free(g->X);
+    free(g->names); free(g->dropped);
+    if (!g->x_borrowed) free(g->X);
     cpr_ls_clear(&g->ls);
     memset(g, 0, sizeof *g);
 }

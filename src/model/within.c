@@ -1,8 +1,10 @@
 /* Fixed-effect absorption by demeaning (no dummy matrices, O(n) extra
  * memory per column). Two-way on unbalanced panels: alternating
- * projections x <- P_time P_entity x, accelerated by Irons-Tuck
- * extrapolation every two sweeps; converged when every entity mean of the
- * (time-demeaned) column is below tol times the column's sup-norm. */
+ * projections (x <- P_time P_entity x) carried out on the vector of time
+ * effects, accelerated by Irons-Tuck extrapolation every two sweeps;
+ * converged when every time mean of the demeaned column is below tol
+ * (default CPR_FE_TOL = 1e-13) times the column's sup-norm (its entity
+ * means are zero by construction); CPR_E_NOCONV after maxiter sweeps. */
 #include "cpr/model.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
@@ -32,44 +34,122 @@ static int balanced(const cpr_absorb *a, const size_t *ce)
     return 1;   /* (entity, time) keys are unique in a panel */
 }
 
-static int twoway_iter(const cpr_absorb *a, double *x, const size_t *ce, const size_t *ct,
-                       long double *se, long double *st, int *iters)
+/* Two-way absorption in the space of the effects (as fixest does): for
+ * time effects g, the entity effects are a_e = mean_e(x - g_t) and the map
+ * F(g)_t = mean_t(x - a_e) is one alternating-projection sweep. F needs
+ * only the group sums of x (computed once) and two gathers over the codes
+ * (grouped by entity, and by time: built once by counting sort), so a
+ * sweep never touches the column; Irons-Tuck extrapolation acts on the
+ * T-vector g. At the end x -= a_e + g_t: its entity means are zero and its
+ * time means are F(g) - g, which the stopping rule bounds. */
+typedef struct {
+    size_t n, G, T;
+    const int *et;        /* n time codes, rows grouped by entity */
+    const size_t *eseg;   /* G + 1 offsets into et */
+    const int *te;        /* n entity codes, rows grouped by time */
+    const size_t *tseg;   /* T + 1 offsets into te */
+    double *alpha;        /* G: entity effects of the last map's input */
+} tw_ctx;
+
+/* sum of v[idx[i]], lo <= i < hi, in long double */
+static long double gather_sum(const double *v, const int *idx, size_t lo, size_t hi)
 {
-    size_t n = a->n;
-    double scale = 0;
-    for (size_t i = 0; i < n; i++) scale = fmax(scale, fabs(x[i]));
-    if (scale == 0) return CPR_OK;
-    double tol = (a->tol > 0 ? a->tol : 1e-10) * scale;
-    int maxit = a->maxiter > 0 ? a->maxiter : 10000;
-    double *x0 = cpr_malloc(n * sizeof *x0), *x1 = cpr_malloc(n * sizeof *x1);
-    int it = 0, rc = CPR_E_NOCONV;
-    demean(x, n, a->time, a->n_times, ct, st);
-    while (it < maxit) {
-        memcpy(x0, x, n * sizeof *x);
-        double m = demean(x, n, a->entity, a->n_entities, ce, se);
-        demean(x, n, a->time, a->n_times, ct, st);
-        it++;
-        if (m <= tol) { rc = CPR_OK; break; }
-        memcpy(x1, x, n * sizeof *x);
-        demean(x, n, a->entity, a->n_entities, ce, se);
-        demean(x, n, a->time, a->n_times, ct, st);
-        it++;
-        long double num = 0, den = 0;   /* Irons-Tuck: x2 - (d1.d2 / d2.d2) d1 */
-        for (size_t i = 0; i < n; i++) {
-            double d1 = x[i] - x1[i], d2 = x[i] - 2 * x1[i] + x0[i];
-            num += (long double)d1 * d2; den += (long double)d2 * d2;
-        }
-        if (den > 0) {
-            double c = (double)(num / den);
-            for (size_t i = 0; i < n; i++) x[i] -= c * (x[i] - x1[i]);
-            demean(x, n, a->time, a->n_times, ct, st);   /* keep time means exactly 0 */
-        }
+    long double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t i = lo;
+    for (; i + 4 <= hi; i += 4) {
+        s0 += v[idx[i]]; s1 += v[idx[i + 1]]; s2 += v[idx[i + 2]]; s3 += v[idx[i + 3]];
     }
-    free(x0); free(x1);
+    for (; i < hi; i++) s0 += v[idx[i]];
+    return (s0 + s1) + (s2 + s3);
+}
+
+/* One sweep in effect space: alpha_e = (sum_e x - sum_{i in e} g_t) / n_e,
+ * gout_t = (sum_t x - sum_{i in t} alpha_e) / n_t. Two gathers, no scatter. */
+static void tw_map(tw_ctx *c, const long double *sxe, const long double *sxt, const double *gin, double *gout)
+{
+    for (size_t g = 0; g < c->G; g++) {
+        size_t lo = c->eseg[g], hi = c->eseg[g + 1];
+        c->alpha[g] = hi > lo ? (double)((sxe[g] - gather_sum(gin, c->et, lo, hi)) / (long double)(hi - lo)) : 0.0;
+    }
+    for (size_t t = 0; t < c->T; t++) {
+        size_t lo = c->tseg[t], hi = c->tseg[t + 1];
+        gout[t] = hi > lo ? (double)((sxt[t] - gather_sum(c->alpha, c->te, lo, hi)) / (long double)(hi - lo)) : 0.0;
+    }
+}
+
+/* Codes of `other` with the rows grouped by `key` (counting sort, stable),
+ * and the group offsets: O(n + ng). */
+static int *group_by(const int *key, const int *other, size_t n, size_t ng, const size_t *cnt, size_t *seg)
+{
+    int *out = cpr_malloc((n ? n : 1) * sizeof *out);
+    size_t *pos = cpr_malloc((ng + 1) * sizeof *pos);
+    seg[0] = 0;
+    for (size_t g = 0; g < ng; g++) seg[g + 1] = seg[g] + cnt[g];
+    memcpy(pos, seg, (ng + 1) * sizeof *pos);
+    for (size_t i = 0; i < n; i++) out[pos[key[i]]++] = other[i];
+    free(pos);
+    return out;
+}
+
+static double maxdiff(const double *a, const double *b, size_t m)
+{
+    double d = 0;
+    for (size_t i = 0; i < m; i++) d = fmax(d, fabs(a[i] - b[i]));
+    return d;
+}
+
+static int twoway_iter(const cpr_absorb *a, double *x, tw_ctx *c, int *iters)
+{
+    size_t n = a->n, G = c->G, T = c->T;
+    double scale = 0;   /* sup-norm, entity and time sums: one pass */
+    long double *sxe = cpr_calloc(G, sizeof *sxe), *sxt = cpr_calloc(T, sizeof *sxt);
+    if (c->et == a->time) {   /* rows grouped by entity: segment sums */
+        for (size_t g = 0; g < G; g++) {
+            long double s0 = 0;
+            for (size_t r = c->eseg[g]; r < c->eseg[g + 1]; r++) {
+                double v = x[r], av = fabs(v);
+                s0 += v;
+                sxt[a->time[r]] += v;
+                scale = av > scale ? av : scale;
+            }
+            sxe[g] = s0;
+        }
+    } else
+        for (size_t i = 0; i < n; i++) {
+            double v = x[i], av = fabs(v);
+            sxe[a->entity[i]] += v;
+            sxt[a->time[i]] += v;
+            scale = av > scale ? av : scale;
+        }
+    if (scale == 0) { free(sxe); free(sxt); return CPR_OK; }
+    double tol = (a->tol > 0 ? a->tol : CPR_FE_TOL) * scale;
+    int maxit = a->maxiter > 0 ? a->maxiter : 10000;
+    double *g0 = cpr_calloc(T, sizeof *g0), *g1 = cpr_malloc(T * sizeof *g1), *g2 = cpr_malloc(T * sizeof *g2);
+    const double *g = NULL;
+    int it = 0;
+    while (it < maxit) {
+        tw_map(c, sxe, sxt, g0, g1);
+        it++;
+        if (maxdiff(g1, g0, T) <= tol) { g = g0; break; }
+        tw_map(c, sxe, sxt, g1, g2);
+        it++;
+        if (maxdiff(g2, g1, T) <= tol) { g = g1; break; }
+        double num = 0, den = 0;   /* Irons-Tuck: g2 - (d1.d2 / d2.d2) d1 */
+        for (size_t t = 0; t < T; t++) {
+            double d1 = g2[t] - g1[t], d2 = g2[t] - 2 * g1[t] + g0[t];
+            num += d1 * d2; den += d2 * d2;
+        }
+        double step = den > 0 ? num / den : 0;
+        for (size_t t = 0; t < T; t++) g0[t] = g2[t] - step * (g2[t] - g1[t]);
+    }
+    if (g) {   /* c->alpha belongs to the last map's input, which is g */
+        for (size_t i = 0; i < n; i++) x[i] = x[i] - c->alpha[a->entity[i]] - g[a->time[i]];
+    }
+    free(sxe); free(sxt); free(g0); free(g1); free(g2);
     if (iters && it > *iters) *iters = it;
-    if (rc != CPR_OK)
+    if (!g)
         return cpr_fail(CPR_E_NOCONV, "two-way fixed effects: alternating projections did not converge in %d sweeps (tol %g)",
-                        maxit, a->tol > 0 ? a->tol : 1e-10);
+                        maxit, a->tol > 0 ? a->tol : CPR_FE_TOL);
     return CPR_OK;
 }
 
@@ -83,6 +163,22 @@ int cpr_within_transform(const cpr_absorb *a, double *cols, size_t ncols, int *i
     if (iters) *iters = 0;
     int rc = CPR_OK;
     int bal = a->effects == CPR_EFFECTS_TWOWAY && balanced(a, ce);
+    tw_ctx tw = { 0 };
+    int *et_own = NULL, *te = NULL;
+    size_t *eseg = NULL, *tseg = NULL;
+    if (a->effects == CPR_EFFECTS_TWOWAY && !bal) {
+        eseg = cpr_malloc((G + 1) * sizeof *eseg);
+        tseg = cpr_malloc((T + 1) * sizeof *tseg);
+        int sorted = 1;   /* rows already grouped by entity, in code order? */
+        for (size_t i = 1; i < n && sorted; i++) sorted = a->entity[i] >= a->entity[i - 1];
+        if (sorted) {
+            eseg[0] = 0;
+            for (size_t g = 0; g < G; g++) eseg[g + 1] = eseg[g] + ce[g];
+        } else et_own = group_by(a->entity, a->time, n, G, ce, eseg);
+        te = group_by(a->time, a->entity, n, T, ct, tseg);
+        tw = (tw_ctx){ .n = n, .G = G, .T = T, .et = sorted ? a->time : et_own, .eseg = eseg, .te = te, .tseg = tseg,
+                       .alpha = cpr_malloc((G ? G : 1) * sizeof *tw.alpha) };
+    }
     for (size_t j = 0; j < ncols && rc == CPR_OK; j++) {
         double *x = cols + j * n;
         if (a->effects == CPR_EFFECTS_ENTITY) demean(x, n, a->entity, G, ce, se);
@@ -90,8 +186,9 @@ int cpr_within_transform(const cpr_absorb *a, double *cols, size_t ncols, int *i
         else if (bal) {   /* the two projections commute on balanced panels: exact */
             demean(x, n, a->entity, G, ce, se);
             demean(x, n, a->time, T, ct, st);
-        } else rc = twoway_iter(a, x, ce, ct, se, st, iters);
+        } else rc = twoway_iter(a, x, &tw, iters);
     }
+    free(tw.alpha); free(et_own); free(te); free(eseg); free(tseg);
     free(ce); free(ct); free(se); free(st);
     return rc;
 }

@@ -23,7 +23,8 @@ typedef struct {
 
 typedef struct {
     double *v;
-    unsigned char *why;
+    unsigned char *why;  /* NULL: no reasons (a plain variable) */
+    int borrowed;        /* v is the frame's column: read only, not freed */
 } column;
 
 static long find_col(const cpr_frame *f, const char *name)
@@ -123,14 +124,36 @@ int cpr_formula_bind(cpr_formula *fm, const cpr_frame *f)
 
 static column col_alloc(size_t n)
 {
-    column c = {cpr_malloc(n * sizeof(double)), cpr_calloc(n, 1)};
+    column c = {cpr_malloc(n * sizeof(double)), cpr_calloc(n, 1), 0};
     return c;
 }
 
 static void col_free(column *c)
 {
-    free(c->v);
+    if (!c->borrowed) free(c->v);
     free(c->why);
+}
+
+/* Make a column writable: own copy of the values, a reasons array. */
+static void col_own(column *c, size_t n)
+{
+    if (c->borrowed) {
+        double *v = cpr_malloc((n ? n : 1) * sizeof *v);
+        memcpy(v, c->v, n * sizeof *v);
+        c->v = v;
+        c->borrowed = 0;
+    }
+    if (!c->why) c->why = cpr_calloc(n ? n : 1, 1);
+}
+
+static unsigned char why_at(const column *c, size_t i) { return c->why ? c->why[i] : 0; }
+
+/* 1 when a term has a lag, lead or difference (needs the period links). */
+static int uses_links(const cpr_expr *e)
+{
+    if (!e) return 0;
+    if (e->kind == CPR_EX_LAG || e->kind == CPR_EX_DIFF) return 1;
+    return uses_links(e->a) || uses_links(e->b);
 }
 
 /* Evaluate a term over all frame rows (checked beforehand by check_expr). */
@@ -140,10 +163,13 @@ static column eval(const ctx *cx, const cpr_expr *e)
     column c;
     switch (e->kind) {
     case CPR_EX_VAR: {
-        c = col_alloc(n);
         long j = find_col(cx->f, e->name);
-        for (size_t i = 0; i < n; i++)
-            c.v[i] = j >= 0 ? cx->f->cols[j].num[i] : (double)cx->f->time[i];
+        if (j >= 0) {   /* the frame's column itself, no copy */
+            c.v = cx->f->cols[j].num; c.why = NULL; c.borrowed = 1;
+            return c;
+        }
+        c = col_alloc(n);
+        for (size_t i = 0; i < n; i++) c.v[i] = (double)cx->f->time[i];
         return c;
     }
     case CPR_EX_LAG: {
@@ -153,7 +179,7 @@ static column eval(const ctx *cx, const cpr_expr *e)
         /* shift the reasons along with the values: a log() problem at t-1
          * is what makes L.log(x) missing at t */
         double *w = cpr_malloc(n * sizeof *w);
-        for (size_t i = 0; i < n; i++) w[i] = a.why[i];
+        for (size_t i = 0; i < n; i++) w[i] = why_at(&a, i);
         double *ws = cpr_malloc(n * sizeof *ws);
         cpr_panel_shift(w, n, cx->prev, cx->next, e->k, ws);
         for (size_t i = 0; i < n; i++)
@@ -168,12 +194,13 @@ static column eval(const ctx *cx, const cpr_expr *e)
         c = col_alloc(n);
         cpr_panel_diff(a.v, n, cx->prev, c.v);
         for (size_t i = 0; i < n; i++)
-            c.why[i] = cx->prev[i] < 0 ? WHY_LAG : (unsigned char)(a.why[i] | a.why[cx->prev[i]]);
+            c.why[i] = cx->prev[i] < 0 ? WHY_LAG : (unsigned char)(why_at(&a, i) | why_at(&a, (size_t)cx->prev[i]));
         col_free(&a);
         return c;
     }
     case CPR_EX_LOG:
         c = eval(cx, e->a);
+        col_own(&c, n);
         for (size_t i = 0; i < n; i++) {
             if (c.v[i] <= 0) c.why[i] |= WHY_LOG;   /* false for NAN */
             c.v[i] = c.v[i] > 0 ? log(c.v[i]) : NAN;
@@ -181,14 +208,16 @@ static column eval(const ctx *cx, const cpr_expr *e)
         return c;
     case CPR_EX_POW:
         c = eval(cx, e->a);
+        col_own(&c, n);
         for (size_t i = 0; i < n; i++) c.v[i] = pow(c.v[i], e->power);
         return c;
     case CPR_EX_PROD: {
         column b = eval(cx, e->b);
         c = eval(cx, e->a);
+        col_own(&c, n);
         for (size_t i = 0; i < n; i++) {
             c.v[i] *= b.v[i];
-            c.why[i] |= b.why[i];
+            c.why[i] |= why_at(&b, i);
         }
         col_free(&b);
         return c;
@@ -285,6 +314,36 @@ static void free_evaluated(evaluated *ev)
     free(ev->z);
 }
 
+/* Time codes without sorting when the calendar values span a range of at
+ * most 4n + 1024: mark the values present, number them in order. O(n +
+ * range). Returns 0 (nothing done) for a wider range. */
+static int int_codes(const int *time, const size_t *rows, size_t n, cpr_design *d)
+{
+    if (n == 0) return 0;
+    long lo = time[rows[0]], hi = lo;
+    for (size_t r = 1; r < n; r++) {
+        long v = time[rows[r]];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+    }
+    unsigned long range = (unsigned long)(hi - lo) + 1;
+    if (range > 4 * (unsigned long)n + 1024) return 0;
+    int *map = cpr_malloc(range * sizeof *map);
+    for (unsigned long v = 0; v < range; v++) map[v] = -1;
+    for (size_t r = 0; r < n; r++) map[time[rows[r]] - lo] = 0;
+    size_t g = 0;
+    for (unsigned long v = 0; v < range; v++)
+        if (map[v] == 0) map[v] = (int)g++;
+    d->n_times = g;
+    d->time_values = cpr_malloc(g * sizeof *d->time_values);
+    for (unsigned long v = 0; v < range; v++)
+        if (map[v] >= 0) d->time_values[map[v]] = (int)(lo + (long)v);
+    d->time = cpr_malloc(n * sizeof *d->time);
+    for (size_t r = 0; r < n; r++) d->time[r] = map[time[rows[r]] - lo];
+    free(map);
+    return 1;
+}
+
 static void fill_panel_codes(const cpr_frame *f, const size_t *rows, cpr_design *d)
 {
     size_t n = d->n;
@@ -302,6 +361,7 @@ static void fill_panel_codes(const cpr_frame *f, const size_t *rows, cpr_design 
         }
         d->n_entities = n ? g + 1 : 0;
     }
+    if (f->time && int_codes(f->time, rows, n, d)) return;
     if (f->time) {
         keyed *k = cpr_malloc(n * sizeof *k);
         double *distinct = cpr_malloc((n ? n : 1) * sizeof *distinct);
@@ -322,9 +382,9 @@ static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src
     size_t n = 0;
     for (size_t i = 0; i < f->nrow; i++) {
         int ok = isfinite(ev->y.v[i]);
-        unsigned why = ev->y.why[i];
-        for (size_t j = 0; j < ev->kx; j++) { ok &= isfinite(ev->x[j].v[i]) != 0; why |= ev->x[j].why[i]; }
-        for (size_t j = 0; j < ev->kz; j++) { ok &= isfinite(ev->z[j].v[i]) != 0; why |= ev->z[j].why[i]; }
+        unsigned why = why_at(&ev->y, i);
+        for (size_t j = 0; j < ev->kx; j++) { ok &= isfinite(ev->x[j].v[i]) != 0; why |= why_at(&ev->x[j], i); }
+        for (size_t j = 0; j < ev->kz; j++) { ok &= isfinite(ev->z[j].v[i]) != 0; why |= why_at(&ev->z[j], i); }
         for (size_t c = 0; c < ncl; c++) ok &= !cluster_missing(f, &cl[c], i);
         if (ok) rows[n++] = i;
         else {
@@ -407,7 +467,11 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
     if (rc) return rc;
 
     ctx cx = {f, NULL, NULL};
-    if (f->time) cpr_panel_neighbours(f->entity, f->time, f->nrow, &cx.prev, &cx.next);
+    int links = uses_links(fm->lhs);
+    for (size_t j = 0; j < fm->nterms; j++) links |= uses_links(fm->terms[j]);
+    for (size_t j = 0; j < fm->n_endog; j++) links |= uses_links(fm->endog[j]);
+    for (size_t j = 0; j < fm->n_instr; j++) links |= uses_links(fm->instr[j]);
+    if (f->time && links) cpr_panel_neighbours(f->entity, f->time, f->nrow, &cx.prev, &cx.next);
     evaluated ev = {0};
     ev.y = eval(&cx, fm->lhs);
     ev.kx = fm->nterms + fm->n_endog;
