@@ -1,11 +1,14 @@
 /* libFuzzer harness for the CSV loader (src/load/): the input is written to
  * a file and loaded with cpr_frame_read_csv, as `--data FILE` does. The
  * first byte picks the options (separator, --entity/--time, plain table,
- * require a panel key, merge with a second file split off at "\n@@\n"), the
- * rest is the file. Any crash, sanitizer report or leak is a bug; every
+ * require a panel key, merge with a second file split off at "\n@@\n", a
+ * read size of a few bytes so lines straddle the loader's buffer pieces,
+ * or libcsv for every line instead of the plain-line splitter), the rest
+ * is the file. Any crash, sanitizer report or leak is a bug; every
  * clean failure must carry a status code and a message. */
 #include "cpr/frame.h"
 #include "cpr/status.h"
+#include "../src/load/load_internal.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -64,6 +67,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (flags & 8) o.require_panel = 1;
     if (flags & 16) { o.entity = "id"; o.time = "t"; }
     o.quiet = 1;
+    cpr_csv_set_chunk(flags & 64 ? 1 + size % 17 : 0);   /* 0: the default piece size */
+    cpr_csv_force_libcsv(flags & 128 ? 1 : 0);
 
     size_t n1 = size;
     const uint8_t *second = NULL;

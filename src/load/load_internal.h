@@ -47,7 +47,7 @@ typedef struct {
 /* Sort labels naturally, recode, order rows by (entity, time), reject
  * duplicate keys (naming both lines), and move everything into `f`. */
 int cpr_frame_finish(cpr_frame *f, cpr_keys *k, const char *path);
-/* Natural order for labels: integers numerically, otherwise strcmp. */
+/* Total order for labels: integers by value first, then text by strcmp. */
 int cpr_label_cmp(const char *a, const char *b);
 
 /* Feed every line to libcsv (on != 0) instead of splitting plain lines in
