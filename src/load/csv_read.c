@@ -93,8 +93,37 @@ static void grow_rows(parse_state *ps)
     ps->cap = cap;
 }
 
+/* A plain year such as "2015" (up to 9 digits, optional sign), the common
+ * time key; anything else goes through the general number parser. */
+static int plain_int(const char *s, size_t len, int *out)
+{
+    size_t i = 0;
+    int neg = 0;
+    if (len && (s[0] == '-' || s[0] == '+')) { neg = s[0] == '-'; i = 1; }
+    if (i == len || len - i > 9) return 0;
+    int v = 0;
+    for (; i < len; i++) {
+        unsigned d = (unsigned char)s[i] - '0';
+        if (d > 9) return 0;
+        v = v * 10 + (int)d;
+    }
+    *out = neg ? -v : v;
+    return 1;
+}
+
 static void key_field(parse_state *ps, size_t j, const char *s, size_t len)
 {
+    if ((long)j == ps->time_col && plain_int(s, len, &ps->cur_time)) {
+        ps->have_time = 1;
+        return;
+    }
+    /* Rows of one entity usually come together: the last label first. */
+    if ((long)j == ps->ent_col && ps->have_last_entity && len == ps->last_entity_len &&
+        memcmp(ps->keys.labels.keys[ps->last_entity], s, len) == 0) {
+        ps->cur_entity = ps->last_entity;
+        ps->have_entity = 1;
+        return;
+    }
     if (cpr_is_missing_token(s, len)) {
         fail_at(ps, CPR_E_NONNUMERIC, "%s:%zu: column '%s': the %s key is missing", col_name(ps, j),
                 (long)j == ps->ent_col ? "entity" : "time");

@@ -30,9 +30,14 @@ int cpr_label_cmp(const char *a, const char *b)
     return strcmp(a, b);
 }
 
-static int cmp_label_ptr(const void *a, const void *b)
+typedef struct { char *s; size_t old; long long v; int is_int; } label_fact;
+
+static int cmp_label_fact(const void *a, const void *b)
 {
-    return cpr_label_cmp(*(char *const *)a, *(char *const *)b);
+    const label_fact *x = a, *y = b;   /* same order as cpr_label_cmp */
+    if (x->is_int != y->is_int) return x->is_int ? -1 : 1;
+    if (x->is_int && x->v != y->v) return x->v < y->v ? -1 : 1;
+    return strcmp(x->s, y->s);
 }
 
 typedef struct { int e, t; size_t row; } key_row;
@@ -68,20 +73,22 @@ int cpr_frame_finish(cpr_frame *f, cpr_keys *k, const char *path)
 {
     size_t n = k->nrow, ne;
     char **labels = cpr_strmap_take_keys(&k->labels, &ne);
-    char **sorted = cpr_malloc((ne ? ne : 1) * sizeof *sorted);
-    memcpy(sorted, labels, ne * sizeof *sorted);
-    qsort(sorted, ne, sizeof *sorted, cmp_label_ptr);
-    /* Labels are unique, so a binary search finds each old label's new id. */
-    int *recode = cpr_malloc((ne ? ne : 1) * sizeof *recode);
-    for (size_t old = 0; old < ne; old++) {
-        size_t lo = 0, hi = ne;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (cpr_label_cmp(sorted[mid], labels[old]) < 0) lo = mid + 1;
-            else hi = mid;
-        }
-        recode[old] = (int)lo;
+    /* Sort once with each label's integer test done up front (the order of
+     * cpr_label_cmp), then read every old id's new position off the sort. */
+    label_fact *lf = cpr_malloc((ne ? ne : 1) * sizeof *lf);
+    for (size_t e = 0; e < ne; e++) {
+        lf[e].s = labels[e];
+        lf[e].old = e;
+        lf[e].is_int = is_integer(labels[e], &lf[e].v);
     }
+    qsort(lf, ne, sizeof *lf, cmp_label_fact);
+    char **sorted = cpr_malloc((ne ? ne : 1) * sizeof *sorted);
+    int *recode = cpr_malloc((ne ? ne : 1) * sizeof *recode);
+    for (size_t e = 0; e < ne; e++) {
+        sorted[e] = lf[e].s;
+        recode[lf[e].old] = (int)e;
+    }
+    free(lf);
     free(labels);
     for (size_t i = 0; i < n; i++) k->entity[i] = recode[k->entity[i]];
     free(recode);
