@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int is_integer(const char *s, long long *v)
+int cpr_label_is_integer(const char *s, long long *v)
 {
     if (!*s) return 0;
     char *end;
@@ -24,10 +24,9 @@ int cpr_label_cmp(const char *a, const char *b)
      * first, by value; then text labels by strcmp. Mixing the two rules
      * pairwise ("1a" < "9" < "10" < "1a") is not transitive. */
     long long x = 0, y = 0;
-    int xi = is_integer(a, &x), yi = is_integer(b, &y);
-    if (xi != yi) return xi ? -1 : 1;
-    if (xi && x != y) return x < y ? -1 : 1;
-    return strcmp(a, b);
+    int xi = cpr_label_is_integer(a, &x), yi = cpr_label_is_integer(b, &y);
+    int c = cpr_label_int_order(xi, x, yi, y);
+    return c ? c : strcmp(a, b);
 }
 
 typedef struct { char *s; size_t old; long long v; int is_int; } label_fact;
@@ -35,9 +34,8 @@ typedef struct { char *s; size_t old; long long v; int is_int; } label_fact;
 static int cmp_label_fact(const void *a, const void *b)
 {
     const label_fact *x = a, *y = b;   /* same order as cpr_label_cmp */
-    if (x->is_int != y->is_int) return x->is_int ? -1 : 1;
-    if (x->is_int && x->v != y->v) return x->v < y->v ? -1 : 1;
-    return strcmp(x->s, y->s);
+    int c = cpr_label_int_order(x->is_int, x->v, y->is_int, y->v);
+    return c ? c : strcmp(x->s, y->s);
 }
 
 typedef struct { int e, t; size_t row; } key_row;
@@ -79,7 +77,7 @@ int cpr_frame_finish(cpr_frame *f, cpr_keys *k, const char *path)
     for (size_t e = 0; e < ne; e++) {
         lf[e].s = labels[e];
         lf[e].old = e;
-        lf[e].is_int = is_integer(labels[e], &lf[e].v);
+        lf[e].is_int = cpr_label_is_integer(labels[e], &lf[e].v);
     }
     qsort(lf, ne, sizeof *lf, cmp_label_fact);
     char **sorted = cpr_malloc((ne ? ne : 1) * sizeof *sorted);

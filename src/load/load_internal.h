@@ -49,6 +49,16 @@ typedef struct {
 int cpr_frame_finish(cpr_frame *f, cpr_keys *k, const char *path);
 /* Total order for labels: integers by value first, then text by strcmp. */
 int cpr_label_cmp(const char *a, const char *b);
+/* 1 when the whole label is a decimal integer (value in *v). */
+int cpr_label_is_integer(const char *s, long long *v);
+/* The integer part of that order, for callers that test each label once:
+ * integers before text, then by value; 0 when strcmp must decide. */
+static inline int cpr_label_int_order(int xi, long long x, int yi, long long y)
+{
+    if (xi != yi) return xi ? -1 : 1;
+    if (xi && x != y) return x < y ? -1 : 1;
+    return 0;
+}
 
 /* Feed every line to libcsv (on != 0) instead of splitting plain lines in
  * the loader; both give the same frames. The default comes from the

@@ -5,7 +5,6 @@
 #include "cpr/status.h"
 #include "cpr/util.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,22 +20,13 @@ typedef struct { const char *label; int t; int id; } mkey;
 
 static const label_info *g_info; /* for cmp_mkey: qsort has no context */
 
-static int is_integer(const char *s, long long *v) /* as in frame_finish.c */
-{
-    if (!*s) return 0;
-    char *end;
-    errno = 0;
-    *v = strtoll(s, &end, 10);
-    return *end == '\0' && errno == 0;
-}
-
 static int cmp_mkey(const void *a, const void *b)
 {
     const mkey *x = a, *y = b;
     if (x->id != y->id) {
         const label_info *p = &g_info[x->id], *q = &g_info[y->id];
-        if (p->is_int != q->is_int) return p->is_int ? -1 : 1;
-        if (p->is_int && p->v != q->v) return p->v < q->v ? -1 : 1;
+        int c = cpr_label_int_order(p->is_int, p->v, q->is_int, q->v);
+        if (c) return c;
         return p->srank < q->srank ? -1 : 1; /* distinct strings: strcmp != 0 */
     }
     return (x->t > y->t) - (x->t < y->t);
@@ -80,7 +70,7 @@ static int merge_two_or_more(cpr_frame **fs, size_t nf, const cpr_load_opts *opt
     label_info *info = cpr_malloc((nl ? nl : 1) * sizeof *info);
     int *order = cpr_malloc((nl ? nl : 1) * sizeof *order);
     for (size_t l = 0; l < nl; l++) {
-        info[l].is_int = is_integer(labels.keys[l], &info[l].v);
+        info[l].is_int = cpr_label_is_integer(labels.keys[l], &info[l].v);
         order[l] = (int)l;
     }
     g_labels = (const char *const *)labels.keys;
