@@ -3,6 +3,7 @@
  * rules are applied when the next claim starts (or at the end). */
 #include "cpr/claims.h"
 #include "cpr/plot.h"
+#include "cpr/result_json.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -158,18 +159,10 @@ static int coef_figure(runner *R, const cpr_batch_line *l, const char *path)
         }
         char *eq = strchr(l->argv[i], '=');
         const json_t *j = eq ? saved(R, eq + 1) : NULL;
-        const json_t *co = json_object_get(j, "coefficients");
-        if (!json_is_array(co) || nm == 8) {
+        cpr_result *x = nm < 8 ? cpr_result_from_json_coefs(json_object_get(j, "coefficients"), NULL) : NULL;
+        if (!x) {
             rc = cpr_fail(CPR_E_MANIFEST, "%s:%d: figure coef: '%s' is not LABEL=NAME of a saved regression", R->b->path, l->lineno, l->argv[i]);
             break;
-        }
-        cpr_result *x = cpr_result_alloc(json_array_size(co));
-        for (size_t k = 0; k < x->k; k++) {
-            const json_t *c = json_array_get(co, k);
-            cpr_result_set_term(x, k, json_string_value(json_object_get(c, "term")));
-            x->estimate[k] = cpr_json_path(c, "estimate");
-            x->conf_low[k] = cpr_json_path(c, "conf_low");
-            x->conf_high[k] = cpr_json_path(c, "conf_high");
         }
         x->model = cpr_strndup(l->argv[i], (size_t)(eq - l->argv[i]));
         res[nm] = x;

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "plot_cmds.h"
 #include "cpr/plot.h"
+#include "cpr/result_json.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -18,29 +19,11 @@
 #define MAX_MODELS 8
 #define MAX_TERMS 32
 
-static double num_or_nan(const json_t *o, const char *key)
+/* One saved model: its coefficients and intervals, bootstrap bounds where
+ * the run had them (NAN otherwise). */
+static int read_model(const char *path, cpr_result **out)
 {
-    const json_t *v = json_object_get(o, key);
-    return json_is_number(v) ? json_number_value(v) : NAN;
-}
-
-/* One saved model: its result plus the bootstrap bounds (NAN = none). */
-typedef struct {
-    cpr_result *r;
-    double *blo, *bhi;
-    int has_boot;
-} saved_model;
-
-static void saved_free(saved_model *m)
-{
-    cpr_result_free(m->r);
-    free(m->blo);
-    free(m->bhi);
-}
-
-static int read_model(const char *path, saved_model *m)
-{
-    memset(m, 0, sizeof *m);
+    *out = NULL;
     json_error_t err;
     json_t *root = json_load_file(path, 0, &err);
     if (!root) {
@@ -50,39 +33,31 @@ static int read_model(const char *path, saved_model *m)
         return cpr_fail(CPR_E_MANIFEST, "%s:%d:%d: not a JSON regression result (%s); make one with 'cpr-stats regress ... --format json > %s'",
                         path, err.line, err.column, err.text, path);
     }
-    const json_t *co = json_object_get(root, "coefficients");
+    size_t bad = 0;
+    cpr_result *r = cpr_result_from_json_coefs(json_object_get(root, "coefficients"), &bad);
     int rc = CPR_OK;
-    if (!json_is_array(co) || json_array_size(co) == 0)
+    if (!r)
         rc = cpr_fail(CPR_E_MANIFEST, "%s: no \"coefficients\" array: not the JSON output of 'cpr-stats regress --format json'", path);
-    size_t k = rc ? 0 : json_array_size(co);
-    if (!rc) {
-        m->r = cpr_result_alloc(k);
-        m->blo = cpr_malloc(k * sizeof *m->blo);
-        m->bhi = cpr_malloc(k * sizeof *m->bhi);
-    }
-    for (size_t j = 0; j < k && !rc; j++) {
-        const json_t *c = json_array_get(co, j);
-        const char *term = json_string_value(json_object_get(c, "term"));
-        double est = num_or_nan(c, "estimate"), lo = num_or_nan(c, "conf_low"), hi = num_or_nan(c, "conf_high");
-        if (!term || !isfinite(est) || !isfinite(lo) || !isfinite(hi)) {
-            rc = cpr_fail(CPR_E_MANIFEST, "%s: coefficient %zu lacks a term name, estimate or finite confidence interval", path, j + 1);
-            break;
-        }
-        cpr_result_set_term(m->r, j, term);
-        m->r->estimate[j] = est;
-        m->r->conf_low[j] = lo;
-        m->r->conf_high[j] = hi;
-        m->blo[j] = num_or_nan(c, "boot_conf_low");
-        m->bhi[j] = num_or_nan(c, "boot_conf_high");
-        if (isfinite(m->blo[j]) && isfinite(m->bhi[j])) m->has_boot = 1;
-    }
+    else if (bad)
+        rc = cpr_fail(CPR_E_MANIFEST, "%s: coefficient %zu lacks a term name, estimate or finite confidence interval", path, bad);
     if (!rc) {
         const char *model = json_string_value(json_object_get(root, "formula"));
-        m->r->model = cpr_strdup(model ? model : path);
-        m->r->conf_level = num_or_nan(root, "conf_level");
+        r->model = cpr_strdup(model ? model : path);
+        const json_t *lv = json_object_get(root, "conf_level");
+        r->conf_level = json_is_number(lv) ? json_number_value(lv) : NAN;
+        *out = r;
+    } else {
+        cpr_result_free(r);
     }
     json_decref(root);
     return rc;
+}
+
+static int has_boot(const cpr_result *r)
+{
+    for (size_t j = 0; j < r->k; j++)
+        if (isfinite(r->boot_low[j]) && isfinite(r->boot_high[j])) return 1;
+    return 0;
 }
 
 /* Split a comma list into at most max pieces (pointers into *buf). */
@@ -109,21 +84,22 @@ int cli_plot_coef(const cli_args *a)
     size_t nt = split_list(cli_get(a, "terms"), &tbuf, terms, MAX_TERMS);
     if (cli_has(a, "labels") && nl != nm)
         rc = cli_usage_error(a->cmd, "--labels gives %zu names for %zu model files", nl, nm);
-    saved_model m[MAX_MODELS];
+    cpr_result *m[MAX_MODELS];
     cpr_plot_model pm[MAX_MODELS];
     size_t nread = 0;
     double level = NAN;
     for (size_t i = 0; i < nm && !rc; i++, nread++) {
         rc = read_model(a->pos[1 + i], &m[i]);
-        if (rc) { saved_free(&m[i]); break; }
-        if (i == 0) level = m[i].r->conf_level;
-        pm[i] = (cpr_plot_model){m[i].r, nl ? labels[i] : m[i].r->model,
-                                 m[i].has_boot ? m[i].blo : NULL, m[i].has_boot ? m[i].bhi : NULL,
+        if (rc) break;
+        if (i == 0) level = m[i]->conf_level;
+        int boot = has_boot(m[i]);
+        pm[i] = (cpr_plot_model){m[i], nl ? labels[i] : m[i]->model,
+                                 boot ? m[i]->boot_low : NULL, boot ? m[i]->boot_high : NULL,
                                  "wild cluster bootstrap"};
     }
     for (size_t t = 0; t < nt && !rc; t++) {
         size_t found = 0;
-        for (size_t i = 0; i < nm; i++) found += cpr_result_term(m[i].r, terms[t]) >= 0;
+        for (size_t i = 0; i < nm; i++) found += cpr_result_term(m[i], terms[t]) >= 0;
         if (!found) rc = cpr_fail(CPR_E_NOVAR, "plot coef: no model has a term '%s'", terms[t]);
     }
     if (!rc) {
@@ -140,7 +116,7 @@ int cli_plot_coef(const cli_args *a)
         if (!rc && !po.script_only) fprintf(stderr, "plot: wrote %s\n", out);
         if (!rc && po.script_path) fprintf(stderr, "plot: wrote %s\n", po.script_path);
     }
-    for (size_t i = 0; i < nread; i++) saved_free(&m[i]);
+    for (size_t i = 0; i < nread; i++) cpr_result_free(m[i]);
     free(lbuf);
     free(tbuf);
     return rc;
