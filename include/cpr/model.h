@@ -146,6 +146,9 @@ typedef struct {
  * its entity means are zero by construction. Fails with CPR_E_NOCONV after
  * maxiter sweeps. O(n) extra memory (codes grouped by time), no dummies. */
 int cpr_within_transform(const cpr_absorb *a, double *cols, size_t ncols, int *iters);
+/* The absorption the spec asks for on design d (its entity and time codes,
+ * effects, tolerance and sweep limit). */
+cpr_absorb cpr_absorb_for(const cpr_design *d, const cpr_model_spec *s);
 /* Number of absorbed parameters: G, T or G + T - (connected components). */
 size_t cpr_absorb_dof(const cpr_absorb *a);
 

@@ -26,8 +26,7 @@ int cli_regress_resid_plot(const cli_args *a, const cpr_design *d, const cpr_mod
     memcpy(W + n, d->X, n * k * sizeof *W);
     int rc = CPR_OK;
     if (s->kind == CPR_MODEL_FE) {
-        cpr_absorb ab = { .n = n, .entity = d->entity, .time = d->time, .n_entities = d->n_entities,
-                          .n_times = d->n_times, .effects = s->effects, .tol = s->fe_tol, .maxiter = s->fe_maxiter };
+        cpr_absorb ab = cpr_absorb_for(d, s);
         int iters = 0;
         rc = cpr_within_transform(&ab, W, k + 1, &iters);
     }

@@ -29,8 +29,7 @@ static int final_data(const cpr_result *r, const cpr_design *d, const cpr_model_
         memcpy(W + (j + 1) * n, d->X + c * n, n * sizeof *W);
     }
     if (s->kind == CPR_MODEL_FE) {
-        cpr_absorb a = { .n = n, .entity = d->entity, .time = d->time, .n_entities = d->n_entities,
-                         .n_times = d->n_times, .effects = s->effects, .tol = s->fe_tol, .maxiter = s->fe_maxiter };
+        cpr_absorb a = cpr_absorb_for(d, s);
         int it, rc = cpr_within_transform(&a, W, k + 1, &it);
         if (rc != CPR_OK) { free(W); return rc; }
     }

@@ -202,8 +202,7 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
     if (s->effects != CPR_EFFECTS_ENTITY && d->n_times == 1)
         return cpr_fail(CPR_E_NUMERIC, "fixed effects: the %zu observations are all from a single period, so the time "
                         "effects absorb everything; drop the time effect (--effects entity) or add periods", n);
-    cpr_absorb a = { .n = n, .entity = d->entity, .time = d->time, .n_entities = d->n_entities,
-                     .n_times = d->n_times, .effects = s->effects, .tol = s->fe_tol, .maxiter = s->fe_maxiter };
+    cpr_absorb a = cpr_absorb_for(d, s);
     double *W = cpr_malloc(n * (1 + kx) * sizeof *W);
     memcpy(W, d->y, n * sizeof *W);
     memcpy(W + n, d->X + off * n, n * kx * sizeof *W);

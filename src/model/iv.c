@@ -118,8 +118,7 @@ int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
     memcpy(M, d->y, n * sizeof *M);
     memcpy(M + n, d->X, n * k * sizeof *M);
     memcpy(M + n * (1 + k), d->Z, n * kz * sizeof *M);
-    cpr_absorb a = { .n = n, .entity = d->entity, .time = d->time, .n_entities = d->n_entities,
-                     .n_times = d->n_times, .effects = s->effects, .tol = s->fe_tol, .maxiter = s->fe_maxiter };
+    cpr_absorb a = cpr_absorb_for(d, s);
     int iters = 0, rc = fe ? cpr_within_transform(&a, M, nc, &iters) : CPR_OK;
     if (rc != CPR_OK) { free(M); return rc; }
     double *y = M, *X = M + n, *Z = M + n * (1 + k);

@@ -213,3 +213,10 @@ size_t cpr_absorb_dof(const cpr_absorb *a)
     free(p);
     return G + T - comps;
 }
+
+cpr_absorb cpr_absorb_for(const cpr_design *d, const cpr_model_spec *s)
+{
+    cpr_absorb a = { .n = d->n, .entity = d->entity, .time = d->time, .n_entities = d->n_entities,
+                     .n_times = d->n_times, .effects = s->effects, .tol = s->fe_tol, .maxiter = s->fe_maxiter };
+    return a;
+}
