@@ -75,6 +75,6 @@ clean:
 # Optional fragments (fuzzing, benchmarks, ...) live in mk/*.mk.
 -include $(wildcard mk/*.mk)
 
-# Rebuild datasets/ from ../shared/sources (deterministic; see datasets/README.md).
+# Rebuild datasets/ from datasets/sources (deterministic; see datasets/README.md).
 datasets:
 	sh scripts/build_datasets.sh

@@ -52,7 +52,7 @@ done
 
 WORK=${BENCH_WORK:-$ROOT/build/bench}
 mkdir -p "$WORK" "$(dirname "$OUT")"
-REF=${CPR_REFERENCE:-$ROOT/../shared/reference}
+REF=${CPR_REFERENCE:-$ROOT/tests/reference}
 log() { echo "bench: $*" >&2; }
 
 # ---- 1. peers, build ------------------------------------------------------

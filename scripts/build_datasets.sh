@@ -5,7 +5,7 @@
 #   sh scripts/build_datasets.sh
 #
 # Environment:
-#   CPR_SOURCES       raw sources (default ../shared/sources)
+#   CPR_SOURCES       raw sources (default datasets/sources)
 #   CPR_DATASETS_OUT  output directory (default datasets)
 #   AWK               awk to use (default awk; tested with mawk)
 # Relative paths are taken relative to the repository root.
@@ -18,7 +18,7 @@ export LC_ALL
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-SRC=${CPR_SOURCES:-../shared/sources}
+SRC=${CPR_SOURCES:-datasets/sources}
 OUT=${CPR_DATASETS_OUT:-datasets}
 AWK=${AWK:-awk}
 H=scripts/datasets

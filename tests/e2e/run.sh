@@ -21,7 +21,7 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BIN=${CPR_BIN:-$ROOT/build/cpr-stats}
-REF=${CPR_REFERENCE:-$ROOT/../shared/reference}
+REF=${CPR_REFERENCE:-$ROOT/tests/reference}
 WORK=${TMPDIR:-/tmp}/cpr-e2e.$$
 mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT INT TERM

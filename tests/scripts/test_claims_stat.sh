@@ -6,7 +6,7 @@ set -u
 LC_ALL=C
 export LC_ALL
 BIN=${CPR_BIN:-./build/cpr-stats}
-SRC=${CPR_SOURCES:-../shared/sources}
+SRC=${CPR_SOURCES:-datasets/sources}
 WDI=$SRC/wb-wdi/wdi_lac_long.csv
 REG=$SRC/wb-wdi-regional-extra/wdi_regional_extra_long.csv
 n=0; fails=0

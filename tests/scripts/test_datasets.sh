@@ -6,7 +6,7 @@
 set -u
 LC_ALL=C
 export LC_ALL
-SRC=${CPR_SOURCES:-../shared/sources}
+SRC=${CPR_SOURCES:-datasets/sources}
 D=datasets
 P=$D/lac_panel.csv
 G=$D/aggregates.csv

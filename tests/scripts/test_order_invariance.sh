@@ -4,7 +4,7 @@
 # compare the regressions digit for digit with the original file.
 set -u
 BIN=${CPR_BIN:-build/cpr-stats}
-REF=${CPR_REFERENCE:-../shared/reference}
+REF=${CPR_REFERENCE:-tests/reference}
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 n=0; fail=0
 check() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }

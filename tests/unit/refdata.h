@@ -23,7 +23,7 @@ typedef struct {
 static inline const char *ref_root(void)
 {
     const char *r = getenv("CPR_REFERENCE");
-    return r && *r ? r : "../shared/reference";
+    return r && *r ? r : "tests/reference";
 }
 
 static inline char *ref_path(const char *cas, const char *file)

@@ -1,5 +1,5 @@
 /* correlate: Pearson and Spearman against the Grunfeld reference
- * (../shared/reference/grunfeld/expected.json, R 4.2.2 cor.test), Kendall
+ * (tests/reference/grunfeld/expected.json, R 4.2.2 cor.test), Kendall
  * against R output recorded in tests/unit/oracle/correlate_kendall.{R,out}. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,7 +22,7 @@ static json_t *expected;
 static const char *refdir(void)
 {
     const char *r = getenv("CPR_REFERENCE");
-    return r ? r : "../shared/reference";
+    return r ? r : "tests/reference";
 }
 
 /* Columns firm,year,inv,value,capital; a test-only reader. */

@@ -1,4 +1,4 @@
-/* Variance estimators and tests not covered by ../shared/reference, against
+/* Variance estimators and tests not covered by tests/reference, against
  * R (plm 2.6-2, sandwich 3.0-2) on the Grunfeld data: the script is
  * tests/unit/oracle/grunfeld_extra.R and its printed output, hard-coded
  * below, is tests/unit/oracle/grunfeld_extra.out. Also: unbalanced panels

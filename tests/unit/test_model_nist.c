@@ -1,5 +1,5 @@
 /* NIST StRD linear least squares: certified coefficients, standard errors,
- * residual SD and R^2. Cases from ../shared/reference (LRE >= 9) and the
+ * residual SD and R^2. Cases from tests/reference (LRE >= 9) and the
  * higher-difficulty Filip and Wampler3-5 from tests/data/nist (LRE >= 7;
  * files copied from NIST via mathnet-numerics, see tests/data/nist/README.md).
  * Every case prints its worst LRE. */
@@ -54,7 +54,7 @@ static double needed(double need)
     return vg && *vg ? need - 3 : need;
 }
 
-/* ---- cases in ../shared/reference ---------------------------------------- */
+/* ---- cases in tests/reference ---------------------------------------- */
 
 static void ref_case(const char *cas, double need)
 {

@@ -1,4 +1,4 @@
-/* Panel estimators against ../shared/reference: Grunfeld (R plm/sandwich/
+/* Panel estimators against tests/reference: Grunfeld (R plm/sandwich/
  * lmtest, see grunfeld/compute_reference.R) and genuine Stata 13 output on
  * a simulated 1000 x 3 panel (stata_simulated_panel). Every value to 1e-8
  * relative; each block prints its worst relative error. */

@@ -260,7 +260,7 @@ static void test_axis_title(void **state)
 static int load_grunfeld(double **inv, double **value, size_t *n)
 {
     const char *ref = getenv("CPR_REFERENCE");
-    char *path = cpr_asprintf("%s/grunfeld/data.csv", ref && *ref ? ref : "../shared/reference");
+    char *path = cpr_asprintf("%s/grunfeld/data.csv", ref && *ref ? ref : "tests/reference");
     FILE *f = fopen(path, "r");
     free(path);
     if (!f) return -1;
@@ -298,7 +298,7 @@ static void test_linfit_band_vs_R(void **state)
     double *inv = NULL, *value = NULL;
     size_t n = 0;
     if (load_grunfeld(&inv, &value, &n) != 0)
-        fail_msg("cannot read grunfeld/data.csv under $CPR_REFERENCE or ../shared/reference");
+        fail_msg("cannot read grunfeld/data.csv under $CPR_REFERENCE or tests/reference");
     assert_int_equal(n, 200);
     cpr_plot_linfit fit;
     assert_int_equal(cpr_plot_linfit_compute(value, inv, n, 0.95, &fit), 0);

@@ -1,4 +1,4 @@
-# Grunfeld between estimator: matches ../shared/reference/grunfeld/expected.json between / classical (R plm + sandwich)
+# Grunfeld between estimator: matches tests/reference/grunfeld/expected.json between / classical (R plm + sandwich)
 args: regress --data $REF/grunfeld/data.csv -f 'inv ~ value + capital' --model be --se iid --format csv
 exit: 0
 stdout-match: ^const,\-8\.5271137217[0-9]*,47\.515307735[0-9]*,

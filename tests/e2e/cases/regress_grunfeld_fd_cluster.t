@@ -1,4 +1,4 @@
-# Grunfeld first differences with intercept, Stata cluster: matches ../shared/reference/grunfeld/expected.json first_difference / cluster_entity_stata (R plm + sandwich)
+# Grunfeld first differences with intercept, Stata cluster: matches tests/reference/grunfeld/expected.json first_difference / cluster_entity_stata (R plm + sandwich)
 args: regress --data $REF/grunfeld/data.csv -f 'inv ~ value + capital' --model fd --se cluster --format csv
 exit: 0
 stdout-match: ^const,\-1\.8188901585[0-9]*,3\.2772009465[0-9]*,

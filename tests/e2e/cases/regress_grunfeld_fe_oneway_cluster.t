@@ -1,4 +1,4 @@
-# Grunfeld one-way FE, SEs clustered as Stata xtreg: matches ../shared/reference/grunfeld/expected.json fe_oneway / cluster_entity_stata_xtreg (R plm + sandwich)
+# Grunfeld one-way FE, SEs clustered as Stata xtreg: matches tests/reference/grunfeld/expected.json fe_oneway / cluster_entity_stata_xtreg (R plm + sandwich)
 args: regress --data $REF/grunfeld/data.csv -f 'inv ~ value + capital | firm' --se cluster --format csv
 exit: 0
 stdout-match: ^value,0\.11012380412[0-9]*,0\.015194493942[0-9]*,

@@ -1,4 +1,4 @@
-# Grunfeld pooled OLS, HC3: matches ../shared/reference/grunfeld/expected.json pooled_ols / HC3 (R plm + sandwich)
+# Grunfeld pooled OLS, HC3: matches tests/reference/grunfeld/expected.json pooled_ols / HC3 (R plm + sandwich)
 args: regress --data $REF/grunfeld/data.csv -f 'inv ~ value + capital' --se hc3 --format csv
 exit: 0
 stdout-match: ^const,\-42\.714369436[0-9]*,14\.013495466[0-9]*,

@@ -1,4 +1,4 @@
-# Grunfeld random effects (Stata xtreg, re): matches ../shared/reference/grunfeld/expected.json re_stata_xtreg / classical (R plm + sandwich)
+# Grunfeld random effects (Stata xtreg, re): matches tests/reference/grunfeld/expected.json re_stata_xtreg / classical (R plm + sandwich)
 args: regress --data $REF/grunfeld/data.csv -f 'inv ~ value + capital' --model re --se iid --format csv
 exit: 0
 stdout-match: ^const,\-57\.834414905[0-9]*,28\.898935260[0-9]*,

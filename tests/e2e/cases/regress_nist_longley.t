@@ -1,4 +1,4 @@
-# NIST StRD Longley through the CLI: certified coefficients and SDs (../shared/reference/nist_longley)
+# NIST StRD Longley through the CLI: certified coefficients and SDs (tests/reference/nist_longley)
 args: regress --data $REF/nist_longley/data.csv -f 'y ~ x1 + x2 + x3 + x4 + x5 + x6' --format csv
 exit: 0
 precision: extended

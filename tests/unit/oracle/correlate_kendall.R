@@ -3,7 +3,7 @@
 ##   Rscript tests/unit/oracle/correlate_kendall.R > tests/unit/oracle/correlate_kendall.out
 ## (R 4.2.2; values are copied into the test with a comment.)
 options(digits = 17)
-g <- read.csv("../shared/reference/grunfeld/data.csv")
+g <- read.csv("tests/reference/grunfeld/data.csv")
 show <- function(label, x, y) {
   ct <- cor.test(x, y, method = "kendall", exact = FALSE)
   cat(label, "tau", unname(ct$estimate), "\n")

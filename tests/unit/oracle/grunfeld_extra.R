@@ -1,8 +1,8 @@
-## Oracle values for tests/unit/test_infer_oracle.c (things not in ../shared/reference).
+## Oracle values for tests/unit/test_infer_oracle.c (things not in tests/reference).
 ## Run from the repo root:  Rscript tests/unit/oracle/grunfeld_extra.R > tests/unit/oracle/grunfeld_extra.out
 ## R 4.2.2, plm 2.6-2, sandwich 3.0-2 (Debian packages).
 suppressMessages({library(plm); library(sandwich)})
-ref <- Sys.getenv("CPR_REFERENCE", "../shared/reference")
+ref <- Sys.getenv("CPR_REFERENCE", "tests/reference")
 d <- read.csv(file.path(ref, "grunfeld/data.csv"))
 pr <- function(name, x) for (i in seq_along(x)) cat(sprintf("%s[%s] %.17g\n", name, names(x)[i], x[i]))
 se <- function(V) sqrt(diag(V))

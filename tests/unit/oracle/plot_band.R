@@ -2,9 +2,9 @@
 # N = 200) and the 95% confidence band for the mean, from R's lm + predict.
 # Run from the repository root:
 #   Rscript tests/unit/oracle/plot_band.R > tests/unit/oracle/plot_band.out
-# (data: ../shared/reference/grunfeld/data.csv, i.e. /work/shared/reference)
+# (data: tests/reference/grunfeld/data.csv, i.e. /work/shared/reference)
 args <- commandArgs(trailingOnly = TRUE)
-path <- if (length(args)) args[1] else "../shared/reference/grunfeld/data.csv"
+path <- if (length(args)) args[1] else "tests/reference/grunfeld/data.csv"
 d <- read.csv(path)
 m <- lm(inv ~ value, data = d)
 options(digits = 17)

@@ -6,7 +6,7 @@
 ##   Rscript tests/unit/oracle/wcr_grunfeld.R > tests/unit/oracle/wcr_grunfeld.out
 ## R 4.2.2, sandwich 3.0-2 (Debian packages). Data: Grunfeld, 10 firms x 20 years.
 suppressMessages(library(sandwich))
-ref <- Sys.getenv("CPR_REFERENCE", "../shared/reference")
+ref <- Sys.getenv("CPR_REFERENCE", "tests/reference")
 d <- read.csv(file.path(ref, "grunfeld/data.csv"))
 cl <- d$firm; G <- length(unique(cl))
 gi <- match(cl, sort(unique(cl)))
