@@ -19,7 +19,9 @@ int cpr_fit_pooled(const cpr_design *d, const cpr_model_spec *s, cpr_result **ou
                        .rss = g.ls.rss, .df_resid = df, .k_stata = k, .k_plm = k,
                        .cluster = d->cluster, .n_clusters = d->n_clusters,
                        .cluster2 = d->cluster2, .n_cluster2 = d->n_cluster2,
-                       .time = d->time, .n_times = d->n_times, .cluster_name = d->cluster_name };
+                       .time = d->time, .n_times = d->n_times, .cluster_name = d->cluster_name,
+                       .has_const = g.const_idx >= 0, .diag = s->cluster_diag ? 2 : 1,
+                       .cluster_labels = cpr_design_cluster_labels(d) };
     rc = cpr_result_apply_vcov(r, &in, s->se, s->ssc, s->dk_lag);
     if (rc != CPR_OK) { cpr_result_free(r); cpr_reg_clear(&g); return rc; }
     int centered = g.const_idx >= 0;
