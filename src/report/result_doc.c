@@ -179,7 +179,7 @@ static void cluster_diag(cpr_doc *d, const cpr_result *r)
         cols[3 + j] = (cpr_doc_col){ owned[4 * j], owned[4 * j + 1], CPR_SHOW_ALL };
         cols[3 + k + j] = (cpr_doc_col){ owned[4 * j + 2], owned[4 * j + 3], CPR_SHOW_ALL };
     }
-    cpr_doc_block *b = cpr_doc_add_table(d, "clusters", "Per cluster: leverage (sums to K), partial leverage (sums to 1), "
+    cpr_doc_block *b = cpr_doc_add_table(d, "clusters", "Per cluster: leverage tr(H_gg), partial leverage (sums to 1), "
                                          "estimate without the cluster", CPR_SHOW_ALL, ncol, cols);
     cpr_cell *row = cpr_malloc(ncol * sizeof *row);
     for (size_t g = 0; g < G; g++) {

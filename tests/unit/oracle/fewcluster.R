@@ -107,7 +107,7 @@ out("fe2_cr2_df", r3$df)
 
 ## 4. The bundled data: regress aid poverty (two-way FE, clustered by
 ##    country), from the fixture tests/data/lac_aid_poverty.csv (the rows of
-##    datasets/lac_panel.csv where both are present, aid in constant 2021 US$).
+##    datasets/lac_panel.csv where both are present, aid in US$ million constant 2021).
 l <- read.csv("tests/data/lac_aid_poverty.csv")
 l <- l[order(l$iso3, l$year), ]
 f4 <- function(d) coef(plm(poverty ~ aid, data = d, index = c("iso3", "year"), model = "within", effect = "twoways"))
