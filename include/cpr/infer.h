@@ -38,6 +38,14 @@ typedef struct {
     int has_const;         /* X holds an intercept column */
     int diag;              /* cluster diagnostics: 0 no, 1 when G < CPR_FEW_CLUSTERS, 2 always */
     const char *const *cluster_labels;  /* G labels for the diagnostics (NULL: numbered) */
+    /* Weights (src/model/weights.c): X and resid above are the sqrt(w)-scaled
+     * rows. n_obs > 0 replaces n as N in HC1 and cluster factors (fweights:
+     * the sum of the weights); hc_div[i] (NULL = 1) divides row i's squared
+     * residual in the HC meat (fweights: w_i, so a row counts w_i times, not
+     * w_i^2). */
+    double n_obs;
+    const double *hc_div;
+    int weighted;          /* rows are sqrt(w)-scaled: CR2/CR3 and the diagnostics are refused */
 } cpr_vcov_in;
 
 typedef struct {

@@ -33,6 +33,10 @@ int cpr_result_apply_vcov(cpr_result *r, const cpr_vcov_in *in, cpr_se_kind se,
                (in->diag == 2 || cr3 || (in->diag == 1 && in->n_clusters < CPR_FEW_CLUSTERS));
     cpr_jackknife *J = NULL;
     int rc = CPR_OK;
+    int cr = cr3 || se == CPR_SE_CR2;
+    if (in->weighted && (cr || in->diag == 2))
+        return cpr_fail(CPR_E_USAGE, "--se cr2/cr3/cr3j and --cluster-diagnostics are not implemented with --weight");
+    if (in->weighted) diag = 0;
     if (diag || cr3) {
         cpr_jk_in ji = cpr_vcov_jk_in(in);
         rc = cpr_jackknife_alloc(&ji, &J);
