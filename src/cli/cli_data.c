@@ -41,7 +41,7 @@ int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out)
     if (n == 64) return cli_usage_error(a->cmd, "at most 63 --data files");
     if (n > 0) return cpr_frame_read_many(paths, n, &o, out);
     char *def = cli_datafile("lac_panel.csv");
-    int rc = cpr_frame_read_csv(def, &o, out);
+    int rc = cpr_frame_load(def, &o, out);
     free(def);
     return rc;
 }
