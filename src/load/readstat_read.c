@@ -60,8 +60,8 @@ static char *keep(sctx *c, const char *s, const char *what, const char *var)
 {
     if (!s) return NULL;
     if (!utf8_ok(s)) {
-        if (!c->rc) c->rc = cpr_fail(CPR_E_BINARY, "%s: %s%s%s is not valid UTF-8 (re-save the file with UTF-8 text, e.g. Stata 14+ `saveold`, or unicode translate)",
-                                     c->path, what, var ? " of variable " : "", var ? var : "");
+        if (!c->rc) c->rc = cpr_fail(CPR_E_BINARY, "%s: %s%s%s%s is not valid UTF-8 (in Stata 14 or later, `unicode translate` fixes the file's text)",
+                                     c->path, what, var ? " of variable '" : "", var ? var : "", var ? "'" : "");
         return NULL;
     }
     return cpr_strdup(s);
@@ -201,6 +201,19 @@ static void to_categories(sctx *c, svar *v)
     v->is_text = 1;
 }
 
+/* The format version a .dta file declares: its first byte (104-115) or
+ * the <release> of the XML-like header (117 on), 0 when unreadable. */
+static int dta_release(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return 0;
+    char b[64] = {0};
+    size_t n = fread(b, 1, sizeof b - 1, fp);
+    fclose(fp);
+    if (n >= 31 && memcmp(b, "<stata_dta><header><release>", 28) == 0) return atoi(b + 28);
+    return n ? (unsigned char)b[0] : 0;
+}
+
 static const char *error_text(readstat_error_t e)
 {
     switch (e) {
@@ -209,6 +222,7 @@ static const char *error_text(readstat_error_t e)
     case READSTAT_ERROR_UNSUPPORTED_FILE_FORMAT_VERSION: return "a file format version that cannot be read (Stata .dta 104-119 and SPSS .sav can)";
     case READSTAT_ERROR_UNSUPPORTED_CHARSET: return "a character set that cannot be converted to UTF-8";
     case READSTAT_ERROR_UNSUPPORTED_COMPRESSION: return "a compression this reader does not know";
+    case READSTAT_ERROR_CONVERT_BAD_STRING: return "a name, label or text value that is not valid in the file's character encoding";
     default: return readstat_error_message(e);
     }
 }
@@ -314,6 +328,10 @@ int cpr_statfile_read(const char *path, int kind, const cpr_load_opts *opts, cpr
     readstat_error_t e = kind == CPR_STATFILE_DTA ? readstat_parse_dta(p, path, &c) : readstat_parse_sav(p, path, &c);
     readstat_parser_free(p);
     int rc = c.rc;
+    int release = kind == CPR_STATFILE_DTA ? dta_release(path) : 0;
+    if (!rc && e != READSTAT_OK && release && (release < 104 || release > 119))
+        rc = cpr_fail(CPR_E_BINARY, "%s: Stata format version %d, which cannot be read (.dta versions 104-119 can: Stata 6 to 18; "
+                      "in a newer Stata, `saveold FILE, version(14)`)", path, release);
     if (!rc && e != READSTAT_OK)
         rc = cpr_fail(CPR_E_BINARY, "%s: cannot read this %s file: %s", path, kind == CPR_STATFILE_DTA ? "Stata" : "SPSS", error_text(e));
     if (!rc && c.nvar == 0) rc = cpr_fail(CPR_E_EMPTY, "%s: no variables", path);
