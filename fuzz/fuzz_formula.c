@@ -5,6 +5,7 @@
  * building the design against a small fixed panel either succeed or fail
  * cleanly. */
 #include "cpr/design.h"
+#include "cpr/design_build.h"
 #include "cpr/formula.h"
 #include "cpr/frame.h"
 #include "cpr/status.h"
