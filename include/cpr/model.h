@@ -81,10 +81,6 @@ int cpr_within_transform_w(const cpr_absorb *a, const double *w, double *cols, s
  * effects, tolerance and sweep limit). */
 cpr_absorb cpr_absorb_for(const cpr_design *d, const cpr_model_spec *s);
 
-/* The entity labels when the clusters are the entities (the default), else
- * NULL (clusters are then numbered in the diagnostics). */
-const char *const *cpr_design_cluster_labels(const cpr_design *d);
-
 /* FD row pairs: cur[r], prev[r] are rows of the same entity in consecutive
  * periods (time value + 1), in (entity, time) order; returns the count. */
 size_t cpr_fd_pairs(const cpr_design *d, size_t **cur, size_t **prev);
