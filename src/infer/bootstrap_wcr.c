@@ -20,7 +20,7 @@
  * score sum is qa - 2 r qb + r^2 qc: five numbers per draw. */
 #include "cpr/bootstrap.h"
 #include "jk_internal.h"
-#include "cpr/model.h"
+#include "cpr/linalg.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
