@@ -289,7 +289,8 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
     cpr_design *d = NULL;
     cpr_result *r = NULL;
     regress_opts o;
-    rc = cli_load_data(&a, 0, &f);
+    rc = cli_gnuplot_timeout(&a);
+    if (!rc) rc = cli_load_data(&a, 0, &f);
     if (!rc) rc = cli_apply_sample(&a, f);
     if (!rc) rc = read_options(&a, f->entity != NULL, &o);
     if (!rc) rc = build_formula(&a, f, &o, &fm);
@@ -357,6 +358,7 @@ static const cli_opt regress_opts_table[] = {
     {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex"},
     {"resid-plot", 0, "FILE", "none", "also draw residuals against fitted values (ols, pooled, fe) to FILE (.png, .svg, .pdf)"},
     {"resid-script", 0, "FILE.gp", "none", "save that figure's gnuplot script, fitted values and residuals inline"},
+    CLI_GNUPLOT_TIMEOUT_OPT,
     CLI_DATA_OPTS,
     CLI_SAMPLE_OPTS,
     {0}};
