@@ -154,7 +154,7 @@ typedef struct {
 int cpr_batch_run(const cpr_batch *b, const cpr_run_opts *o, cpr_run_result *r);
 
 /* `run` and `reproduce` nest at most this deep (CPR_RUN_DEPTH in the
- * environment counts the levels): called first by both commands; exit 19
+ * environment counts the levels): called first by both commands; exit 20
  * beyond the limit. */
 #define CPR_RUN_MAX_DEPTH 4
 int cpr_run_depth_enter(void);

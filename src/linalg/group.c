@@ -1,5 +1,5 @@
-/* Group counts, group means and nesting of panel codes: O(n) each. */
-#include "cpr/model.h"
+/* Group counts, group means and nesting of group codes: O(n) each. */
+#include "cpr/linalg.h"
 #include "cpr/util.h"
 
 #include <stdlib.h>
