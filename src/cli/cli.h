@@ -54,7 +54,8 @@ int cli_get_double(const cli_args *a, const char *name, double def, double *out)
     {"data", 'd', "FILE", "the bundled panel", "CSV file to analyse; repeat to merge files on (entity, time)"}, \
     {"entity", 0, "NAME", "auto: iso3, country, id, firm, ...", "column holding the panel entity"},      \
     {"time", 0, "NAME", "auto: year, time, period, ...", "column holding the time period"},              \
-    {"sep", 0, "CHAR", "auto: , ; or tab", "field separator: ',' ';' 'tab'"}
+    {"sep", 0, "CHAR", "auto: , ; or tab", "field separator: ',' ';' 'tab'"}, \
+    {"quiet", 'q', NULL, NULL, "no progress lines on stderr (shown only on a terminal, for jobs over a second)"}
 
 /* Sample options shared by analysis commands. */
 #define CLI_SAMPLE_OPTS                                                                              \

@@ -2,6 +2,7 @@
  * line at a time so every message can name the line; fields are converted
  * as they arrive, straight into contiguous per-column arrays. */
 #include "load_internal.h"
+#include "cpr/progress.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 #include "../util/number_quick.h"
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct {
     cpr_col_type type;
@@ -641,6 +643,16 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
     cpr_strmap_init(&ps.keys.labels);
     cpr_strmap_init(&ps.indicators);
 
+    /* a file over 100 MB shows its progress by bytes (terminal only) */
+    struct stat st;
+    cpr_progress *prog = NULL;
+    if (fp != stdin && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 100000000) {
+        const char *base = strrchr(path, '/');
+        char *what = cpr_asprintf("reading %s (MB)", base ? base + 1 : path);
+        prog = cpr_progress_start(what, (size_t)(st.st_size / 1000000));
+        free(what);
+    }
+    size_t nread = r.len;
     size_t pos = start, tline = 1;
     for (;;) {
         size_t end = r.len;
@@ -673,9 +685,13 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
             r.cap *= 2;
             r.buf = cpr_realloc(r.buf, r.cap + PAD);
         }
+        size_t before = r.len;
         reader_fill(&r);
+        nread += r.len - before;
+        cpr_progress_update(prog, nread / 1000000);
         if (r.err) { rc = read_error(path, clear_ok); break; }
     }
+    cpr_progress_finish(prog);
     if (fp != stdin) fclose(fp);
     free(r.buf);
     if (!rc) {
