@@ -47,6 +47,8 @@ typedef struct {
     char **notes;       /* free-text lines printed under the table */
     size_t nnotes;
 
+    char *sample;       /* optional: the entities and years that entered
+                         * ("ARG 2004-2021; BOL 2000, 2002-2005"), JSON only */
     double *residuals;  /* optional, nobs */
     double *fitted;     /* optional, nobs */
 } cpr_result;

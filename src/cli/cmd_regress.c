@@ -307,6 +307,7 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
         free(r->formula);
         r->formula = cpr_formula_to_string(fm);
         r->n_dropped = d->n_dropped;
+        r->sample = cpr_design_sample_text(d);
         if (d->n_dropped)
             cpr_result_add_note(r, "%zu observations dropped for missing values (listwise deletion)", d->n_dropped);
         if (info.n_log_nonpositive)
