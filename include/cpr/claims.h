@@ -22,7 +22,9 @@
  *                [claimed X tol T% because "..."]
  *       trend    holds E
  *       untested (why names the data that would test it)
- *   sample "text"                  (the countries and years that entered)
+ *   sample "text"                  (text + the last result's sample: the
+ *                                  countries and years that entered)
+ *   robust "template"              (one line of the claim's robustness block)
  *   expect VERDICT                  (reproduce --check compares)
  *   figure NAME COMMAND...          (drawn only with reproduce --out DIR)
  *   note "..."                      (before the first claim: report caveats)
@@ -161,6 +163,7 @@ typedef struct {
     int rule_line;
     char *parts;              /* one line per part: "label: verdict (detail)" */
     char *samples;            /* `sample` lines, filled, one per line */
+    char *robust;             /* `robust` lines, filled, one per line */
 } cpr_claim;
 
 /* A claim with `part` lines: each part gets a verdict word of its own

@@ -206,7 +206,35 @@ static int parse_part(const ctx *c, const char *rest, cpr_batch_line *l)
     if (k < 0) return bad(c, "unknown part kind '%s' (level, effect, trend or untested)", l->argv[0]);
     l->name = cpr_strdup(l->argv[1]);
     l->text = cpr_strdup(l->argv[2]);
-    if ((l->argc - 3) % 2) return bad(c, "part '%s': keys and values must come in pairs", l->name);
+    /* a value runs up to the next key word, so "trend $a < $b" is one value */
+    size_t w = 3;
+    for (size_t i = 3; i < l->argc;) {
+        int iskey = 0;
+        for (int j = 0; keys[k][j]; j++) iskey |= strcmp(l->argv[i], keys[k][j]) == 0;
+        if (!iskey) {
+            char *m = cpr_asprintf("part '%s': '%s' is not a key of a %s part", l->name, l->argv[i], l->argv[0]);
+            rc = bad(c, "%s", m);
+            free(m);
+            return rc;
+        }
+        size_t e = i + 1;
+        char *v = e < l->argc ? cpr_strdup(l->argv[e++]) : NULL;
+        while (v && e < l->argc) {
+            int nk = 0;
+            for (int j = 0; keys[k][j]; j++) nk |= strcmp(l->argv[e], keys[k][j]) == 0;
+            if (nk) break;
+            char *t = cpr_asprintf("%s %s", v, l->argv[e++]);
+            free(v);
+            v = t;
+        }
+        if (!v) return bad(c, "part '%s': keys and values must come in pairs", l->name);
+        char *key_word = l->argv[i];
+        for (size_t j = i + 1; j < e; j++) free(l->argv[j]);
+        l->argv[w++] = key_word;
+        l->argv[w++] = v;
+        i = e;
+    }
+    l->argc = w;
     for (size_t i = 3; i + 1 < l->argc; i += 2) {
         int ok = 0;
         for (int j = 0; keys[k][j]; j++) ok |= strcmp(l->argv[i], keys[k][j]) == 0;
@@ -286,10 +314,11 @@ static int parse_line(const ctx *c, char *s, cpr_batch_line *l, int *in_claim)
         if (!*rest || strpbrk(rest, " \t")) { rc = bad(c, "expected 'claim ID', got 'claim %s'", rest); goto out; }
         l->name = cpr_strdup(rest);
         *in_claim = 1;
-    } else if (manifest && (strcmp(kw, "part") == 0 || strcmp(kw, "sample") == 0)) {
+    } else if (manifest && (strcmp(kw, "part") == 0 || strcmp(kw, "sample") == 0 || strcmp(kw, "robust") == 0)) {
         if (!*in_claim) { rc = bad(c, "'%s' outside a claim", kw); goto out; }
-        if (kw[0] == 's') {
+        if (kw[0] != 'p') {
             l->kind = CPR_L_SAMPLE;
+            l->name = cpr_strdup(kw);
             rc = one_string(c, rest, &l->text);
             if (!rc) rc = check_template(c, l->text);
         } else rc = parse_part(c, rest, l);

@@ -245,12 +245,14 @@ static char *sample_of(const json_t *j)
 static void do_sample(runner *R, const cpr_batch_line *l)
 {
     if (!R->claim) return;
-    char *head = cpr_template_fill(l->text, &R->env), *body = sample_of(R->env.last);
-    char *line = cpr_asprintf("%s: %s", head, body);
-    char *all = cpr_asprintf("%s%s\n", R->claim->samples ? R->claim->samples : "", line);
-    free(R->claim->samples);
-    R->claim->samples = all;
-    json_array_append_new(json_object_get(R->cj, "samples"), json_string(line));
+    int rob = strcmp(l->name, "robust") == 0;
+    char *head = cpr_template_fill(l->text, &R->env), *body = rob ? NULL : sample_of(R->env.last);
+    char *line = rob ? cpr_strdup(head) : cpr_asprintf("%s: %s", head, body);
+    char **slot = rob ? &R->claim->robust : &R->claim->samples;
+    char *all = cpr_asprintf("%s%s\n", *slot ? *slot : "", line);
+    free(*slot);
+    *slot = all;
+    json_array_append_new(json_object_get(R->cj, rob ? "robustness" : "samples"), json_string(line));
     free(head); free(body); free(line);
 }
 
@@ -282,7 +284,8 @@ static void start_claim(runner *R, const cpr_batch_line *l, size_t idx)
     memset(R->claim, 0, sizeof *R->claim);
     R->claim->id = cpr_strdup(l->name);
     R->claim->first = idx;
-    R->cj = json_pack("{s:s,s:{},s:[],s:[],s:[]}", "id", l->name, "values", "results", "figures", "samples");
+    R->cj = json_pack("{s:s,s:{},s:[],s:[],s:[],s:[]}", "id", l->name, "values", "results", "figures", "samples",
+                      "robustness");
     R->env.failed = 0;
     json_decref(R->env.last);
     R->env.last = NULL;
@@ -357,7 +360,7 @@ void cpr_run_result_clear(cpr_run_result *r)
         cpr_claim *c = &r->claims[i];
         free(c->id); free(c->source); free(c->says); free(c->line); free(c->claimed);
         free(c->measured_tmpl); free(c->why); free(c->measured); free(c->error);
-        free(c->parts); free(c->samples);
+        free(c->parts); free(c->samples); free(c->robust);
     }
     free(r->claims);
     for (size_t i = 0; i < r->nnotes; i++) free(r->notes[i]);
