@@ -15,7 +15,11 @@ typedef enum { CPR_MODEL_OLS, CPR_MODEL_POOLED, CPR_MODEL_FE, CPR_MODEL_RE,
                CPR_MODEL_BE, CPR_MODEL_FD } cpr_model_kind;
 typedef enum { CPR_EFFECTS_ENTITY, CPR_EFFECTS_TIME, CPR_EFFECTS_TWOWAY } cpr_effects;
 typedef enum { CPR_SE_IID, CPR_SE_HC0, CPR_SE_HC1, CPR_SE_HC2, CPR_SE_HC3,
-               CPR_SE_CLUSTER, CPR_SE_CLUSTER2, CPR_SE_DK } cpr_se_kind;
+               CPR_SE_CLUSTER, CPR_SE_CLUSTER2, CPR_SE_DK,
+               CPR_SE_CR2,    /* Bell-McCaffrey, Satterthwaite/BM df per coefficient (estimatr) */
+               CPR_SE_CR3,    /* MNW's CV3 cluster jackknife, centred on beta */
+               CPR_SE_CR3J    /* CV3J: centred on the mean of the beta_(g) */
+} cpr_se_kind;
 /* Small-sample factor of cluster-robust variances:
  *   STATA: CR0 * G/(G-1) * (N-1)/(N-K), K = slopes + 1 (+ absorbed levels not
  *          nested in the cluster), as regress / xtreg, vce(cluster);
@@ -49,6 +53,7 @@ typedef struct {
     double fe_tol;       /* two-way absorption: largest time mean left / sup-norm */
     int fe_maxiter;
     cpr_ls_method ls_method;
+    int cluster_diag;    /* 0: only when G < CPR_FEW_CLUSTERS (warnings); 1: full table */
 } cpr_model_spec;
 
 /* Two-way FE, cluster by entity, Stata factors, 95%, tol CPR_FE_TOL, 10000 iter. */
@@ -152,6 +157,30 @@ cpr_absorb cpr_absorb_for(const cpr_design *d, const cpr_model_spec *s);
 /* Number of absorbed parameters: G, T or G + T - (connected components). */
 size_t cpr_absorb_dof(const cpr_absorb *a);
 
+/* ---- observation weights (src/model/weights.c) -------------------------- */
+
+typedef struct {
+    cpr_weight_type type;  /* CPR_WEIGHT_NONE: w and sw are NULL */
+    double *w;             /* n weights used: a/p rescaled to sum to n, f as given */
+    double *sw;            /* n square roots of w (the row scale) */
+    double n_obs;          /* N of the small-sample factors: n, or the sum of fweights */
+} cpr_wts;
+
+/* The weights of design d as its estimators use them (unweighted: n_obs = n,
+ * w = NULL). CPR_E_NUMERIC when they sum to zero. */
+int cpr_wts_init(const cpr_design *d, cpr_wts *wt);
+void cpr_wts_clear(cpr_wts *wt);
+const char *cpr_weight_type_name(cpr_weight_type t);
+/* cols[j*n + i] *= sw[i] for ncols columns. */
+void cpr_rows_scale(double *cols, size_t n, size_t ncols, const double *sw);
+/* Weighted (centered on the weighted mean, or raw) sum of squares. */
+double cpr_tss_w(const double *y, const double *w, size_t n, int centered);
+/* cpr_within_transform with weights: x minus its weighted group mean (one
+ * way, exact); two-way by alternating weighted projections until every
+ * weighted entity mean is below tol times the column's sup-norm
+ * (CPR_E_NOCONV after maxiter sweeps). */
+int cpr_within_transform_w(const cpr_absorb *a, const double *w, double *cols, size_t ncols, int *iters);
+
 /* ---- panel helpers ----------------------------------------------------- */
 
 /* counts[g] = observations of group g (ng groups). */
@@ -161,6 +190,10 @@ void cpr_group_means(const int *g, size_t n, size_t ng, const double *cols,
                      size_t ncols, double *means);
 /* 1 when each code of `inner` belongs to a single code of `outer`. */
 int cpr_codes_nested(const int *inner, size_t n_inner, const int *outer, size_t n);
+
+/* The entity labels when the clusters are the entities (the default), else
+ * NULL (clusters are then numbered in the diagnostics). */
+const char *const *cpr_design_cluster_labels(const cpr_design *d);
 
 /* FD row pairs: cur[r], prev[r] are rows of the same entity in consecutive
  * periods (time value + 1), in (entity, time) order; returns the count. */

@@ -30,10 +30,12 @@ static const name_value effect_names[] = {
     {"entity", CPR_EFFECTS_ENTITY}, {"time", CPR_EFFECTS_TIME}, {"twoway", CPR_EFFECTS_TWOWAY}, {NULL, 0}};
 static const name_value se_names[] = {
     {"iid", CPR_SE_IID}, {"hc0", CPR_SE_HC0}, {"hc1", CPR_SE_HC1}, {"hc2", CPR_SE_HC2}, {"hc3", CPR_SE_HC3},
-    {"cluster", CPR_SE_CLUSTER}, {"cluster2", CPR_SE_CLUSTER2}, {"dk", CPR_SE_DK}, {NULL, 0}};
+    {"cluster", CPR_SE_CLUSTER}, {"cluster2", CPR_SE_CLUSTER2}, {"dk", CPR_SE_DK},
+    {"cr2", CPR_SE_CR2}, {"cr3", CPR_SE_CR3}, {"cr3j", CPR_SE_CR3J}, {NULL, 0}};
 static const name_value ssc_names[] = {{"stata", CPR_SSC_STATA}, {"plm", CPR_SSC_PLM}, {"none", CPR_SSC_NONE}, {NULL, 0}};
 static const name_value re_names[] = {{"stata", CPR_RE_STATA}, {"plm", CPR_RE_PLM}, {NULL, 0}};
 static const name_value weight_names[] = {{"rademacher", CPR_BOOT_RADEMACHER}, {"webb", CPR_BOOT_WEBB}, {NULL, 0}};
+static const name_value wtype_names[] = {{"aweight", CPR_WEIGHT_A}, {"pweight", CPR_WEIGHT_P}, {"fweight", CPR_WEIGHT_F}, {NULL, 0}};
 
 /* Look an option's word up in its table; -1 (after a usage error) when
  * the word is unknown, def when the option is absent. */
@@ -121,9 +123,44 @@ typedef struct {
     int explicit_model, explicit_se;
     const char *cluster, *cluster2;
     cpr_format fmt;
+    const char *weight;       /* --weight VAR or NULL */
+    cpr_weight_type weight_type;
     long boot_B;              /* -1: default (9999 when clusters < 50) */
     cpr_boot_spec boot;
 } regress_opts;
+
+/* --weight VAR --weight-type KIND, with Stata's rules: pweights need robust
+ * or clustered variances (the default switches to HC1 on a cross-section),
+ * fweights count observations (no leverage-based HC2/HC3). */
+static int read_weight_options(const cli_args *a, regress_opts *o)
+{
+    int wt = lookup(a, "weight-type", wtype_names, CPR_WEIGHT_A);
+    if (wt < 0) return CPR_E_USAGE;
+    o->weight = cli_get(a, "weight");
+    o->weight_type = o->weight ? (cpr_weight_type)wt : CPR_WEIGHT_NONE;
+    if (!o->weight) {
+        if (cli_has(a, "weight-type")) return cli_usage_error(a->cmd, "--weight-type needs --weight VAR");
+        return 0;
+    }
+    const char *tn = cpr_weight_type_name(o->weight_type);
+    if (o->spec.kind == CPR_MODEL_RE || o->spec.kind == CPR_MODEL_FD)
+        return cli_usage_error(a->cmd, "--weight is implemented for --model ols, pooled, fe and be, not %s", cli_get(a, "model"));
+    if (o->weight_type == CPR_WEIGHT_P && o->spec.se == CPR_SE_IID) {
+        if (o->explicit_se)
+            return cli_usage_error(a->cmd, "pweights need robust or clustered standard errors (--se hc0|hc1|hc2|hc3|cluster|cluster2|dk), as in Stata");
+        o->spec.se = CPR_SE_HC1;
+    }
+    if (o->weight_type == CPR_WEIGHT_F && (o->spec.se == CPR_SE_HC2 || o->spec.se == CPR_SE_HC3))
+        return cli_usage_error(a->cmd, "--se %s is not available with fweights (leverage of replicated rows)", cli_get(a, "se"));
+    if (o->spec.kind == CPR_MODEL_BE && o->weight_type != CPR_WEIGHT_A)
+        return cli_usage_error(a->cmd, "--model be takes aweights only, not %ss", tn);
+    if (cli_has(a, "hausman")) return cli_usage_error(a->cmd, "--hausman is not available with --weight");
+    if (cli_has(a, "endog") || cli_has(a, "preset")) return cli_usage_error(a->cmd, "--weight is not implemented for IV");
+    if (o->boot_B > 0) return cli_usage_error(a->cmd, "--bootstrap is not available with --weight (the wild bootstrap here is unweighted)");
+    if (cli_has(a, "resid-plot") && o->spec.kind == CPR_MODEL_FE)
+        return cli_usage_error(a->cmd, "--resid-plot is not available with --weight and fixed effects");
+    return 0;
+}
 
 static int read_options(const cli_args *a, int is_panel, regress_opts *o)
 {
@@ -137,7 +174,8 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     int re = lookup(a, "re-method", re_names, CPR_RE_STATA);
     int f = cpr_format_parse(cli_get(a, "format") ? cli_get(a, "format") : "text");
     if (m < 0 || e < 0 || se < 0 || ssc < 0 || re < 0) return CPR_E_USAGE;
-    if (f < 0) return cli_usage_error(a->cmd, "--format must be text|md|csv|json|latex, not '%s'", cli_get(a, "format"));
+    if (f < 0 && !(cli_get(a, "format") && !cpr_strcasecmp(cli_get(a, "format"), "docx")))
+        return cli_usage_error(a->cmd, "--format must be text|md|csv|json|latex|html, not '%s'", cli_get(a, "format"));
     o->spec.kind = (cpr_model_kind)m;
     o->spec.effects = (cpr_effects)e;
     o->spec.se = (cpr_se_kind)se;
@@ -159,7 +197,7 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     if (cli_has(a, "fe-tol")) o->spec.fe_tol = tol;
     o->spec.conf_level = level;
     long B, seed;
-    int w = lookup(a, "weights", weight_names, CPR_BOOT_RADEMACHER);
+    int w = lookup(a, "boot-weights", weight_names, CPR_BOOT_RADEMACHER);
     if (w < 0) return CPR_E_USAGE;
     if (cli_get_long(a, "bootstrap", -1, 0, 10000000, &B)) return CPR_E_USAGE;
     if (cli_has(a, "bootstrap") && B < 0) return cli_usage_error(a->cmd, "--bootstrap must be 0 or more");
@@ -189,18 +227,30 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     }
     if (o->spec.se == CPR_SE_CLUSTER2 && !o->cluster2)
         return cli_usage_error(a->cmd, "--se cluster2 needs two variables: --cluster VAR1,VAR2");
-    if (!is_panel && o->spec.se == CPR_SE_CLUSTER && !o->cluster)
-        return cli_usage_error(a->cmd, "--se cluster on a cross-section needs --cluster VAR");
-    return 0;
+    int cr = o->spec.se == CPR_SE_CR2 || o->spec.se == CPR_SE_CR3 || o->spec.se == CPR_SE_CR3J;
+    if (!is_panel && (o->spec.se == CPR_SE_CLUSTER || cr) && !o->cluster)
+        return cli_usage_error(a->cmd, "--se %s on a cross-section needs --cluster VAR", cli_get(a, "se"));
+    if (cr && o->cluster2)
+        return cli_usage_error(a->cmd, "--se %s clusters one way: give one --cluster variable", cli_get(a, "se"));
+    if (cr && o->spec.kind != CPR_MODEL_OLS && o->spec.kind != CPR_MODEL_POOLED && o->spec.kind != CPR_MODEL_FE)
+        return cli_usage_error(a->cmd, "--se %s is implemented for --model ols, pooled and fe (the leave-one-cluster-out "
+                               "fit of %s is not a subsample least-squares fit)", cli_get(a, "se"), cli_get(a, "model"));
+    o->spec.cluster_diag = cli_has(a, "cluster-diagnostics");
+    if (o->spec.cluster_diag && o->spec.se == CPR_SE_CLUSTER2)
+        return cli_usage_error(a->cmd, "--cluster-diagnostics needs one-way clustering");
+    if (o->spec.cluster_diag && !is_panel && !o->cluster)
+        return cli_usage_error(a->cmd, "--cluster-diagnostics on a cross-section needs --cluster VAR");
+    if (o->spec.cluster_diag && o->spec.kind != CPR_MODEL_OLS && o->spec.kind != CPR_MODEL_POOLED && o->spec.kind != CPR_MODEL_FE)
+        return cli_usage_error(a->cmd, "--cluster-diagnostics is implemented for --model ols, pooled and fe");
+    return read_weight_options(a, o);
 }
 
 /* The formula text to parse, with the fixed effects the model implies
  * made explicit (so the printed formula is what was estimated). */
-static int build_formula(const cli_args *a, const cpr_frame *f, regress_opts *o, cpr_formula **fm)
+static int build_formula(const cli_args *a, const cpr_frame *f, const char *ftext, regress_opts *o, cpr_formula **fm)
 {
     if (o->spec.kind == CPR_MODEL_FE && !f->entity)
         return cli_usage_error(a->cmd, "--model fe needs panel data (entity and time columns; see --entity/--time)");
-    const char *ftext = cli_get(a, "formula");
     char *text = NULL;
     if (cli_has(a, "preset")) {
         if (!(text = regress_preset_formula(a, f))) return CPR_E_USAGE;
@@ -250,6 +300,12 @@ static int maybe_bootstrap(const cli_args *a, regress_opts *o, const cpr_design 
     size_t G = d->n_clusters;
     int clustered = o->spec.se == CPR_SE_CLUSTER;
     if (o->boot_B == 0) return CPR_OK;
+    if (d->w) {
+        if (clustered && G < CPR_BOOT_FEW_CLUSTERS)
+            cpr_result_add_note(r, "G = %zu clusters (< %d): cluster-robust p-values can be too small; the wild cluster bootstrap "
+                                "is not available with weights", G, CPR_BOOT_FEW_CLUSTERS);
+        return CPR_OK;
+    }
     if (o->boot_B > 0 && !clustered)
         return cli_usage_error(a->cmd, "--bootstrap needs one-way clustered standard errors (--se cluster)");
     if (o->boot_B < 0 && !(clustered && G < CPR_BOOT_FEW_CLUSTERS)) return CPR_OK;
@@ -279,6 +335,80 @@ static int maybe_bootstrap(const cli_args *a, regress_opts *o, const cpr_design 
     return CPR_OK;
 }
 
+/* One model: options, formula (ftext, or the positional form when NULL),
+ * design, fit, notes and the bootstrap. The caller frees *fm, *d and *r. */
+static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, regress_opts *o,
+                   cpr_formula **fm, cpr_design **d, cpr_result **r)
+{
+    int rc = read_options(a, f->entity != NULL, o);
+    if (!rc) rc = build_formula(a, f, ftext, o, fm);
+    cpr_design_info info = {0};
+    if (!rc) {
+        if (o->weight && (*fm)->n_endog) rc = cli_usage_error(a->cmd, "--weight is not implemented for IV");
+        if (o->weight && o->spec.kind != CPR_MODEL_OLS && o->spec.kind != CPR_MODEL_POOLED && o->spec.kind != CPR_MODEL_FE &&
+            o->spec.kind != CPR_MODEL_BE && !rc)
+            rc = cli_usage_error(a->cmd, "--weight is implemented for --model ols, pooled, fe and be");
+    }
+    if (!rc) {
+        cpr_design_opts dopts = {0};
+        dopts.no_constant = cli_has(a, "no-constant");
+        dopts.absorb_fe = o->spec.kind == CPR_MODEL_FE;
+        dopts.cluster = o->cluster;
+        dopts.cluster2 = o->cluster2;
+        dopts.weight = o->weight;
+        dopts.weight_type = (int)o->weight_type;
+        rc = cpr_design_build(f, *fm, &dopts, d, &info);
+    }
+    if (!rc) rc = cpr_model_fit(*d, &o->spec, r);
+    if (rc) return rc;
+    cpr_result *R = *r;
+    free(R->formula);
+    R->formula = cpr_formula_to_string(*fm);
+    R->n_dropped = (*d)->n_dropped;
+    R->sample = cpr_design_sample_text(*d);
+    if ((*d)->n_dropped)
+        cpr_result_add_note(R, "%zu observations dropped for missing values (listwise deletion)", (*d)->n_dropped);
+    if ((*d)->w) {
+        cpr_result_add_note(R, "weights: %s (%s)%s", (*d)->weight_name, cpr_weight_type_name((*d)->weight_type),
+                            (*d)->weight_type == CPR_WEIGHT_F ? ", frequency weights: N is their sum"
+                            : ", rescaled to sum to the number of observations, as Stata");
+        if ((*d)->n_zero_weight) cpr_result_add_note(R, "%zu observations with weight 0 left out", (*d)->n_zero_weight);
+    }
+    if (info.n_log_nonpositive)
+        cpr_result_add_note(R, "%zu observations dropped because a log() argument was zero or negative", info.n_log_nonpositive);
+    if (!cli_has(a, "data")) add_variable_notes(R, *d);
+    regress_preset_notes(a, R);
+    if (cli_has(a, "hausman")) {
+        if (!f->entity) rc = cli_usage_error(a->cmd, "--hausman needs panel data");
+        else rc = cli_regress_hausman(f, *fm, o->spec.re_method, R);
+    }
+    if (!rc) rc = maybe_bootstrap(a, o, *d, R);
+    return rc;
+}
+
+/* Several -f: every formula with the same options, one table of all. */
+static int run_many(const cli_args *a, const cpr_frame *f, const char *const *forms, size_t nf)
+{
+    static const char *const single_only[] = {"first-stage", "reduced-form", "resid-plot", "resid-script", "preset", NULL};
+    for (const char *const *s = single_only; *s; s++)
+        if (cli_has(a, *s)) return cli_usage_error(a->cmd, "--%s works with one -f formula, not %zu", *s, nf);
+    if (a->npos > 0) return cli_usage_error(a->cmd, "give either -f FORMULA or variables 'X... Y', not both");
+    cpr_result **m = cpr_calloc(nf, sizeof *m);
+    int rc = CPR_OK;
+    for (size_t i = 0; i < nf && !rc; i++) {
+        regress_opts o;
+        cpr_formula *fm = NULL;
+        cpr_design *d = NULL;
+        rc = fit_one(a, f, forms[i], &o, &fm, &d, &m[i]);
+        cpr_design_free(d);
+        cpr_formula_free(fm);
+    }
+    if (!rc) rc = cli_table_write(a, (const cpr_result *const *)m, nf, !cli_has(a, "data"));
+    for (size_t i = 0; i < nf; i++) cpr_result_free(m[i]);
+    free(m);
+    return rc;
+}
+
 static int run_regress(const cli_command *cmd, int argc, char **argv)
 {
     cli_args a;
@@ -289,36 +419,22 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
     cpr_design *d = NULL;
     cpr_result *r = NULL;
     regress_opts o;
+    const char *forms[64];
+    size_t nf = cli_get_all(&a, "formula", forms, 64);
     rc = cli_load_data(&a, 0, &f);
     if (!rc) rc = cli_apply_sample(&a, f);
-    if (!rc) rc = read_options(&a, f->entity != NULL, &o);
-    if (!rc) rc = build_formula(&a, f, &o, &fm);
-    cpr_design_info info = {0};
-    if (!rc) {
-        cpr_design_opts dopts = {0};
-        dopts.no_constant = cli_has(&a, "no-constant");
-        dopts.absorb_fe = o.spec.kind == CPR_MODEL_FE;
-        dopts.cluster = o.cluster;
-        dopts.cluster2 = o.cluster2;
-        rc = cpr_design_build(f, fm, &dopts, &d, &info);
-    }
-    if (!rc) rc = cpr_model_fit(d, &o.spec, &r);
-    if (!rc) {
-        free(r->formula);
-        r->formula = cpr_formula_to_string(fm);
-        r->n_dropped = d->n_dropped;
-        r->sample = cpr_design_sample_text(d);
-        if (d->n_dropped)
-            cpr_result_add_note(r, "%zu observations dropped for missing values (listwise deletion)", d->n_dropped);
-        if (info.n_log_nonpositive)
-            cpr_result_add_note(r, "%zu observations dropped because a log() argument was zero or negative", info.n_log_nonpositive);
-        if (!cli_has(&a, "data")) add_variable_notes(r, d);
-        regress_preset_notes(&a, r);
-        if (cli_has(&a, "hausman")) {
-            if (!f->entity) rc = cli_usage_error(cmd, "--hausman needs panel data");
-            else rc = cli_regress_hausman(f, fm, o.spec.re_method, r);
-        }
-        if (!rc) rc = maybe_bootstrap(&a, &o, d, r);
+    if (!rc && nf > 1) rc = run_many(&a, f, forms, nf);
+    else if (!rc) {
+        /* the table options shape a table of several models: refuse them here, never ignore them */
+        static const char *const table_only[] = {"titles", "title", "below", "rename", "keep", "drop",
+                                                 "scale", "digits", "no-labels", "output", NULL};
+        for (const char *const *t = table_only; *t && !rc; t++)
+            if (cli_has(&a, *t))
+                rc = cli_usage_error(cmd, "--%s is a table option: give several -f formulas, or save the models "
+                                          "with --format json and use 'cpr-stats table'", *t);
+        if (!rc && cli_get(&a, "format") && !cpr_strcasecmp(cli_get(&a, "format"), "docx"))
+            rc = cli_usage_error(cmd, "--format docx writes a table of several models (several -f, with -o FILE.docx)");
+        if (!rc) rc = fit_one(&a, f, nf ? forms[0] : NULL, &o, &fm, &d, &r);
         if (!rc) rc = cpr_report_result(stdout, r, o.fmt);
         if (!rc) rc = regress_print_aux(&a, d, &o.spec, r->formula, o.fmt);
         if (!rc) rc = cli_regress_resid_plot(&a, d, &o.spec, r);
@@ -332,12 +448,13 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
 }
 
 static const cli_opt regress_opts_table[] = {
-    {"formula", 'f', "FORMULA", NULL, "model formula, e.g. 'poverty ~ L.aid + log(gdp_pc) | iso3 + year'"},
+    {"formula", 'f', "FORMULA", NULL, "model formula, e.g. 'poverty ~ L.aid + log(gdp_pc) | iso3 + year'; repeat for a table of several models"},
     {"controls", 'c', "LIST", "none", "comma-separated extra regressors"},
     {"model", 'm', "KIND", "fe on panel data, ols otherwise", "ols|pooled|fe|re|be|fd"},
     {"effects", 0, "WHICH", "twoway", "fixed effects of --model fe: entity|time|twoway"},
-    {"se", 0, "TYPE", "cluster on panel data, iid otherwise", "iid|hc0|hc1|hc2|hc3|cluster|cluster2|dk"},
+    {"se", 0, "TYPE", "cluster on panel data, iid otherwise", "iid|hc0|hc1|hc2|hc3|cluster|cluster2|dk|cr2|cr3|cr3j"},
     {"cluster", 0, "VAR[,VAR]", "the entity", "cluster variable(s); two give two-way clustering"},
+    {"cluster-diagnostics", 0, NULL, NULL, "per-cluster table: size, leverage, partial leverage, leave-one-cluster-out estimates; G*"},
     {"ssc", 0, "RULE", "stata", "cluster small-sample factor: stata|plm|none"},
     {"re-method", 0, "RULE", "stata", "Swamy-Arora variance components: stata|plm"},
     {"dk-lag", 0, "N", "floor(4(T/100)^(2/9))", "Driscoll-Kraay lag"},
@@ -348,18 +465,21 @@ static const cli_opt regress_opts_table[] = {
     {"fe-maxiter", 0, "N", "10000", "unbalanced two-way FE: maximum sweeps (exit 14 when not converged)"},
     {"bootstrap", 0, "B", "9999 when clustered with < 50 clusters, else 0", "wild cluster bootstrap draws (0 = off)"},
     {"seed", 0, "N", "42", "random seed of the bootstrap (results are reproducible)"},
-    {"weights", 0, "KIND", "rademacher", "bootstrap weights: rademacher|webb"},
+    {"boot-weights", 0, "KIND", "rademacher", "wild bootstrap weights: rademacher|webb (was --weights)"},
+    {"weight", 0, "VAR", "none", "observation weights: missing or 0 leaves the row out, negative is an error"},
+    {"weight-type", 0, "KIND", "aweight", "aweight (rescaled to sum to N) | pweight (robust/clustered SEs only; default hc1 or cluster) | fweight (integer counts, N = their sum)"},
     {"endog", 0, "LIST", "none", "endogenous regressor(s) for IV/2SLS (with --instrument)"},
     {"instrument", 0, "LIST", "none", "excluded instrument(s) for IV/2SLS"},
     {"first-stage", 0, NULL, NULL, "IV: also print the first-stage regression(s)"},
     {"reduced-form", 0, NULL, NULL, "IV: also print the reduced form (outcome on exogenous regressors and instruments)"},
     {"preset", 0, "NAME", "none", "a published design: dreher2021 (growth on Chinese finance, t-2; see --outcome, --instrument)"},
     {"outcome", 0, "VAR", "gdp_pc_growth", "outcome of --preset"},
-    {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex"},
+    {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex|html (several -f: also docx, with -o)"},
     {"resid-plot", 0, "FILE", "none", "also draw residuals against fitted values (ols, pooled, fe) to FILE (.png, .svg, .pdf)"},
     {"resid-script", 0, "FILE.gp", "none", "save that figure's gnuplot script, fitted values and residuals inline"},
     CLI_DATA_OPTS,
     CLI_SAMPLE_OPTS,
+    CLI_TABLE_OPTS, /* used with several -f */
     {0}};
 
 const cli_command cli_cmd_regress = {
@@ -370,5 +490,7 @@ const cli_command cli_cmd_regress = {
     "a:b and a*b interactions, '-1' for no intercept, fixed effects after '|'. A formula without\n"
     "'|' is estimated as written (pooled OLS) unless --model says otherwise. A third part makes it\n"
     "IV/2SLS: 'y ~ x | FE | endog ~ instruments' (FE may be 0). With clustered SEs and fewer than 50\n"
-    "clusters, a wild cluster bootstrap p-value and interval are printed beside the analytic ones.",
+    "clusters, a wild cluster bootstrap p-value and interval are printed beside the analytic ones.\n"
+    "Several -f formulas, with the same other options, print one table with a column per model\n"
+    "(as 'cpr-stats table'; the table options below apply).",
     regress_opts_table, run_regress};

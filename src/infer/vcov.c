@@ -12,7 +12,7 @@
 
 void cpr_vcov_info_clear(cpr_vcov_info *info)
 {
-    free(info->type); free(info->label);
+    free(info->type); free(info->label); free(info->df_coef);
     memset(info, 0, sizeof *info);
 }
 
@@ -68,6 +68,7 @@ static void meat_hc(const cpr_vcov_in *in, cpr_se_kind se, double *M)
     memset(M, 0, k * k * sizeof *M);
     for (size_t i = 0; i < n; i++) {
         double w = in->resid[i] * in->resid[i];
+        if (in->hc_div) w /= in->hc_div[i];
         if (se == CPR_SE_HC2 || se == CPR_SE_HC3) {
             double h = 1.0 - leverage(in, i);
             w /= se == CPR_SE_HC2 ? h : h * h;
@@ -83,7 +84,7 @@ static void meat_hc(const cpr_vcov_in *in, cpr_se_kind se, double *M)
 
 static double cluster_factor(const cpr_vcov_in *in, cpr_ssc ssc, size_t G)
 {
-    double N = (double)in->n, g = (double)G;
+    double N = in->n_obs > 0 ? in->n_obs : (double)in->n, g = (double)G;
     if (ssc == CPR_SSC_NONE) return 1.0;
     double K = ssc == CPR_SSC_PLM ? in->k_plm : in->k_stata;
     return g / (g - 1.0) * (N - 1.0) / (N - K);
@@ -125,7 +126,7 @@ static int vcov_cluster2(const cpr_vcov_in *in, cpr_ssc ssc, double *V, cpr_vcov
     double sign[3] = { 1, 1, -1 };
     double *M = cpr_malloc(k * k * sizeof *M), *Vt = cpr_malloc(k * k * sizeof *Vt);
     memset(V, 0, k * k * sizeof *V);
-    double N = (double)n, K = ssc == CPR_SSC_PLM ? in->k_plm : in->k_stata;
+    double N = in->n_obs > 0 ? in->n_obs : (double)n, K = ssc == CPR_SSC_PLM ? in->k_plm : in->k_stata;
     for (int t = 0; t < 3; t++) {
         double f = ssc == CPR_SSC_NONE ? 1.0 : (G[t] > 1 ? (double)G[t] / (G[t] - 1.0) : 1.0) * (N - 1.0) / (N - K);
         cpr_meat_cluster(in->X, in->resid, n, k, codes[t], G[t], M);
@@ -148,7 +149,7 @@ static int vcov_hc(const cpr_vcov_in *in, cpr_se_kind se, double *V, cpr_vcov_in
     size_t k = in->k;
     double *M = cpr_malloc(k * k * sizeof *M);
     meat_hc(in, se, M);
-    double f = se == CPR_SE_HC1 ? (double)in->n / in->df_resid : 1.0;
+    double f = se == CPR_SE_HC1 ? (in->n_obs > 0 ? in->n_obs : (double)in->n) / in->df_resid : 1.0;
     cpr_sandwich(in->bread, M, k, f, V);
     free(M);
     int idx = (int)se - (int)CPR_SE_HC0;
@@ -157,6 +158,38 @@ static int vcov_hc(const cpr_vcov_in *in, cpr_se_kind se, double *V, cpr_vcov_in
     info->label = cpr_asprintf("Heteroskedasticity-robust (HC%d%s)", idx,
                                se == CPR_SE_HC1 ? ": HC0 * N/(N-K), as Stata robust" : "");
     return CPR_OK;
+}
+
+cpr_jk_in cpr_vcov_jk_in(const cpr_vcov_in *in)
+{
+    cpr_jk_in j = { .n = in->n, .k = in->k, .G = in->n_clusters, .X = in->X, .resid = in->resid,
+                    .cluster = in->cluster, .nest = in->fe_nest, .n_nest = in->fe_n_nest,
+                    .fe = { in->fe_other[0], in->fe_other[1] }, .n_fe = { in->fe_n_other[0], in->fe_n_other[1] },
+                    .has_const = in->has_const };
+    return j;
+}
+
+int cpr_vcov_cr3(const cpr_vcov_in *in, const cpr_jackknife *J, cpr_se_kind se, double *V, cpr_vcov_info *info)
+{
+    cpr_jackknife_vcov(J, se == CPR_SE_CR3J, V);
+    info->df = (double)J->G - 1.0;
+    info->n_clusters = J->G;
+    info->type = cpr_strdup(se == CPR_SE_CR3J ? "cr3j" : "cr3");
+    info->label = cpr_asprintf("Cluster jackknife %s by %s, %zu clusters ((G-1)/G sum (b_(g) - %s)(...)'; "
+                               "MacKinnon, Nielsen & Webb 2023)", se == CPR_SE_CR3J ? "CV3J" : "CV3",
+                               in->cluster_name ? in->cluster_name : "cluster", J->G,
+                               se == CPR_SE_CR3J ? "mean b_(g)" : "b");
+    return CPR_OK;
+}
+
+static int vcov_cr3(const cpr_vcov_in *in, cpr_se_kind se, double *V, cpr_vcov_info *info)
+{
+    cpr_jk_in ji = cpr_vcov_jk_in(in);
+    cpr_jackknife *J;
+    int rc = cpr_jackknife_alloc(&ji, &J);
+    if (rc == CPR_OK) rc = cpr_vcov_cr3(in, J, se, V, info);
+    cpr_jackknife_free(J);
+    return rc;
 }
 
 static int vcov_any(const cpr_vcov_in *in, cpr_se_kind se, cpr_ssc ssc, int dk_lag,
@@ -179,6 +212,10 @@ static int vcov_any(const cpr_vcov_in *in, cpr_se_kind se, cpr_ssc ssc, int dk_l
         return vcov_cluster(in, ssc, V, info);
     case CPR_SE_CLUSTER2:
         return vcov_cluster2(in, ssc, V, info);
+    case CPR_SE_CR3: case CPR_SE_CR3J:
+        return vcov_cr3(in, se, V, info);
+    case CPR_SE_CR2:
+        return cpr_vcov_cr2(in, V, info);
     case CPR_SE_DK: {
         if (!in->time || in->n_times < 2)
             return cpr_fail(CPR_E_NUMERIC, "Driscoll-Kraay standard errors need a time dimension with 2+ periods");
