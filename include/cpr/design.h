@@ -58,5 +58,8 @@ cpr_design *cpr_design_alloc(size_t n, size_t k);
  * NULL for a cross-section. Caller frees. */
 char *cpr_design_sample_text(const cpr_design *d);
 void cpr_design_free(cpr_design *d);
+/* The entity labels when the clusters are the entities (the default), else
+ * NULL (clusters are then numbered in the diagnostics). */
+const char *const *cpr_design_cluster_labels(const cpr_design *d);
 
 #endif
