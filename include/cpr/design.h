@@ -53,10 +53,6 @@ typedef struct {
 } cpr_design;
 
 cpr_design *cpr_design_alloc(size_t n, size_t k);
-/* The sample as text: "ARG 2004-2021 (18); BOL 2000, 2002-2005 (5)", one
- * entity after the other with its calendar years as ranges and its count.
- * NULL for a cross-section. Caller frees. */
-char *cpr_design_sample_text(const cpr_design *d);
 void cpr_design_free(cpr_design *d);
 /* The entity labels when the clusters are the entities (the default), else
  * NULL (clusters are then numbered in the diagnostics). */

@@ -1,6 +1,6 @@
 /* The sample of a panel design as text, so reports can list the countries
  * and years that entered an estimate (issue 13: every sample is listed). */
-#include "cpr/design.h"
+#include "cpr/design_build.h"
 #include "cpr/util.h"
 
 #include <stdio.h>
