@@ -44,6 +44,7 @@ status.h util
 util.h util
 strmap.h util
 outfile.h util
+progress.h util
 cleanup.h util
 result.h util
 design.h util
@@ -67,6 +68,7 @@ correlate.h infer
 stat.h infer
 report.h report
 result_json.h report
+modeltable.h report
 plot.h plot
 claims.h claims
 "
