@@ -6,6 +6,7 @@
  * or libcsv for every line instead of the plain-line splitter), the rest
  * is the file. Any crash, sanitizer report or leak is a bug; every
  * clean failure must carry a status code and a message. */
+#include "cpr/util.h"
 #include "cpr/frame.h"
 #include "cpr/status.h"
 #include "../src/load/load_internal.h"
@@ -17,6 +18,15 @@
 #include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* as in main: GSL's aborting error handler is off, statuses are checked */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc; (void)argv;
+    cpr_gsl_guard_install();
+    return 0;
+}
 
 static char path1[64], path2[64];
 

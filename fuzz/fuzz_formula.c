@@ -4,6 +4,7 @@
  * parses again to the same string (the documented round trip); binding and
  * building the design against a small fixed panel either succeed or fail
  * cleanly. */
+#include "cpr/util.h"
 #include "cpr/design.h"
 #include "cpr/formula.h"
 #include "cpr/frame.h"
@@ -16,6 +17,15 @@
 #include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* as in main: GSL's aborting error handler is off, statuses are checked */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc; (void)argv;
+    cpr_gsl_guard_install();
+    return 0;
+}
 
 static cpr_frame *panel;
 

@@ -4,6 +4,7 @@
  * every expression (assert, let, verdict rules) is then evaluated against a
  * fixed JSON result and every `measured` template filled. Checks: no
  * crash, leak or UB, and every failure carries a message. */
+#include "cpr/util.h"
 #include "cpr/claims.h"
 #include "cpr/status.h"
 
@@ -15,6 +16,15 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* as in main: GSL's aborting error handler is off, statuses are checked */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc; (void)argv;
+    cpr_gsl_guard_install();
+    return 0;
+}
 
 static const char *const commands[] = {"describe", "vars", "regress", "correlate", "plot", "stat",
                                        "run", "reproduce", "threshold", "gmm"};

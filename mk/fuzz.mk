@@ -13,6 +13,8 @@ FUZZ_CC      ?= clang
 FUZZ_BUILD   ?= build/fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= csv formula manifest
+# inputs up to 1 MiB: deep nesting and long lines only show up in large inputs
+FUZZ_MAX_LEN ?= 1048576
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS   = $(CSTD) -O1 -g -fno-omit-frame-pointer $(WARN) $(FUZZ_SAN)
 FUZZ_LIB_OBJ  = $(LIB_SRC:src/%.c=$(FUZZ_BUILD)/obj/%.o)
@@ -40,7 +42,7 @@ fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/corpus/$$t fuzz/out/$$t; \
 	  echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
-	  $(FUZZ_ENV) nice -n 10 $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  $(FUZZ_ENV) nice -n 10 $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) \
 	    -timeout=10 -rss_limit_mb=2048 -artifact_prefix=fuzz/out/$$t/ -print_final_stats=1 \
 	    $$( [ -f fuzz/dict/$$t.dict ] && echo -dict=fuzz/dict/$$t.dict ) \
 	    fuzz/corpus/$$t || exit 1; \

@@ -19,6 +19,7 @@ typedef struct {
     double statistic;     /* t (pearson, spearman) or z (kendall) */
     double df;            /* n - 2 for t statistics, NAN for z */
     double p_value;       /* two-sided */
+    int p_underflow;      /* 1: p is below the smallest normal double (p_value 0), printed as a bound */
     double conf_low, conf_high;
 } cpr_cor_test;
 

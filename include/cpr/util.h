@@ -22,6 +22,11 @@ int cpr_parse_double(const char *s, size_t len, double *out);
  * #N/A, N/A, NULL)? */
 int cpr_is_missing_token(const char *s, size_t len);
 
+/* Turn GSL's aborting error handler off for the whole program (every GSL
+ * status is checked by its caller); GSL_ENOMEM exits 18 like cpr_malloc.
+ * Called first thing in main and in the fuzz harnesses. */
+void cpr_gsl_guard_install(void);
+
 size_t cpr_edit_distance(const char *a, const char *b);
 /* Closest candidate to `name` within a sensible distance, or NULL. */
 const char *cpr_closest(const char *name, const char *const *candidates, size_t n);

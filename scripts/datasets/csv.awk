@@ -57,3 +57,22 @@ function spec_load(file, prefix, map,    line, p, n, k) {
     close(file)
     return n
 }
+
+# to_million(s): a non-negative decimal string divided by 10^6, exactly, as a
+# decimal string ("154894997.61" -> "154.89499761", "0.00" -> "0"). Empty stays
+# empty; anything else (sign, exponent) is refused so no value is silently wrong.
+function to_million(s,    ip, fp, p, r) {
+    if (s == "") return ""
+    if (s !~ /^[0-9]+(\.[0-9]*)?$/) {
+        print "csv.awk: to_million: not a plain decimal: " s > "/dev/stderr"; exit 2
+    }
+    p = index(s, ".")
+    if (p) { ip = substr(s, 1, p - 1); fp = substr(s, p + 1) } else { ip = s; fp = "" }
+    while (length(ip) < 7) ip = "0" ip
+    fp = substr(ip, length(ip) - 5) fp
+    ip = substr(ip, 1, length(ip) - 6)
+    sub(/^0+/, "", ip); if (ip == "") ip = "0"
+    sub(/0+$/, "", fp)
+    r = (fp == "") ? ip : ip "." fp
+    return r
+}

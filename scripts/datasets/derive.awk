@@ -84,21 +84,51 @@ END {
             if (all6) put(gr, y, "wgi_pct_mean6", s6 / nd)
         }
 
+    # --- GDP in constant 2021 US$ (gdp_k21): the 2021 current-US$ GDP carried
+    # to other years by WDI real growth (NY.GDP.MKTP.KD.ZG), i.e. a volume
+    # index in 2021 prices and exchange rates. The Chinese finance amounts are
+    # constant 2021 US$, so the *_gdp ratios divide like by like (issue 13).
+    # No 2021 GDP, or a gap in the growth series, leaves the year empty.
+    ne = 0
+    for (k in key) { split(k, p, SUBSEP); if (!(p[1] in seen)) { seen[p[1]] = 1; ents[++ne] = p[1] } }
+    for (e = 1; e <= ne; e++) {
+        i = ents[e]
+        if (!has(i, 2021, "gdp")) continue
+        k21[i, 2021] = g(i, 2021, "gdp")
+        for (y = 2020; y >= ymin; y--) {
+            if (!has(i, y + 1, "gdp_growth")) break
+            k21[i, y] = k21[i, y + 1] / (1 + g(i, y + 1, "gdp_growth") / 100)
+        }
+        for (y = 2022; y <= ymax; y++) {
+            if (!has(i, y, "gdp_growth")) break
+            k21[i, y] = k21[i, y - 1] * (1 + g(i, y, "gdp_growth") / 100)
+        }
+        for (y = ymin; y <= ymax; y++) if ((i, y) in k21) put(i, y, "gdp_k21", k21[i, y])
+    }
+
     # --- per country-year (and per aggregate-year) transforms
-    nb = split("aid oof cn_total", base, " ")
-    for (k in key) {
+    # aid, oof, vof, cn_total are US$ million (constant 2021); per-capita forms
+    # are US$ per person (constant 2021); *_gdp divides by gdp_k21.
+    nb = split("aid oof vof cn_total", base, " ")
+    nk = 0
+    for (k in key) keys[++nk] = k
+    for (q = 1; q <= nk; q++) {
+        k = keys[q]
         split(k, p, SUBSEP); i = p[1]; y = p[2]
         pop = has(i, y, "pop") ? g(i, y, "pop") : 0
         gdp = has(i, y, "gdp") ? g(i, y, "gdp") : 0
         for (b = 1; b <= nb; b++) {
             v = base[b]
             if (!has(i, y, v)) continue
+            usd = 1e6 * g(i, y, v)
             if (pop > 0) {
-                pc = g(i, y, v) / pop
+                pc = usd / pop
                 put(i, y, v "_pc", pc)
                 put(i, y, "log_" v, log(1 + pc))
             }
-            if (gdp > 0) put(i, y, v "_gdp", 100 * g(i, y, v) / gdp)
+            put(i, y, "log_" v "_usd", log(1 + usd))
+            if (has(i, y, "gdp_k21") && g(i, y, "gdp_k21") > 0)
+                put(i, y, v "_gdp", 100 * usd / g(i, y, "gdp_k21"))
         }
         if (gdp > 0) {
             if (has(i, y, "fdi"))   put(i, y, "fdi_gdp",   100 * g(i, y, "fdi") / gdp)

@@ -38,21 +38,26 @@ static void print_main_help(FILE *out)
     fputs("\nReport bugs in the project's issue tracker.\n", out);
 }
 
-/* Like gnulib's close_stdout: a full disk or closed pipe must not pass as
- * success. */
+/* Like gnulib's close_stdout: a full disk or a closed pipe (EPIPE, when
+ * SIGPIPE is ignored) must not pass as success; both are exit 15. */
 static int finish_stdout(int rc)
 {
-    if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-        if (errno != EPIPE) {
-            fprintf(stderr, "cpr-stats: write error on standard output: %s\n", strerror(errno ? errno : EIO));
-            return rc ? rc : CPR_E_WRITE;
-        }
+    /* errno is not reset: after an earlier failed write it still names the
+     * reason (ENOSPC, EPIPE) when the final flush has nothing left to write */
+    int bad = fflush(stdout) != 0;
+    bad |= ferror(stdout) != 0;
+    int err = errno;
+    if (fclose(stdout) != 0) { bad = 1; if (!err) err = errno; }
+    if (bad) {
+        fprintf(stderr, "cpr-stats: write error on standard output: %s\n", strerror(err ? err : EIO));
+        return rc ? rc : CPR_E_WRITE;
     }
     return rc;
 }
 
 int main(int argc, char **argv)
 {
+    cpr_gsl_guard_install();
     if (argc < 2) {
         fputs("cpr-stats: missing command\nTry 'cpr-stats --help' for more information.\n", stderr);
         return CPR_E_USAGE;

@@ -6,6 +6,8 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
+#include <float.h>
+#include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -159,7 +161,16 @@ static void t_test(cpr_cor_test *t, size_t n)
      * incomplete beta keeps full relative precision far in the tail, where
      * 2 * gsl_cdf_tdist_Q loses ~1e-9 (p ~ 1e-59 for Grunfeld) */
     double t2 = t->statistic * t->statistic;
-    t->p_value = fabs(r) >= 1 ? 0.0 : gsl_sf_beta_inc(df / 2, 0.5, df / (df + t2));
+    t->p_value = 0.0;
+    t->p_underflow = 0;
+    if (fabs(r) < 1) {
+        /* the _e variant reports underflow instead of calling GSL's handler */
+        gsl_sf_result res;
+        int st = gsl_sf_beta_inc_e(df / 2, 0.5, df / (df + t2), &res);
+        if (st == GSL_EUNDRFLW || (st == GSL_SUCCESS && !(res.val >= DBL_MIN))) t->p_underflow = 1;
+        else if (st != GSL_SUCCESS) t->p_value = NAN;
+        else t->p_value = res.val;
+    }
     if (t->p_value > 1) t->p_value = 1;
 }
 
@@ -233,6 +244,8 @@ int cpr_correlate(const double *x, const double *y, size_t n, const char *xname,
     k->df = NAN;
     k->statistic = S / sqrt(var_S);
     k->p_value = 2 * gsl_cdf_ugaussian_Q(fabs(k->statistic));
+    k->p_underflow = isfinite(k->statistic) && !(k->p_value >= DBL_MIN);
+    if (k->p_underflow) k->p_value = 0.0;
     if (k->p_value > 1) k->p_value = 1;
     fisher_ci(k, m > 4 ? sqrt(0.437 / (nn - 4)) : NAN, level);
     out->ties = tx.pairs > 0 || ty.pairs > 0;

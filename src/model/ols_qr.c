@@ -55,7 +55,9 @@ static int qr_factor(qr_fact *f, const double *Xs, size_t n, size_t k)
     int signum;
     int rc = gsl_linalg_QRPT_decomp(f->qr, f->tau, f->perm, &signum, norm);
     gsl_vector_free(norm);
-    return rc;
+    if (rc != GSL_SUCCESS)   /* the error handler is off: GSL's status is ours to report */
+        return cpr_fail(CPR_E_NUMERIC, "QR factorisation of the %zu x %zu design failed: %s", n, k, gsl_strerror(rc));
+    return CPR_OK;
 }
 
 static void qr_free(qr_fact *f)
@@ -162,7 +164,8 @@ static void qr_bread(const qr_fact *F, double cond, double *B)
 static int ls_qr(const double *Xs, size_t n, size_t k, const double *y, cpr_ls *out)
 {
     qr_fact F;
-    qr_factor(&F, Xs, n, k);
+    int rc = qr_factor(&F, Xs, n, k);
+    if (rc != CPR_OK) { qr_free(&F); return rc; }
     gsl_vector *work = gsl_vector_alloc(3 * k);
     double rcond = 0;
     gsl_linalg_QRPT_rcond(F.qr, &rcond, work);
@@ -181,15 +184,17 @@ static int ls_qr(const double *Xs, size_t n, size_t k, const double *y, cpr_ls *
 }
 
 /* Rank of the scaled matrix by pivoted QR (|R_jj| > tol |R_11|). */
-static size_t qr_rank(const double *Xs, size_t n, size_t k, double tol)
+static int qr_rank(const double *Xs, size_t n, size_t k, double tol, size_t *rank)
 {
     qr_fact F;
-    qr_factor(&F, Xs, n, k);
+    int rc = qr_factor(&F, Xs, n, k);
+    if (rc != CPR_OK) { qr_free(&F); return rc; }
     double r11 = fabs(gsl_matrix_get(F.qr, 0, 0));
     size_t r = 0;
     while (r < k && fabs(gsl_matrix_get(F.qr, r, r)) > tol * r11) r++;
     qr_free(&F);
-    return r;
+    *rank = r;
+    return CPR_OK;
 }
 
 static void unscale(cpr_ls *out, const double *scale)
@@ -212,10 +217,16 @@ static int check_rank(size_t n, size_t kk)
 
 static int ls_qr_path(double *Xs, size_t n, size_t k, const double *y, double tol, cpr_ls *out)
 {
+    /* fewer observations than coefficients: refused like N = K, before GSL's
+     * QR (which needs tau of size min(N, K)) is asked */
+    if (n < k) return check_rank(n, k);
     size_t *keep = cpr_malloc(k * sizeof *keep), kk = k;
     for (size_t j = 0; j < k; j++) keep[j] = j;
-    if (qr_rank(Xs, n, k, tol) < k) kk = cpr_ls_select(Xs, n, k, tol, keep);
-    int rc = check_rank(n, kk);
+    size_t rank = 0;
+    int rc = qr_rank(Xs, n, k, tol, &rank);
+    if (rc != CPR_OK) { free(keep); return rc; }
+    if (rank < k) kk = cpr_ls_select(Xs, n, k, tol, keep);
+    rc = check_rank(n, kk);
     if (rc != CPR_OK) { free(keep); return rc; }
     if (kk < k)   /* compact the kept columns to the front */
         for (size_t j = 0; j < kk; j++) memmove(Xs + j * n, Xs + keep[j] * n, n * sizeof *Xs);

@@ -48,7 +48,8 @@ cpr_doc *cpr_correlation_doc(const cpr_correlation *c)
             cpr_cell_text(isnan(t[i]->df) ? "z" : "t"),
             cpr_cell_num(t[i]->statistic, CPR_NUM_G),
             cpr_cell_num(t[i]->df, CPR_NUM_INT),
-            cpr_cell_num(t[i]->p_value, CPR_NUM_P),
+            /* a p that underflowed is only known to be below DBL_MIN */
+            t[i]->p_underflow ? cpr_cell_text("<2.2e-308") : cpr_cell_num(t[i]->p_value, CPR_NUM_P),
             isfinite(t[i]->conf_low) || isfinite(t[i]->conf_high) ? cpr_cell_text(cit) : cpr_cell_na(),
             cpr_cell_num(t[i]->conf_low, CPR_NUM_G),
             cpr_cell_num(t[i]->conf_high, CPR_NUM_G),
@@ -60,6 +61,8 @@ cpr_doc *cpr_correlation_doc(const cpr_correlation *c)
     cpr_doc_line_add(notes, "pearson: t test with n-2 df; CI by Fisher z, SE 1/sqrt(n-3)");
     cpr_doc_line_add(notes, "spearman: rho on average ranks, t approximation as R cor.test(exact=FALSE); CI by Fisher z, Bonett-Wright SE sqrt((1+rho^2/2)/(n-3))");
     cpr_doc_line_add(notes, "kendall: tau-b, normal approximation with R's tie-corrected variance; CI by Fisher z, SE sqrt(0.437/(n-4))");
+    if (c->pearson.p_underflow || c->spearman.p_underflow || c->kendall.p_underflow)
+        cpr_doc_line_add(notes, "p-value below the smallest double (2.2e-308): printed as a bound");
     return d;
 }
 

@@ -10,6 +10,8 @@
 #   stdout-match: ERE          (any number; each must match some stdout line)
 #   stderr-match: ERE          (likewise for stderr)
 #   stdout-not-match: ERE
+#   stderr-not-match: ERE
+#   file-present: $TMP/out.png (a file that must exist afterwards)
 #   file-absent: $TMP/out.png  (a file that must not exist afterwards)
 #   env: NAME=value            (exported for the command)
 #   precision: extended        (digits rely on long double: under valgrind,
@@ -72,6 +74,8 @@ for case in "$ROOT"/tests/e2e/cases/*.t; do
         stdout-match:\ *) re=${line#stdout-match: }; grep -Eq -- "$re" "$TMP/out" || why="stdout lacks /$re/";;
         stderr-match:\ *) re=${line#stderr-match: }; grep -Eq -- "$re" "$TMP/err" || why="stderr lacks /$re/";;
         stdout-not-match:\ *) re=${line#stdout-not-match: }; grep -Eq -- "$re" "$TMP/out" && why="stdout has /$re/";;
+        stderr-not-match:\ *) re=${line#stderr-not-match: }; grep -Eq -- "$re" "$TMP/err" && why="stderr has /$re/";;
+        file-present:\ *) f=$(TMP=$TMP; eval "echo ${line#file-present: }"); [ -e "$f" ] || why="$f missing";;
         file-absent:\ *) f=$(TMP=$TMP; eval "echo ${line#file-absent: }"); [ -e "$f" ] && why="$f exists";;
         esac
     done < "$TMP/head"

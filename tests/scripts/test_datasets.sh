@@ -49,7 +49,17 @@ check "BOL 2015 pov_420 equals raw SI.POV.LMIC ($v)" same "$(cell $P BOL 2015 po
 
 v=$(tr -d '\r' < "$SRC/aiddata-gcdf3-country-year/gcdf3_lac_country_year.csv" |
     awk -F, 'NR == 1 { for (j = 1; j <= NF; j++) if ($j == "oda_adj_usd2021") c = j; next } $1 == "ARG" && $4 == 2016 { print $c }')
-check "ARG 2016 aid equals raw GCDF3 oda_adj_usd2021 ($v)" same "$(cell $P ARG 2016 aid)" "$v"
+check "ARG 2016 aid (US\$ million) = raw GCDF3 oda_adj_usd2021 / 1e6 ($v)" near "$(cell $P ARG 2016 aid)" "$(awk -v a="$v" 'BEGIN { printf "%.15g", a / 1e6 }')" 1e-12
+check "catalogue: aid is in US\$ million, constant 2021" grep -q '^aid,.*,"US\$ million, constant 2021",' $C
+# aid_gdp: both sides constant 2021 US$. GDP 2021 (current US$) carried back
+# to 2016 by WDI real growth 2017..2021, recomputed here from the raw file.
+g21=$(raw_long "$SRC/wb-wdi/wdi_lac_long.csv" ARG NY.GDP.MKTP.CD 2021)
+k16=$(tr -d '\r' < "$SRC/wb-wdi/wdi_lac_long.csv" | awk -F, -v g="$g21" '
+    $1 == "ARG" && $3 == "NY.GDP.MKTP.KD.ZG" && $4 >= 2017 && $4 <= 2021 { g /= 1 + $5 / 100; n++ }
+    END { if (n == 5) printf "%.15g", g }')
+check "ARG 2016 gdp_k21 = GDP 2021 deflated by real growth 2017-21" near "$(cell $P ARG 2016 gdp_k21)" "$k16" 1e-9
+check "ARG 2016 aid_gdp = 100 * raw amount / gdp_k21 (constant 2021 US\$ both)" near "$(cell $P ARG 2016 aid_gdp)" "$(awk -v a="$v" -v k="$k16" 'BEGIN { printf "%.15g", 100 * a / k }')" 1e-9
+check "CUB has no aid_gdp (no 2021 GDP to anchor constant 2021 US\$)" [ -z "$(cell $P CUB 2010 aid_gdp)" ]
 
 pop=$(raw_long "$SRC/wb-wdi/wdi_lac_long.csv" ARG SP.POP.TOTL 2016)
 check "ARG 2016 aid_pc = aid / population" near "$(cell $P ARG 2016 aid_pc)" "$(awk -v a="$v" -v p="$pop" 'BEGIN { printf "%.15g", a / p }')" 1e-9

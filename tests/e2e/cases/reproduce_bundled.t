@@ -2,7 +2,7 @@
 args: reproduce --check
 exit: 0
 stdout-match: ^\| ID \| verdict \| measured \| claimed \| poverty line / data \| note \|$
-stdout-match: ^\| C01 \| direction \| aid: -8\.65e-09 \(p=0\.21, N=311\)
+stdout-match: ^\| C01 \| direction \| aid: -0\.00865 \(p=0\.21, N=311\)
 stdout-match: ^\| C01b \| contradicted \|
 stdout-match: ^\| C02 \| direction \| 53\.7% -> 33\.9%
 stdout-match: ^\| C03 \| contradicted \|

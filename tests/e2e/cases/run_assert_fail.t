@@ -1,7 +1,7 @@
 # run: failed assertions are all listed with FILE:LINE and the value, exit 1
 args: run $IN
 exit: 1
-stderr-match: input.csv:3: assertion failed: coef\(aid\)\.estimate > 0 \(value -8\.65[0-9]*e-09\)$
+stderr-match: input.csv:3: assertion failed: coef\(aid\)\.estimate > 0 \(value -0\.008653925282\)$
 stderr-match: input.csv:4: assertion failed: coef\(oof\)\.p_value < 0\.05 \(coef\(oof\)\.p_value is missing\)$
 stderr-match: input.csv:6: assertion failed: value ~= 45\.4 tol 5% \(value 53\.7\)$
 stdout-match: 2 commands, 4 assertions, 3 failed$
