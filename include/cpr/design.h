@@ -7,6 +7,11 @@
 
 #include <stddef.h>
 
+/* Stata's weight kinds: aweights are rescaled to sum to N (s^2 = sum w e^2
+ * / (N - K)); pweights give the same estimates with robust or clustered
+ * variances only; fweights replicate observations (N = sum of weights). */
+typedef enum { CPR_WEIGHT_NONE, CPR_WEIGHT_A, CPR_WEIGHT_P, CPR_WEIGHT_F } cpr_weight_type;
+
 typedef struct {
     size_t n;            /* observations used (after listwise deletion) */
     size_t k;            /* columns of X (includes "const" when has_const) */
@@ -34,6 +39,14 @@ typedef struct {
     int *cluster2;       /* optional second cluster dimension, n codes */
     size_t n_cluster2;
     char *cluster_name;  /* e.g. "iso3" */
+
+    /* Observation weights (NULL: unweighted), all > 0 and finite: rows with a
+     * missing or zero weight are dropped by the builder. How they enter the
+     * estimators is weight_type (src/model/weights.c). */
+    double *w;
+    cpr_weight_type weight_type;
+    char *weight_name;
+    size_t n_zero_weight;/* rows dropped because their weight was 0 */
 
     size_t n_dropped;    /* rows removed by listwise deletion */
     char *outcome;       /* outcome name */

@@ -80,6 +80,9 @@ typedef struct {
     int absorb_fe;         /* the estimator absorbs fixed effects: no "const" column */
     const char *cluster;   /* cluster variable (NULL = the entity) */
     const char *cluster2;  /* optional second cluster variable */
+    const char *weight;    /* weight variable (NULL = none): missing or 0 drops the row,
+                              negative is an error, fweights must be integers */
+    int weight_type;       /* cpr_weight_type (design.h); 0 = aweight when weight is set */
 } cpr_design_opts;
 
 /* What the builder did beyond the design itself (for notes in the output). */

@@ -28,6 +28,13 @@ typedef struct {
     const int *time;       /* n period codes (DK) */
     size_t n_times;
     const char *cluster_name;
+    /* Weights (src/model/weights.c): X and resid above are the sqrt(w)-scaled
+     * rows. n_obs > 0 replaces n as N in HC1 and cluster factors (fweights:
+     * the sum of the weights); hc_div[i] (NULL = 1) divides row i's squared
+     * residual in the HC meat (fweights: w_i, so a row counts w_i times, not
+     * w_i^2). */
+    double n_obs;
+    const double *hc_div;
 } cpr_vcov_in;
 
 typedef struct {

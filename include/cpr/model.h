@@ -152,6 +152,30 @@ cpr_absorb cpr_absorb_for(const cpr_design *d, const cpr_model_spec *s);
 /* Number of absorbed parameters: G, T or G + T - (connected components). */
 size_t cpr_absorb_dof(const cpr_absorb *a);
 
+/* ---- observation weights (src/model/weights.c) -------------------------- */
+
+typedef struct {
+    cpr_weight_type type;  /* CPR_WEIGHT_NONE: w and sw are NULL */
+    double *w;             /* n weights used: a/p rescaled to sum to n, f as given */
+    double *sw;            /* n square roots of w (the row scale) */
+    double n_obs;          /* N of the small-sample factors: n, or the sum of fweights */
+} cpr_wts;
+
+/* The weights of design d as its estimators use them (unweighted: n_obs = n,
+ * w = NULL). CPR_E_NUMERIC when they sum to zero. */
+int cpr_wts_init(const cpr_design *d, cpr_wts *wt);
+void cpr_wts_clear(cpr_wts *wt);
+const char *cpr_weight_type_name(cpr_weight_type t);
+/* cols[j*n + i] *= sw[i] for ncols columns. */
+void cpr_rows_scale(double *cols, size_t n, size_t ncols, const double *sw);
+/* Weighted (centered on the weighted mean, or raw) sum of squares. */
+double cpr_tss_w(const double *y, const double *w, size_t n, int centered);
+/* cpr_within_transform with weights: x minus its weighted group mean (one
+ * way, exact); two-way by alternating weighted projections until every
+ * weighted entity mean is below tol times the column's sup-norm
+ * (CPR_E_NOCONV after maxiter sweeps). */
+int cpr_within_transform_w(const cpr_absorb *a, const double *w, double *cols, size_t ncols, int *iters);
+
 /* ---- panel helpers ----------------------------------------------------- */
 
 /* counts[g] = observations of group g (ng groups). */

@@ -14,7 +14,7 @@ typedef enum {
     CPR_E_NODATA = 5,      /* header present, no data rows */
     CPR_E_RAGGED = 6,      /* row with the wrong number of fields, bad quoting */
     CPR_E_BINARY = 7,      /* not text: NUL bytes or invalid UTF-8 */
-    CPR_E_NONNUMERIC = 8,  /* text or non-finite value in a numeric column */
+    CPR_E_NONNUMERIC = 8,  /* text or non-finite value in a numeric column, invalid weight */
     CPR_E_DUPKEY = 9,      /* duplicate (entity, time) key */
     CPR_E_NOKEY = 10,      /* entity or time column not found */
     CPR_E_NOVAR = 11,      /* unknown variable name */

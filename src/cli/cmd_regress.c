@@ -34,6 +34,7 @@ static const name_value se_names[] = {
 static const name_value ssc_names[] = {{"stata", CPR_SSC_STATA}, {"plm", CPR_SSC_PLM}, {"none", CPR_SSC_NONE}, {NULL, 0}};
 static const name_value re_names[] = {{"stata", CPR_RE_STATA}, {"plm", CPR_RE_PLM}, {NULL, 0}};
 static const name_value weight_names[] = {{"rademacher", CPR_BOOT_RADEMACHER}, {"webb", CPR_BOOT_WEBB}, {NULL, 0}};
+static const name_value wtype_names[] = {{"aweight", CPR_WEIGHT_A}, {"pweight", CPR_WEIGHT_P}, {"fweight", CPR_WEIGHT_F}, {NULL, 0}};
 
 /* Look an option's word up in its table; -1 (after a usage error) when
  * the word is unknown, def when the option is absent. */
@@ -121,9 +122,44 @@ typedef struct {
     int explicit_model, explicit_se;
     const char *cluster, *cluster2;
     cpr_format fmt;
+    const char *weight;       /* --weight VAR or NULL */
+    cpr_weight_type weight_type;
     long boot_B;              /* -1: default (9999 when clusters < 50) */
     cpr_boot_spec boot;
 } regress_opts;
+
+/* --weight VAR --weight-type KIND, with Stata's rules: pweights need robust
+ * or clustered variances (the default switches to HC1 on a cross-section),
+ * fweights count observations (no leverage-based HC2/HC3). */
+static int read_weight_options(const cli_args *a, regress_opts *o)
+{
+    int wt = lookup(a, "weight-type", wtype_names, CPR_WEIGHT_A);
+    if (wt < 0) return CPR_E_USAGE;
+    o->weight = cli_get(a, "weight");
+    o->weight_type = o->weight ? (cpr_weight_type)wt : CPR_WEIGHT_NONE;
+    if (!o->weight) {
+        if (cli_has(a, "weight-type")) return cli_usage_error(a->cmd, "--weight-type needs --weight VAR");
+        return 0;
+    }
+    const char *tn = cpr_weight_type_name(o->weight_type);
+    if (o->spec.kind == CPR_MODEL_RE || o->spec.kind == CPR_MODEL_FD)
+        return cli_usage_error(a->cmd, "--weight is implemented for --model ols, pooled, fe and be, not %s", cli_get(a, "model"));
+    if (o->weight_type == CPR_WEIGHT_P && o->spec.se == CPR_SE_IID) {
+        if (o->explicit_se)
+            return cli_usage_error(a->cmd, "pweights need robust or clustered standard errors (--se hc0|hc1|hc2|hc3|cluster|cluster2|dk), as in Stata");
+        o->spec.se = CPR_SE_HC1;
+    }
+    if (o->weight_type == CPR_WEIGHT_F && (o->spec.se == CPR_SE_HC2 || o->spec.se == CPR_SE_HC3))
+        return cli_usage_error(a->cmd, "--se %s is not available with fweights (leverage of replicated rows)", cli_get(a, "se"));
+    if (o->spec.kind == CPR_MODEL_BE && o->weight_type != CPR_WEIGHT_A)
+        return cli_usage_error(a->cmd, "--model be takes aweights only, not %ss", tn);
+    if (cli_has(a, "hausman")) return cli_usage_error(a->cmd, "--hausman is not available with --weight");
+    if (cli_has(a, "endog") || cli_has(a, "preset")) return cli_usage_error(a->cmd, "--weight is not implemented for IV");
+    if (o->boot_B > 0) return cli_usage_error(a->cmd, "--bootstrap is not available with --weight (the wild bootstrap here is unweighted)");
+    if (cli_has(a, "resid-plot") && o->spec.kind == CPR_MODEL_FE)
+        return cli_usage_error(a->cmd, "--resid-plot is not available with --weight and fixed effects");
+    return 0;
+}
 
 static int read_options(const cli_args *a, int is_panel, regress_opts *o)
 {
@@ -159,7 +195,7 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     if (cli_has(a, "fe-tol")) o->spec.fe_tol = tol;
     o->spec.conf_level = level;
     long B, seed;
-    int w = lookup(a, "weights", weight_names, CPR_BOOT_RADEMACHER);
+    int w = lookup(a, "boot-weights", weight_names, CPR_BOOT_RADEMACHER);
     if (w < 0) return CPR_E_USAGE;
     if (cli_get_long(a, "bootstrap", -1, 0, 10000000, &B)) return CPR_E_USAGE;
     if (cli_has(a, "bootstrap") && B < 0) return cli_usage_error(a->cmd, "--bootstrap must be 0 or more");
@@ -191,7 +227,7 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
         return cli_usage_error(a->cmd, "--se cluster2 needs two variables: --cluster VAR1,VAR2");
     if (!is_panel && o->spec.se == CPR_SE_CLUSTER && !o->cluster)
         return cli_usage_error(a->cmd, "--se cluster on a cross-section needs --cluster VAR");
-    return 0;
+    return read_weight_options(a, o);
 }
 
 /* The formula text to parse, with the fixed effects the model implies
@@ -250,6 +286,12 @@ static int maybe_bootstrap(const cli_args *a, regress_opts *o, const cpr_design 
     size_t G = d->n_clusters;
     int clustered = o->spec.se == CPR_SE_CLUSTER;
     if (o->boot_B == 0) return CPR_OK;
+    if (d->w) {
+        if (clustered && G < CPR_BOOT_FEW_CLUSTERS)
+            cpr_result_add_note(r, "G = %zu clusters (< %d): cluster-robust p-values can be too small; the wild cluster bootstrap "
+                                "is not available with weights", G, CPR_BOOT_FEW_CLUSTERS);
+        return CPR_OK;
+    }
     if (o->boot_B > 0 && !clustered)
         return cli_usage_error(a->cmd, "--bootstrap needs one-way clustered standard errors (--se cluster)");
     if (o->boot_B < 0 && !(clustered && G < CPR_BOOT_FEW_CLUSTERS)) return CPR_OK;
@@ -295,11 +337,19 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
     if (!rc) rc = build_formula(&a, f, &o, &fm);
     cpr_design_info info = {0};
     if (!rc) {
+        if (o.weight && fm->n_endog) rc = cli_usage_error(cmd, "--weight is not implemented for IV");
+        if (o.weight && o.spec.kind != CPR_MODEL_OLS && o.spec.kind != CPR_MODEL_POOLED && o.spec.kind != CPR_MODEL_FE &&
+            o.spec.kind != CPR_MODEL_BE && !rc)
+            rc = cli_usage_error(cmd, "--weight is implemented for --model ols, pooled, fe and be");
+    }
+    if (!rc) {
         cpr_design_opts dopts = {0};
         dopts.no_constant = cli_has(&a, "no-constant");
         dopts.absorb_fe = o.spec.kind == CPR_MODEL_FE;
         dopts.cluster = o.cluster;
         dopts.cluster2 = o.cluster2;
+        dopts.weight = o.weight;
+        dopts.weight_type = (int)o.weight_type;
         rc = cpr_design_build(f, fm, &dopts, &d, &info);
     }
     if (!rc) rc = cpr_model_fit(d, &o.spec, &r);
@@ -309,6 +359,12 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
         r->n_dropped = d->n_dropped;
         if (d->n_dropped)
             cpr_result_add_note(r, "%zu observations dropped for missing values (listwise deletion)", d->n_dropped);
+        if (d->w) {
+            cpr_result_add_note(r, "weights: %s (%s)%s", d->weight_name, cpr_weight_type_name(d->weight_type),
+                                d->weight_type == CPR_WEIGHT_F ? ", frequency weights: N is their sum"
+                                : ", rescaled to sum to the number of observations, as Stata");
+            if (d->n_zero_weight) cpr_result_add_note(r, "%zu observations with weight 0 left out", d->n_zero_weight);
+        }
         if (info.n_log_nonpositive)
             cpr_result_add_note(r, "%zu observations dropped because a log() argument was zero or negative", info.n_log_nonpositive);
         if (!cli_has(&a, "data")) add_variable_notes(r, d);
@@ -347,7 +403,9 @@ static const cli_opt regress_opts_table[] = {
     {"fe-maxiter", 0, "N", "10000", "unbalanced two-way FE: maximum sweeps (exit 14 when not converged)"},
     {"bootstrap", 0, "B", "9999 when clustered with < 50 clusters, else 0", "wild cluster bootstrap draws (0 = off)"},
     {"seed", 0, "N", "42", "random seed of the bootstrap (results are reproducible)"},
-    {"weights", 0, "KIND", "rademacher", "bootstrap weights: rademacher|webb"},
+    {"boot-weights", 0, "KIND", "rademacher", "wild bootstrap weights: rademacher|webb (was --weights)"},
+    {"weight", 0, "VAR", "none", "observation weights: missing or 0 leaves the row out, negative is an error"},
+    {"weight-type", 0, "KIND", "aweight", "aweight (rescaled to sum to N) | pweight (robust/clustered SEs only; default hc1 or cluster) | fweight (integer counts, N = their sum)"},
     {"endog", 0, "LIST", "none", "endogenous regressor(s) for IV/2SLS (with --instrument)"},
     {"instrument", 0, "LIST", "none", "excluded instrument(s) for IV/2SLS"},
     {"first-stage", 0, NULL, NULL, "IV: also print the first-stage regression(s)"},

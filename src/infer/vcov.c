@@ -68,6 +68,7 @@ static void meat_hc(const cpr_vcov_in *in, cpr_se_kind se, double *M)
     memset(M, 0, k * k * sizeof *M);
     for (size_t i = 0; i < n; i++) {
         double w = in->resid[i] * in->resid[i];
+        if (in->hc_div) w /= in->hc_div[i];
         if (se == CPR_SE_HC2 || se == CPR_SE_HC3) {
             double h = 1.0 - leverage(in, i);
             w /= se == CPR_SE_HC2 ? h : h * h;
@@ -83,7 +84,7 @@ static void meat_hc(const cpr_vcov_in *in, cpr_se_kind se, double *M)
 
 static double cluster_factor(const cpr_vcov_in *in, cpr_ssc ssc, size_t G)
 {
-    double N = (double)in->n, g = (double)G;
+    double N = in->n_obs > 0 ? in->n_obs : (double)in->n, g = (double)G;
     if (ssc == CPR_SSC_NONE) return 1.0;
     double K = ssc == CPR_SSC_PLM ? in->k_plm : in->k_stata;
     return g / (g - 1.0) * (N - 1.0) / (N - K);
@@ -125,7 +126,7 @@ static int vcov_cluster2(const cpr_vcov_in *in, cpr_ssc ssc, double *V, cpr_vcov
     double sign[3] = { 1, 1, -1 };
     double *M = cpr_malloc(k * k * sizeof *M), *Vt = cpr_malloc(k * k * sizeof *Vt);
     memset(V, 0, k * k * sizeof *V);
-    double N = (double)n, K = ssc == CPR_SSC_PLM ? in->k_plm : in->k_stata;
+    double N = in->n_obs > 0 ? in->n_obs : (double)n, K = ssc == CPR_SSC_PLM ? in->k_plm : in->k_stata;
     for (int t = 0; t < 3; t++) {
         double f = ssc == CPR_SSC_NONE ? 1.0 : (G[t] > 1 ? (double)G[t] / (G[t] - 1.0) : 1.0) * (N - 1.0) / (N - K);
         cpr_meat_cluster(in->X, in->resid, n, k, codes[t], G[t], M);
@@ -148,7 +149,7 @@ static int vcov_hc(const cpr_vcov_in *in, cpr_se_kind se, double *V, cpr_vcov_in
     size_t k = in->k;
     double *M = cpr_malloc(k * k * sizeof *M);
     meat_hc(in, se, M);
-    double f = se == CPR_SE_HC1 ? (double)in->n / in->df_resid : 1.0;
+    double f = se == CPR_SE_HC1 ? (in->n_obs > 0 ? in->n_obs : (double)in->n) / in->df_resid : 1.0;
     cpr_sandwich(in->bread, M, k, f, V);
     free(M);
     int idx = (int)se - (int)CPR_SE_HC0;

@@ -41,7 +41,25 @@ int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
     double *m = cpr_malloc(G * (k + 1) * sizeof *m), *cols = cpr_malloc(n * (k + 1) * sizeof *cols);
     memcpy(cols, d->y, n * sizeof *cols);
     memcpy(cols + n, d->X, n * k * sizeof *cols);
-    cpr_group_means(d->entity, n, G, cols, k + 1, m);
+    double *wg = NULL;   /* aweights: weighted entity means, each entity weighted by its mean weight */
+    if (d->w) {
+        if (d->weight_type != CPR_WEIGHT_A) {
+            free(m); free(cols);
+            return cpr_fail(CPR_E_USAGE, "between estimator: only aweights (--weight-type aweight)");
+        }
+        double *wc = cpr_malloc(n * sizeof *wc), *sm = cpr_malloc(G * sizeof *sm);
+        memcpy(wc, d->w, n * sizeof *wc);
+        cpr_group_means(d->entity, n, G, wc, 1, sm);   /* mean weight per entity */
+        cpr_rows_scale(cols, n, k + 1, d->w);           /* sum w x / sum w = mean(w x) / mean(w) */
+        cpr_group_means(d->entity, n, G, cols, k + 1, m);
+        for (size_t c = 0; c < G; c++)
+            for (size_t j = 0; j <= k; j++) m[c * (k + 1) + j] /= sm[c];
+        long double tot = 0;
+        for (size_t c = 0; c < G; c++) tot += sm[c];
+        wg = cpr_malloc(G * sizeof *wg);
+        for (size_t c = 0; c < G; c++) wg[c] = sqrt(sm[c] * (double)((long double)G / tot));   /* rescaled to sum to G */
+        free(wc); free(sm);
+    } else cpr_group_means(d->entity, n, G, cols, k + 1, m);
     free(cols);
     double *yb = cpr_malloc(G * sizeof *yb), *Xb = cpr_malloc(G * k * sizeof *Xb);
     for (size_t c = 0; c < G; c++) {
@@ -49,6 +67,7 @@ int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
         for (size_t j = 0; j < k; j++) Xb[j * G + c] = m[c * (k + 1) + 1 + j];
     }
     free(m);
+    if (wg) { cpr_rows_scale(Xb, G, k, wg); cpr_rows_scale(yb, G, 1, wg); }
     int *gcl = NULL;   /* clusters of the group rows: valid when entities nest in clusters */
     if (d->cluster && cpr_codes_nested(d->entity, G, d->cluster, n)) {
         gcl = cpr_malloc(G * sizeof *gcl);
@@ -57,7 +76,7 @@ int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
     cpr_reg g;
     int rc = cpr_reg_fit(&g, Xb, G, k, d->names, d->has_const ? 0 : -1, yb, s->ls_method);
     if (rc == CPR_OK) {
-        cpr_result *r = cpr_reg_result(&g, "be", "Between (regression on entity means)");
+        cpr_result *r = cpr_reg_result(&g, "be", wg ? "Between (weighted regression on weighted entity means)" : "Between (regression on entity means)");
         r->nobs = n; r->n_groups = G; r->n_periods = d->n_times; r->conf_level = s->conf_level;
         double df = (double)G - (double)g.k;
         cpr_vcov_in in = { .n = G, .k = g.k, .X = g.X, .resid = g.ls.resid, .bread = g.ls.bread, .rss = g.ls.rss,
@@ -68,17 +87,24 @@ int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
              : cpr_result_apply_vcov(r, &in, s->se, s->ssc, s->dk_lag);
         if (rc == CPR_OK) {
             int centered = g.const_idx >= 0;
-            double r2 = 1.0 - g.ls.rss / cpr_tss(yb, G, centered);
+            double tss = cpr_tss(yb, G, centered);
+            if (wg) {   /* weighted TSS of the (unscaled) entity means */
+                double *yu = cpr_malloc(G * sizeof *yu), *w2 = cpr_malloc(G * sizeof *w2);
+                for (size_t c = 0; c < G; c++) { yu[c] = yb[c] / wg[c]; w2[c] = wg[c] * wg[c]; }
+                tss = cpr_tss_w(yu, w2, G, centered);
+                free(yu); free(w2);
+            }
+            double r2 = 1.0 - g.ls.rss / tss;
             cpr_result_add_stat(r, "r2", "R-squared (between regression)", r2, 0);
             cpr_result_add_stat(r, "adj_r2", "Adjusted R-squared", 1.0 - (1.0 - r2) * ((double)G - centered) / df, 0);
             cpr_result_add_stat(r, "rss", "Residual sum of squares", g.ls.rss, 0);
             cpr_result_add_stat(r, "sigma", "Residual standard error", sqrt(g.ls.rss / df), 0);
             cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
-            cpr_stata_r2_wo(r, d, &g);
+            if (!wg) cpr_stata_r2_wo(r, d, &g);
             *out = r;
         } else cpr_result_free(r);
         cpr_reg_clear(&g);
     }
-    free(yb); free(Xb); free(gcl);
+    free(yb); free(Xb); free(gcl); free(wg);
     return rc;
 }

@@ -203,13 +203,18 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
         return cpr_fail(CPR_E_NUMERIC, "fixed effects: the %zu observations are all from a single period, so the time "
                         "effects absorb everything; drop the time effect (--effects entity) or add periods", n);
     cpr_absorb a = cpr_absorb_for(d, s);
+    cpr_wts wt;
+    int rc = cpr_wts_init(d, &wt);
+    if (rc != CPR_OK) return rc;
     double *W = cpr_malloc(n * (1 + kx) * sizeof *W);
     memcpy(W, d->y, n * sizeof *W);
     memcpy(W + n, d->X + off * n, n * kx * sizeof *W);
-    int iters = 0, rc = cpr_within_transform(&a, W, 1 + kx, &iters);
-    if (rc != CPR_OK) { free(W); return rc; }
-    if (norm2(W, n) <= ABSORBED_TOL * norm2(d->y, n)) {
-        free(W);
+    int iters = 0;
+    rc = wt.w ? cpr_within_transform_w(&a, wt.w, W, 1 + kx, &iters) : cpr_within_transform(&a, W, 1 + kx, &iters);
+    if (rc == CPR_OK && wt.w) cpr_rows_scale(W, n, 1 + kx, wt.sw);   /* weighted LS on the demeaned rows */
+    if (rc != CPR_OK) { free(W); cpr_wts_clear(&wt); return rc; }
+    if (norm2(W, n) <= ABSORBED_TOL * norm2(d->y, n) ) {
+        free(W); cpr_wts_clear(&wt);
         return cpr_fail(CPR_E_NUMERIC, "fixed effects: the outcome %s does not vary within the absorbed groups; "
                         "there is nothing left to explain", d->outcome ? d->outcome : "y");
     }
@@ -225,19 +230,21 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
     cpr_reg g;
     rc = kk ? cpr_reg_fit_borrow(&g, W + n, n, kk, nm, -1, W, s->ls_method)
             : cpr_fail(CPR_E_NUMERIC, "fixed effects: no regressor varies within the absorbed groups");
-    if (rc != CPR_OK) { free(W); free(nm); free(absorbed); return rc; }
+    if (rc != CPR_OK) { free(W); free(nm); free(absorbed); cpr_wts_clear(&wt); return rc; }
     cpr_result *r = cpr_reg_result(&g, "fe", fe_label(s->effects));
     for (size_t j = 0; j < na; j++) cpr_result_add_note(r, "dropped %s (absorbed by the fixed effects)", absorbed[j]);
     r->n_groups = d->n_entities; r->n_periods = d->n_times; r->conf_level = s->conf_level;
-    double N = (double)n, dof = (double)cpr_absorb_dof(&a), k = (double)g.k, df = N - dof - k;
+    double N = wt.n_obs, dof = (double)cpr_absorb_dof(&a), k = (double)g.k, df = N - dof - k;
+    r->nobs = (size_t)llround(N);
     cpr_vcov_in in = { .n = n, .k = g.k, .X = g.X, .resid = g.ls.resid, .bread = g.ls.bread, .rss = g.ls.rss,
                        .df_resid = df, .k_stata = k + 1 + unnested_levels(d, &a), .k_plm = k,
                        .cluster = d->cluster, .n_clusters = d->n_clusters, .cluster2 = d->cluster2,
                        .n_cluster2 = d->n_cluster2, .time = d->time, .n_times = d->n_times,
-                       .cluster_name = d->cluster_name };
+                       .cluster_name = d->cluster_name,
+                       .n_obs = wt.n_obs, .hc_div = wt.type == CPR_WEIGHT_F ? wt.w : NULL };
     rc = df > 0 ? cpr_result_apply_vcov(r, &in, s->se, s->ssc, s->dk_lag)
                 : cpr_fail(CPR_E_NUMERIC, "fixed effects: no residual degrees of freedom");
-    if (rc != CPR_OK) { cpr_result_free(r); cpr_reg_clear(&g); free(W); free(nm); free(absorbed); return rc; }
+    if (rc != CPR_OK) { cpr_result_free(r); cpr_reg_clear(&g); free(W); free(nm); free(absorbed); cpr_wts_clear(&wt); return rc; }
     double rss = g.ls.rss, tssw = cpr_tss(W, n, 0), r2w = 1.0 - rss / tssw, sigma_e = sqrt(rss / df);
     cpr_result_add_stat(r, "r2_within", "R-squared (within)", r2w, 0);
     cpr_result_add_stat(r, "adj_r2_within", "Adjusted R-squared (within, as plm)", 1.0 - (1.0 - r2w) * (N - 1) / df, 0);
@@ -246,6 +253,18 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
     cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
     cpr_result_add_stat(r, "n_absorbed", "Absorbed fixed-effect parameters", dof, 1);
     if (iters) cpr_result_add_stat(r, "fe_iterations", "Alternating-projection sweeps", iters, 1);
+    if (wt.w) {
+        /* Stata's _cons/sigma_u and the specification tests below are
+         * unweighted formulas: left out rather than mixed with weights */
+        cpr_result_add_note(r, "weighted within transformation (%s %s): specification tests and Stata's _cons/sigma_u are not computed with weights",
+                            cpr_weight_type_name(wt.type), d->weight_name ? d->weight_name : "w");
+        cpr_reg_clear(&g);
+        free(W); free(nm); free(absorbed);
+        cpr_wts_clear(&wt);
+        *out = r;
+        return CPR_OK;
+    }
+    cpr_wts_clear(&wt);
     if (s->effects == CPR_EFFECTS_ENTITY) {
         double *xbar = cpr_malloc(g.k * sizeof *xbar), ybar;
         for (size_t j = 0; j < g.k; j++) {

@@ -375,8 +375,41 @@ static void fill_panel_codes(const cpr_frame *f, const size_t *rows, cpr_design 
     }
 }
 
+/* Where frame row i is, for messages: "firm 3, year 1940" or "row 12". */
+static char *row_where(const cpr_frame *f, size_t i)
+{
+    if (f->entity && f->entity_labels && f->time)
+        return cpr_asprintf("%s %s, %s %d", f->entity_name, f->entity_labels[f->entity[i]], f->time_name, f->time[i]);
+    return cpr_asprintf("data row %zu", i + 1);
+}
+
+/* The weight column: numeric, >= 0 where present, integer for fweights. */
+static int check_weights(const cpr_frame *f, const cpr_design_opts *o, long *col)
+{
+    *col = -1;
+    if (!o->weight) return CPR_OK;
+    long j = find_col(f, o->weight);
+    if (j < 0) return unknown_var(f, o->weight, "weight variable");
+    if (f->cols[j].type != CPR_COL_NUM)
+        return cpr_fail(CPR_E_NONNUMERIC, "weight variable '%s' is text, not numeric", o->weight);
+    const double *w = f->cols[j].num;
+    for (size_t i = 0; i < f->nrow; i++) {
+        if (isnan(w[i])) continue;
+        const char *bad = !isfinite(w[i]) ? "is not finite" : w[i] < 0 ? "is negative"
+                        : o->weight_type == CPR_WEIGHT_F && w[i] != floor(w[i]) ? "is not an integer (fweights count observations)" : NULL;
+        if (bad) {
+            char *at = row_where(f, i);
+            int rc = cpr_fail(CPR_E_NONNUMERIC, "weight variable '%s': value %g at %s %s", o->weight, w[i], at, bad);
+            free(at);
+            return rc;
+        }
+    }
+    *col = j;
+    return CPR_OK;
+}
+
 static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src *cl, size_t ncl,
-                      size_t **rows_out, size_t *n_out, cpr_design_info *info)
+                      const double *w, size_t *n_zero_w, size_t **rows_out, size_t *n_out, cpr_design_info *info)
 {
     size_t *rows = cpr_malloc((f->nrow ? f->nrow : 1) * sizeof *rows);
     size_t n = 0;
@@ -386,6 +419,8 @@ static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src
         for (size_t j = 0; j < ev->kx; j++) { ok &= isfinite(ev->x[j].v[i]) != 0; why |= why_at(&ev->x[j], i); }
         for (size_t j = 0; j < ev->kz; j++) { ok &= isfinite(ev->z[j].v[i]) != 0; why |= why_at(&ev->z[j], i); }
         for (size_t c = 0; c < ncl; c++) ok &= !cluster_missing(f, &cl[c], i);
+        if (w && ok && w[i] == 0) { (*n_zero_w)++; continue; }
+        if (w) ok &= !isnan(w[i]);
         if (ok) rows[n++] = i;
         else {
             if (why & WHY_LOG) info->n_log_nonpositive++;
@@ -464,7 +499,11 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
     size_t ncl = 0;
     if (!rc && opts->cluster) rc = find_cluster(f, opts->cluster, &cl[ncl++]);
     if (!rc && opts->cluster2) rc = find_cluster(f, opts->cluster2, &cl[ncl++]);
+    long wcol = -1;
+    if (!rc) rc = check_weights(f, opts, &wcol);
     if (rc) return rc;
+    const double *wv = wcol >= 0 ? f->cols[wcol].num : NULL;
+    size_t n_zero_w = 0;
 
     ctx cx = {f, NULL, NULL};
     int links = uses_links(fm->lhs);
@@ -485,14 +524,14 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
     free(cx.next);
 
     size_t *rows, n;
-    rc = build_rows(f, &ev, cl, ncl, &rows, &n, info);
+    rc = build_rows(f, &ev, cl, ncl, wv, &n_zero_w, &rows, &n, info);
     if (rc) { free_evaluated(&ev); return rc; }
 
     int has_const = fm->intercept && !opts->no_constant && !opts->absorb_fe;
     size_t k0 = has_const ? 1 : 0;
     cpr_design *d = cpr_design_alloc(n, k0 + ev.kx);
     d->has_const = has_const;
-    d->n_dropped = f->nrow - n;
+    d->n_dropped = f->nrow - n - n_zero_w;
     d->outcome = cpr_expr_to_string(fm->lhs);
     copy_rows(&ev.y, rows, n, d->y);
     if (has_const) {
@@ -515,6 +554,13 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
         }
     }
     free_evaluated(&ev);
+    if (wv) {
+        d->w = cpr_malloc(n * sizeof *d->w);
+        for (size_t r = 0; r < n; r++) d->w[r] = wv[rows[r]];
+        d->weight_type = opts->weight_type ? (cpr_weight_type)opts->weight_type : CPR_WEIGHT_A;
+        d->weight_name = cpr_strdup(opts->weight);
+        d->n_zero_weight = n_zero_w;
+    }
 
     fill_panel_codes(f, rows, d);
     if (ncl > 0) {

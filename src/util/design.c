@@ -34,5 +34,7 @@ void cpr_design_free(cpr_design *d)
     free(d->cluster2);
     free(d->cluster_name);
     free(d->outcome);
+    free(d->w);
+    free(d->weight_name);
     free(d);
 }

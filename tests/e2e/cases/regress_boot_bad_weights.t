@@ -1,4 +1,4 @@
 # unknown bootstrap weights are a usage error listing the choices
-args: regress aid poverty --weights mammen
+args: regress aid poverty --boot-weights mammen
 exit: 2
 stderr-match: rademacher\|webb
