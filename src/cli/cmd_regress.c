@@ -6,6 +6,7 @@
 #include "regress_iv.h"
 #include "cpr/bootstrap.h"
 #include "cpr/catalogue.h"
+#include "cpr/design_build.h"
 #include "cpr/formula.h"
 #include "cpr/infer.h"
 #include "cpr/model.h"
