@@ -66,6 +66,7 @@ correlate.h infer
 stat.h infer
 report.h report
 result_json.h report
+modeltable.h report
 plot.h plot
 claims.h claims
 "
