@@ -75,8 +75,13 @@ int cli_apply_sample(const cli_args *a, cpr_frame *f);
 
 /* Load the data named by --data (or the bundled panel). */
 int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out);
-/* Directory of the bundled datasets ($CPR_DATADIR or the build-time path). */
+/* Directory of the bundled datasets: $CPR_DATA_DIR, the source tree the
+ * binary was built in, or PREFIX/share/cpr-stats beside PREFIX/bin; NULL when
+ * none has them. cli_datadir_searched lists the places tried. */
 const char *cli_datadir(void);
+const char *cli_datadir_searched(void);
+/* DIR/name in that directory; NULL with CPR_E_OPEN recorded (naming the
+ * places searched) when there is none. */
 char *cli_datafile(const char *name);
 
 /* Options of a multi-model table (`table`, `regress` with several -f). */

@@ -102,7 +102,7 @@ static void add_variable_notes(cpr_result *r, const cpr_design *d)
 {
     char *path = cli_datafile("catalogue.csv");
     cpr_catalogue *cat = NULL;
-    if (cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); free(path); return; }
+    if (!path || cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); free(path); return; }
     free(path);
     const cpr_var_info *v = cpr_catalogue_find(cat, d->outcome);
     if (v) cpr_result_add_note(r, "%s: %s (%s; %s)", v->name, v->label, v->unit, v->source);
