@@ -16,13 +16,33 @@ typedef struct {
     size_t pos;
     cpr_env *env;   /* NULL: syntax check only */
     int err;
+    int depth;      /* recursion depth: (), not, unary minus, function calls */
 } parser;
+
+/* The evaluator recurses on every '(' 'not' '-' and call: a file with
+ * 100,000 '(' must be an error, not a stack overflow. */
+#define EXPR_MAX_DEPTH 256
 
 static int fail_at(parser *p, const char *what)
 {
-    if (!p->err) cpr_fail(CPR_E_MANIFEST, "column %zu: %s in '%s'", p->pos + 1, what, p->s);
+    /* quote at most 120 characters of the expression: it may be huge */
+    size_t len = strlen(p->s);
+    if (!p->err) cpr_fail(CPR_E_MANIFEST, "column %zu: %s in '%.*s%s'", p->pos + 1, what,
+                          (int)(len > 120 ? 120 : len), p->s, len > 120 ? "..." : "");
     p->err = CPR_E_MANIFEST;
     return p->err;
+}
+
+static int enter(parser *p)
+{
+    if (p->depth >= EXPR_MAX_DEPTH) {
+        char what[64];
+        snprintf(what, sizeof what, "nested more than %d levels deep", EXPR_MAX_DEPTH);
+        fail_at(p, what);
+        return 0;
+    }
+    p->depth++;
+    return 1;
 }
 
 static void skip_ws(parser *p)
@@ -156,26 +176,56 @@ static double lookup_path(parser *p, size_t start)
     return v;
 }
 
+/* Holm (1979) adjusted p of p[i] among p[0..m-1]: sort ascending, scale the
+ * j-th smallest by (m - j), take the running maximum, cap at 1 (as R's
+ * p.adjust(method = "holm")). NAN if any p is missing. */
+static double holm(const double *pv, int m, int i)
+{
+    int order[32];
+    for (int j = 0; j < m; j++) { if (isnan(pv[j])) return NAN; order[j] = j; }
+    for (int j = 1; j < m; j++)          /* insertion sort, stable: ties keep their order */
+        for (int k = j; k > 0 && pv[order[k]] < pv[order[k - 1]]; k--) { int t = order[k]; order[k] = order[k - 1]; order[k - 1] = t; }
+    double run = 0;
+    for (int j = 0; j < m; j++) {
+        double adj = fmin(1, (m - j) * pv[order[j]]);
+        run = fmax(run, adj);
+        if (order[j] == i) return run;
+    }
+    return NAN;
+}
+
 static double call(parser *p, const char *fn)
 {
-    double a[2] = {NAN, NAN};
+    double a[32];
     int n = 0;
     if (!sym(p, ")")) {
         do {
-            if (n == 2) { fail_at(p, "too many arguments"); return NAN; }
+            if (n == 32) { fail_at(p, "too many arguments"); return NAN; }
             a[n++] = p_or(p);
         } while (!p->err && sym(p, ","));
         if (!p->err && !sym(p, ")")) { fail_at(p, "expected ')'"); return NAN; }
     }
-    int want = (strcmp(fn, "min") == 0 || strcmp(fn, "max") == 0) ? 2 : 1;
-    if (!p->err && n != want) { fail_at(p, "wrong number of arguments"); return NAN; }
+    int multi = strcmp(fn, "min") == 0 || strcmp(fn, "max") == 0;
+    int ok = strcmp(fn, "holm") == 0 ? n >= 2 : multi ? n >= 2 : n == 1;
+    if (!p->err && !ok) { fail_at(p, "wrong number of arguments"); return NAN; }
+    if (p->err) return NAN;
     if (strcmp(fn, "abs") == 0) return fabs(a[0]);
     if (strcmp(fn, "sign") == 0) return isnan(a[0]) ? NAN : (a[0] > 0) - (a[0] < 0);
     if (strcmp(fn, "sqrt") == 0) return sqrt(a[0]);
     if (strcmp(fn, "log") == 0) return log(a[0]);
     if (strcmp(fn, "missing") == 0) return isnan(a[0]) ? 1 : 0;
-    if (strcmp(fn, "min") == 0) return isnan(a[0]) || isnan(a[1]) ? NAN : fmin(a[0], a[1]);
-    return isnan(a[0]) || isnan(a[1]) ? NAN : fmax(a[0], a[1]);
+    if (strcmp(fn, "holm") == 0) {
+        /* holm(i, p1, ..., pm): the Holm-adjusted p of p_i (i from 1) */
+        int i = (int)a[0];
+        if (isnan(a[0]) || i < 1 || i > n - 1 || i != a[0]) return NAN;
+        return holm(a + 1, n - 1, i - 1);
+    }
+    double v = a[0];
+    for (int j = 0; j < n; j++) {
+        if (isnan(a[j])) return NAN;
+        v = strcmp(fn, "min") == 0 ? fmin(v, a[j]) : fmax(v, a[j]);
+    }
+    return v;
 }
 
 static double primary(parser *p)
@@ -210,7 +260,7 @@ static double primary(parser *p)
     }
     if (isalpha((unsigned char)c) || c == '_') {
         if (word(p, "failed")) return p->env ? p->env->failed : 0;
-        static const char *const fns[] = {"abs", "sign", "sqrt", "log", "missing", "min", "max"};
+        static const char *const fns[] = {"abs", "sign", "sqrt", "log", "missing", "min", "max", "holm"};
         for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
             size_t n = strlen(fns[i]);
             if (strncmp(s + p->pos, fns[i], n) == 0 && s[p->pos + n] == '(') {
@@ -244,7 +294,12 @@ static double primary(parser *p)
 
 static double unary(parser *p)
 {
-    if (sym(p, "-")) return -unary(p);
+    if (sym(p, "-")) {
+        if (!enter(p)) return NAN;
+        double v = -unary(p);
+        p->depth--;
+        return v;
+    }
     return primary(p);
 }
 
@@ -305,7 +360,9 @@ static double compare(parser *p)
 static double p_not(parser *p)
 {
     if (word(p, "not") || sym(p, "!")) {
+        if (!enter(p)) return NAN;
         double v = p_not(p);
+        p->depth--;
         return isnan(v) ? 0 : !v;
     }
     return compare(p);
@@ -325,17 +382,19 @@ static double p_and(parser *p)
 
 static double p_or(parser *p)
 {
+    if (!enter(p)) return NAN;
     double v = p_and(p);
     while (!p->err && (word(p, "or") || sym(p, "||"))) {
         double r = p_and(p);
         v = truth(v) || truth(r);
     }
+    p->depth--;
     return v;
 }
 
 int cpr_expr_eval(const char *expr, cpr_env *env, double *out)
 {
-    parser p = {expr, 0, env, 0};
+    parser p = {expr, 0, env, 0, 0};
     if (env) { env->missing[0] = '\0'; env->lhs = NAN; }
     double v = p_or(&p);
     skip_ws(&p);

@@ -104,7 +104,7 @@ static void add_variable_notes(cpr_result *r, const cpr_design *d)
 {
     char *path = cli_datafile("catalogue.csv");
     cpr_catalogue *cat = NULL;
-    if (cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); free(path); return; }
+    if (!path || cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); free(path); return; }
     free(path);
     const cpr_var_info *v = cpr_catalogue_find(cat, d->outcome);
     if (v) cpr_result_add_note(r, "%s: %s (%s; %s)", v->name, v->label, v->unit, v->source);
@@ -385,6 +385,7 @@ static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, reg
     free(R->formula);
     R->formula = cpr_formula_to_string(*fm);
     R->n_dropped = (*d)->n_dropped;
+    R->sample = cpr_design_sample_text(*d);
     if ((*d)->n_dropped)
         cpr_result_add_note(R, "%zu observations dropped for missing values (listwise deletion)", (*d)->n_dropped);
     if ((*d)->w) {
@@ -440,7 +441,8 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
     regress_opts o;
     const char *forms[64];
     size_t nf = cli_get_all(&a, "formula", forms, 64);
-    rc = cli_load_data(&a, 0, &f);
+    rc = cli_gnuplot_timeout(&a);
+    if (!rc) rc = cli_load_data(&a, 0, &f);
     if (!rc) rc = cli_apply_sample(&a, f);
     if (!rc && nf > 1) rc = run_many(&a, f, forms, nf);
     else if (!rc) {
@@ -454,6 +456,11 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
         if (!rc && cli_get(&a, "format") && !cpr_strcasecmp(cli_get(&a, "format"), "docx"))
             rc = cli_usage_error(cmd, "--format docx writes a table of several models (several -f, with -o FILE.docx)");
         if (!rc) rc = fit_one(&a, f, nf ? forms[0] : NULL, &o, &fm, &d, &r);
+        /* a Stata user types 'regress poverty aid': say at once which name was the outcome
+         * (after the fit, so an error stays the first line of stderr) */
+        if (!rc && !nf && !cli_has(&a, "preset") && !cli_has(&a, "quiet"))
+            fprintf(stderr, "cpr-stats regress: outcome: %s (the last name); write -f '%s' to be explicit\n",
+                    a.pos[a.npos - 1], r->formula);
         if (!rc) rc = cpr_report_result(stdout, r, o.fmt);
         if (!rc) rc = regress_print_aux(&a, d, &o.spec, r->formula, o.fmt);
         if (!rc) rc = cli_regress_resid_plot(&a, d, &o.spec, r);
@@ -497,6 +504,7 @@ static const cli_opt regress_opts_table[] = {
     {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex|html (several -f: also docx, with -o)"},
     {"resid-plot", 0, "FILE", "none", "also draw residuals against fitted values (ols, pooled, fe) to FILE (.png, .svg, .pdf)"},
     {"resid-script", 0, "FILE.gp", "none", "save that figure's gnuplot script, fitted values and residuals inline"},
+    CLI_GNUPLOT_TIMEOUT_OPT,
     CLI_DATA_OPTS,
     CLI_SAMPLE_OPTS,
     CLI_TABLE_OPTS, /* used with several -f */

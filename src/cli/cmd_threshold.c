@@ -73,7 +73,7 @@ static int lr_plot(const cli_args *a, const cpr_threshold_info *in, const char *
 {
     char *path = cli_datafile("catalogue.csv");
     cpr_catalogue *cat = NULL;
-    if (cli_has(a, "data") || cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); cat = NULL; }
+    if (cli_has(a, "data") || !path || cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); cat = NULL; }
     free(path);
     const cpr_var_info *v = cat ? cpr_catalogue_find(cat, qname) : NULL;
     double est = NAN;
@@ -153,6 +153,7 @@ static int run_threshold(const cli_command *cmd, int argc, char **argv)
     if (!rc) {
         r->formula = cpr_strdup(cli_get(&a, "formula"));
         r->n_dropped = d->n_dropped;
+        r->sample = cpr_design_sample_text(d);
         cpr_result_add_note(r, "threshold variable: %s; regime-dependent: %s; %s effects; trim %g; LR interval level %g",
                             qname, reg, fm->fe_time ? "entity and time" : "entity", o.trim, o.level);
         if (d->n != d->n_entities * d->n_times)

@@ -21,6 +21,7 @@
 #include "cpr/bootstrap.h"
 #include "jk_internal.h"
 #include "cpr/linalg.h"
+#include "cpr/progress.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -281,11 +282,14 @@ int cpr_wcr_alloc(const double *X, size_t n, size_t k, const double *y,
     double *v = cpr_malloc(G * sizeof *v), *TV = cpr_malloc(2 * k * sizeof *TV);
     gsl_rng *rng = w->exact ? NULL : gsl_rng_alloc(gsl_rng_mt19937);
     if (rng) gsl_rng_set(rng, spec->seed);
+    cpr_progress *prog = cpr_progress_start("wild cluster bootstrap", w->B);
     for (size_t b = 0; b < w->B; b++) {
+        if ((b & 255) == 0) cpr_progress_update(prog, b);
         draw_weights(b, G, w->exact, spec->weights, rng, v);
         if (cv3) draw_stats_cv3(&jp, v, TV, w->d + 5 * b);
         else draw_stats(&p, v, TV, w->d + 5 * b);
     }
+    cpr_progress_finish(prog);
     if (rng) gsl_rng_free(rng);
     jpieces_free(&jp);
     free(v); free(TV); free(S0); free(S1); free(sc); free(u0); free(u1);
