@@ -69,6 +69,7 @@ stat.h infer
 report.h report
 modeltable.h report
 result_json.h report
+modeltable.h report
 plot.h plot
 claims.h claims
 "
