@@ -55,7 +55,8 @@ int cli_get_double(const cli_args *a, const char *name, double def, double *out)
     {"entity", 0, "NAME", "auto: iso3, country, id, firm, ...", "column holding the panel entity"},      \
     {"time", 0, "NAME", "auto: year, time, period, ...", "column holding the time period"},              \
     {"sep", 0, "CHAR", "auto: , ; or tab", "field separator: ',' ';' 'tab'"},                           \
-    {"decimal", 0, "CHAR", "auto: '.', or ',' in a ';' file whose numbers all use commas", "decimal mark: '.' or ','"}
+    {"decimal", 0, "CHAR", "auto: '.', or ',' in a ';' file whose numbers all use commas", "decimal mark: '.' or ','"}, \
+    {"quiet", 'q', NULL, NULL, "no progress lines on stderr (shown only on a terminal, for jobs over a second)"}
 
 /* Sample options shared by analysis commands. */
 #define CLI_SAMPLE_OPTS                                                                              \

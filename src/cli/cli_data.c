@@ -1,5 +1,6 @@
 /* Where the bundled data live and how commands load --data files. */
 #include "cli.h"
+#include "cpr/progress.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -42,6 +43,7 @@ static int parse_decimal(const cli_args *a, char *dec)
 int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out)
 {
     cpr_load_opts o = {0};
+    cpr_progress_set_quiet(cli_has(a, "quiet"));
     if (parse_sep(a, &o.sep) || parse_decimal(a, &o.decimal)) return CPR_E_USAGE;
     o.entity = cli_get(a, "entity");
     o.time = cli_get(a, "time");

@@ -366,6 +366,7 @@ static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, reg
     free(R->formula);
     R->formula = cpr_formula_to_string(*fm);
     R->n_dropped = (*d)->n_dropped;
+    R->sample = cpr_design_sample_text(*d);
     if ((*d)->n_dropped)
         cpr_result_add_note(R, "%zu observations dropped for missing values (listwise deletion)", (*d)->n_dropped);
     if ((*d)->w) {
@@ -435,6 +436,11 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
         if (!rc && cli_get(&a, "format") && !cpr_strcasecmp(cli_get(&a, "format"), "docx"))
             rc = cli_usage_error(cmd, "--format docx writes a table of several models (several -f, with -o FILE.docx)");
         if (!rc) rc = fit_one(&a, f, nf ? forms[0] : NULL, &o, &fm, &d, &r);
+        /* a Stata user types 'regress poverty aid': say at once which name was the outcome
+         * (after the fit, so an error stays the first line of stderr) */
+        if (!rc && !nf && !cli_has(&a, "preset") && !cli_has(&a, "quiet"))
+            fprintf(stderr, "cpr-stats regress: outcome: %s (the last name); write -f '%s' to be explicit\n",
+                    a.pos[a.npos - 1], r->formula);
         if (!rc) rc = cpr_report_result(stdout, r, o.fmt);
         if (!rc) rc = regress_print_aux(&a, d, &o.spec, r->formula, o.fmt);
         if (!rc) rc = cli_regress_resid_plot(&a, d, &o.spec, r);
