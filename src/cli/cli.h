@@ -48,6 +48,10 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...) __attribute__(
 /* Numeric option parsing with a usage error on bad text. */
 int cli_get_long(const cli_args *a, const char *name, long def, long lo, long hi, long *out);
 int cli_get_double(const cli_args *a, const char *name, double def, double *out);
+/* --gnuplot-timeout SECONDS: checked and exported as CPR_GNUPLOT_TIMEOUT. */
+int cli_gnuplot_timeout(const cli_args *a);
+#define CLI_GNUPLOT_TIMEOUT_OPT \
+    {"gnuplot-timeout", 0, "SECONDS", "60 (or CPR_GNUPLOT_TIMEOUT)", "stop gnuplot after this long per figure (exit 16)"}
 
 /* Data options shared by every command that reads data. */
 #define CLI_DATA_OPTS                                                                       \
@@ -71,8 +75,13 @@ int cli_apply_sample(const cli_args *a, cpr_frame *f);
 
 /* Load the data named by --data (or the bundled panel). */
 int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out);
-/* Directory of the bundled datasets ($CPR_DATADIR or the build-time path). */
+/* Directory of the bundled datasets: $CPR_DATA_DIR, the source tree the
+ * binary was built in, or PREFIX/share/cpr-stats beside PREFIX/bin; NULL when
+ * none has them. cli_datadir_searched lists the places tried. */
 const char *cli_datadir(void);
+const char *cli_datadir_searched(void);
+/* DIR/name in that directory; NULL with CPR_E_OPEN recorded (naming the
+ * places searched) when there is none. */
 char *cli_datafile(const char *name);
 
 /* Options of a multi-model table (`table`, `regress` with several -f). */
