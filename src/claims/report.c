@@ -161,7 +161,31 @@ static char *read_svg(const char *dir, const char *name)
     while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) put(&b, chunk, got);
     fclose(f);
     char *svg = b.s ? strstr(b.s, "<svg") : NULL; /* drop the XML prologue for inline use */
-    char *out = svg ? cpr_strdup(svg) : NULL;
+    /* Every figure's gnuplot uses the same ids (gnuplot_canvas, gnuplot_plot_1, ...):
+     * prefix ids and the references to them with the figure's name, so the ids
+     * of the page stay unique (valid HTML) once several SVGs are inlined. */
+    buf o = {0};
+    static const char *const marks[] = {"id=\"", "url(#", "href=\"#"};
+    for (const char *p = svg; p && *p;) {
+        size_t best = strlen(p), which = 3;
+        for (size_t m = 0; m < 3; m++) {
+            const char *q = strstr(p, marks[m]);
+            if (q && (size_t)(q - p) < best) { best = (size_t)(q - p); which = m; }
+        }
+        put(&o, p, best);
+        p += best;
+        if (which == 3) break;
+        size_t ml = strlen(marks[which]);
+        /* a space before id= (not e.g. "grid=") */
+        put(&o, p, ml);
+        if (which != 0 || (p > svg && (p[-1] == ' ' || p[-1] == '\n' || p[-1] == '\t'))) {
+            put(&o, name, strlen(name));
+            put(&o, "-", 1);
+        }
+        p += ml;
+    }
+    char *out = svg ? cpr_strdup(o.s ? o.s : "") : NULL;
+    free(o.s);
     free(b.s);
     return out;
 }

@@ -18,10 +18,11 @@ if ! script -qec true /dev/null >/dev/null 2>&1; then
 fi
 # under a terminal (stdout to a file so only stderr reaches the terminal)
 env -u CI CPR_PROGRESS_DELAY=0 script -qec "\"$BIN\" $JOB > \"$W/out1\"" /dev/null > "$W/tty1" 2>&1
-if grep -q 'threshold bootstrap (F1): [0-9]*/100 ([0-9]*%)' "$W/tty1" && grep -q 'ETA' "$W/tty1"; then
-    ok "terminal: progress with count and ETA"
+# (the ETA needs a second redraw, 0.2 s later: timing, so its text is checked in tests/unit/test_progress.c)
+if grep -q 'threshold bootstrap (F1): [0-9]*/100 ([0-9]*%)' "$W/tty1"; then
+    ok "terminal: progress with the count"
 else
-    bad "terminal: progress with count and ETA ($(tr '\r' '|' < "$W/tty1" | head -c 200))"
+    bad "terminal: progress with the count ($(tr '\r' '|' < "$W/tty1" | head -c 200))"
 fi
 grep -q 'F1' "$W/out1" && ok "terminal: the result on stdout has no progress line" || bad "terminal: result printed"
 grep -q 'bootstrap (F1):' "$W/out1" && bad "stdout carries a progress line" || ok "stdout carries no progress line"
