@@ -64,6 +64,12 @@ int cli_apply_sample(const cli_args *a, cpr_frame *f)
     if (list) {
         want = cpr_calloc(f->n_entities + 1, 1);
         char *copy = cpr_strdup(list);
+        if (!strtok(copy, ", ")) {   /* '' or ',': selects nothing, an error rather than "0 periods" */
+            free(copy);
+            free(want);
+            return cli_usage_error(a->cmd, "--countries '%s' names no %s", list, f->entity_name);
+        }
+        strcpy(copy, list);
         for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
             long e = cpr_frame_entity_code(f, tok);
             if (e < 0) {
@@ -78,9 +84,24 @@ int cli_apply_sample(const cli_args *a, cpr_frame *f)
     }
     if (!rc) {
         unsigned char *keep = cpr_malloc(f->nrow + 1);
-        for (size_t i = 0; i < f->nrow; i++)
+        long tmin = 0, tmax = 0;
+        size_t nkeep = 0;
+        for (size_t i = 0; i < f->nrow; i++) {
+            if (i == 0 || f->time[i] < tmin) tmin = f->time[i];
+            if (i == 0 || f->time[i] > tmax) tmax = f->time[i];
             keep[i] = f->time[i] >= from && f->time[i] <= to && (!want || want[f->entity[i]]);
-        cpr_frame_subset(f, keep);
+            nkeep += keep[i];
+        }
+        if (nkeep == 0 && f->nrow > 0) {
+            /* an option that selects nothing is an error naming it */
+            const char *yopt = cli_has(a, "year") ? "year" : "years";
+            char *what = !by_year ? cpr_asprintf("--countries %s", list)
+                         : list ? cpr_asprintf("--%s %s with --countries %s", yopt, cli_get(a, yopt), list)
+                                : cpr_asprintf("--%s %s", yopt, cli_get(a, yopt));
+            rc = cli_usage_error(a->cmd, "%s selects no rows of %s (%s %ld to %ld)", what, f->source,
+                                 f->time_name, tmin, tmax);
+            free(what);
+        } else cpr_frame_subset(f, keep);
         free(keep);
     }
     free(want);

@@ -59,6 +59,11 @@ static int check_spec(const cpr_threshold_spec *s)
     if (s->nthresh < 1 || s->nthresh > 2) return cpr_fail(CPR_E_USAGE, "threshold: 1 or 2 thresholds, not %d", s->nthresh);
     if (!(s->trim > 0 && s->trim < 0.5)) return cpr_fail(CPR_E_USAGE, "threshold: trim must lie in (0, 0.5), not %g", s->trim);
     if (s->kr == 0) return cpr_fail(CPR_E_USAGE, "threshold: no regime-dependent regressor");
+    size_t i = 1;
+    while (i < s->n && s->q[i] == s->q[0]) i++;
+    if (s->n > 0 && i == s->n)   /* every split is the same: "threshold 7, interval [7, 7]" meant nothing */
+        return cpr_fail(CPR_E_NUMERIC, "threshold: the threshold variable %s is constant (%g in all %zu observations): "
+                        "there is no threshold to estimate", s->q_name ? s->q_name : "q", s->q[0], s->n);
     if (s->n < 10 || s->n <= s->n_entities + 2 * s->kr + s->kc)
         return cpr_fail(CPR_E_NUMERIC, "threshold: %zu observations in %zu entities are too few for %zu slopes",
                         s->n, s->n_entities, 2 * s->kr + s->kc);
