@@ -116,7 +116,7 @@ static int cell_value(table_ctx *c, long j, size_t i, double *v)
     *v = NAN;
     if (!s || cpr_is_missing_token(s, strlen(s))) return CPR_OK;
     if (cpr_parse_double(s, strlen(s), v) == 1) return CPR_OK;
-    char *cut = cpr_strndup(s, 40);
+    char *cut = cpr_strndup(s, strnlen(s, 40));
     int rc = cpr_fail(CPR_E_NONNUMERIC, "%s:%zu: column '%s': '%s' is not a number (missing values: empty, NA, .., ., NaN, #N/A)",
                       c->path, line_of(c, i), col->name, cut);
     free(cut);
@@ -132,7 +132,7 @@ static int cell_year(table_ctx *c, long j, size_t i, int *year)
     char *end;
     long y = strtol(p, &end, 10);
     if (end == p || *end != '\0' || y < -100000 || y > 100000) {
-        char *cut = cpr_strndup(s, 40);
+        char *cut = cpr_strndup(s, strnlen(s, 40));
         int rc = cpr_fail(CPR_E_NONNUMERIC,
                           "%s:%zu: column '%s': '%s' is not a year; only annual data make an (entity, year) panel "
                           "(keep the rows with FREQ A or yearly periods)",

@@ -35,6 +35,8 @@ void *cpr_realloc(void *p, size_t n)
     return q;
 }
 
+/* Copies exactly n bytes of s (a span, not necessarily terminated): to cut a
+ * C string, pass strnlen(s, max). */
 char *cpr_strndup(const char *s, size_t n)
 {
     char *d = cpr_malloc(n + 1);
