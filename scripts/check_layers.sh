@@ -45,6 +45,7 @@ util.h util
 strmap.h util
 outfile.h util
 progress.h util
+cleanup.h util
 result.h util
 design.h util
 linalg.h linalg
