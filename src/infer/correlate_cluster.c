@@ -55,7 +55,7 @@ int cpr_correlate_cluster(const double *x, const double *y, const int *cluster, 
         c->n_clusters = G;
         c->p_cluster = 2 * gsl_cdf_tdist_Q(fabs(t), (double)(G - 1));
         if (G < CPR_BOOT_FEW_CLUSTERS && B > 0) {
-            cpr_boot_spec spec = {B, seed, CPR_BOOT_RADEMACHER, 0.95};
+            cpr_boot_spec spec = {.B = B, .seed = seed, .weights = CPR_BOOT_RADEMACHER, .conf_level = 0.95, .type = CPR_BOOT_WCR};
             cpr_boot_out out;
             rc = cpr_wcr_test(X, m, 2, Y, cl, G, 1, &spec, &out);
             if (rc == CPR_OK) { c->p_boot = out.p; c->boot_B = out.B; c->boot_exact = out.exact; }
