@@ -30,6 +30,13 @@ typedef struct {
     double conf_level;    /* e.g. 0.95 */
     int ties;             /* 1 when x or y has tied values */
     cpr_cor_test pearson, spearman, kendall;
+    /* Panel data (several rows per entity): Pearson's r tested with the
+     * entities as clusters (cpr_correlate_cluster); n_clusters 0 = not done. */
+    size_t n_clusters;
+    double p_cluster;     /* CR1 (Stata) t test of the slope of y on x, t(G-1) */
+    double p_boot;        /* restricted wild cluster bootstrap p (G < 50), else NAN */
+    size_t boot_B;        /* draws used (2^G when enumerated) */
+    int boot_exact;
 } cpr_correlation;
 
 /* Compute all three measures on the complete pairs of x[0..n-1], y[0..n-1].
@@ -39,6 +46,14 @@ typedef struct {
 int cpr_correlate(const double *x, const double *y, size_t n, const char *xname,
                   const char *yname, double conf_level, cpr_correlation *out);
 void cpr_correlation_clear(cpr_correlation *c);
+/* Cluster-robust test of Pearson's r on panel data: the slope of y on x
+ * (pooled OLS with a constant; its t equals that of scale(y) on scale(x))
+ * with CR1 errors clustered by `cluster` (codes 0..G-1 per row), p from
+ * t(G-1), and when G < 50 the restricted wild cluster bootstrap p (Rademacher,
+ * B draws, seed; all 2^G sign vectors when 2^G <= B). Rows with a missing x
+ * or y are skipped. Fills c->n_clusters, p_cluster, p_boot, boot_B. */
+int cpr_correlate_cluster(const double *x, const double *y, const int *cluster, size_t n, size_t B,
+                          unsigned long seed, cpr_correlation *c);
 
 /* Average ranks (1-based, ties get the mean rank) of v[0..n-1]. */
 void cpr_rank_average(const double *v, size_t n, double *ranks);

@@ -21,6 +21,18 @@ cpr_doc *cpr_correlation_doc(const cpr_correlation *c)
     cpr_doc_entry_add(h, "nobs", "N", CPR_SHOW_MACHINE, cpr_cell_num((double)c->n, CPR_NUM_INT));
     cpr_doc_entry_add(h, "n_dropped", "Dropped", CPR_SHOW_MACHINE, cpr_cell_num((double)c->n_dropped, CPR_NUM_INT));
     cpr_doc_entry_add(h, "conf_level", "Confidence level", CPR_SHOW_MACHINE, cpr_cell_num(c->conf_level, CPR_NUM_G));
+    if (c->n_clusters) {
+        /* panel data: the p-values below treat rows as independent; these do not */
+        cpr_doc_entry_add(h, "n_clusters", "Clusters (entities)", CPR_SHOW_ALL, cpr_cell_num((double)c->n_clusters, CPR_NUM_INT));
+        cpr_doc_entry_add(h, "pearson_p_cluster", "Pearson p, clustered by entity (CR1, t(G-1))", CPR_SHOW_ALL,
+                          cpr_cell_num(c->p_cluster, CPR_NUM_P));
+        if (!isnan(c->p_boot)) {
+            char *lab = c->boot_exact ? cpr_asprintf("Pearson p, wild cluster bootstrap (all %zu sign vectors)", c->boot_B)
+                                      : cpr_asprintf("Pearson p, wild cluster bootstrap (B = %zu)", c->boot_B);
+            cpr_doc_entry_add(h, "pearson_p_boot", lab, CPR_SHOW_ALL, cpr_cell_num(c->p_boot, CPR_NUM_P));
+            free(lab);
+        }
+    }
 
     char *ci = cpr_asprintf("[%g%% CI]", 100 * c->conf_level);
     const cpr_doc_col cols[] = {
@@ -29,7 +41,7 @@ cpr_doc *cpr_correlation_doc(const cpr_correlation *c)
         {"statistic_name", "test", CPR_SHOW_ALL},
         {"statistic", "statistic", CPR_SHOW_ALL},
         {"df", "df", CPR_SHOW_ALL},
-        {"p_value", "p-value", CPR_SHOW_ALL},
+        {"p_value", c->n_clusters ? "p (iid rows)" : "p-value", CPR_SHOW_ALL},
         {"ci", ci, CPR_SHOW_HUMAN},
         {"conf_low", "conf. low", CPR_SHOW_MACHINE},
         {"conf_high", "conf. high", CPR_SHOW_MACHINE},
@@ -58,6 +70,10 @@ cpr_doc *cpr_correlation_doc(const cpr_correlation *c)
         cpr_doc_table_row(b, row);
     }
     cpr_doc_block *notes = cpr_doc_add_lines(d, "notes", "Notes", CPR_SHOW_ALL);
+    if (c->n_clusters)
+        cpr_doc_line_add(notes, "panel data: the table's p-values and intervals treat the %zu rows (entity-years) as independent; "
+                                "they are not. Use the p clustered by entity (%zu clusters)%s above.", c->n, c->n_clusters,
+                         isnan(c->p_boot) ? "" : ", by the wild cluster bootstrap with fewer than 50 clusters,");
     cpr_doc_line_add(notes, "pearson: t test with n-2 df; CI by Fisher z, SE 1/sqrt(n-3)");
     cpr_doc_line_add(notes, "spearman: rho on average ranks, t approximation as R cor.test(exact=FALSE); CI by Fisher z, Bonett-Wright SE sqrt((1+rho^2/2)/(n-3))");
     cpr_doc_line_add(notes, "kendall: tau-b, normal approximation with R's tie-corrected variance; CI by Fisher z, SE sqrt(0.437/(n-4))");
