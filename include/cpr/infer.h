@@ -75,6 +75,10 @@ int cpr_result_add_wald_f(cpr_result *r);
 int cpr_wald(const double *b, const double *V, size_t k, const size_t *idx,
              size_t q, double *W);
 
+/* b' V^+ b with the Moore-Penrose inverse of the symmetric q*q matrix V
+ * (eigenvalues below sqrt(eps) times the largest count as zero); *rank =
+ * the rank used. */
+double cpr_quad_pinv(const double *b, const double *V, size_t q, size_t *rank);
 /* Hausman test FE vs RE on the common terms (by name, const excluded),
  * with the classical variances stored in the results (plm phtest). */
 int cpr_test_hausman(const cpr_result *fe, const cpr_result *re, cpr_test *out);

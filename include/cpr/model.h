@@ -25,6 +25,9 @@ typedef enum { CPR_SSC_STATA, CPR_SSC_PLM, CPR_SSC_NONE } cpr_ssc;
 /* Swamy-Arora variance components: Stata xtreg,re (harmonic-mean T) or plm
  * random.method="swar"; identical on balanced panels. */
 typedef enum { CPR_RE_STATA, CPR_RE_PLM } cpr_re_method;
+/* Hausman FE vs RE: AUTO = regression-based (Mundlak) with the model's
+ * variance when --se is robust/clustered, classical with iid SEs. */
+typedef enum { CPR_HAUSMAN_AUTO, CPR_HAUSMAN_CLASSICAL, CPR_HAUSMAN_MUNDLAK } cpr_hausman_type;
 /* How the least-squares core factorizes. AUTO: QR up to CPR_LS_XTX_MIN_N
  * rows; above, the normal equations (XTX) when X is of full rank and its
  * column-scaled condition number is at most CPR_LS_XTX_MAX_COND, else QR. */
@@ -49,6 +52,7 @@ typedef struct {
     double fe_tol;       /* two-way absorption: largest time mean left / sup-norm */
     int fe_maxiter;
     cpr_ls_method ls_method;
+    cpr_hausman_type hausman;  /* which Hausman test RE reports (and --hausman adds) */
 } cpr_model_spec;
 
 /* Two-way FE, cluster by entity, Stata factors, 95%, tol CPR_FE_TOL, 10000 iter. */
@@ -197,6 +201,16 @@ void cpr_stata_r2_wo(cpr_result *r, const cpr_design *d, const cpr_reg *g);
 int cpr_fit_pooled(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 int cpr_fit_re(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
+/* Swamy-Arora components and theta_i (G entries) of RE on d: Stata's
+ * (harmonic-mean T) or plm's swar (balanced: the same; unbalanced: the
+ * between regression weighted by T_i and plm's trace correction). */
+int cpr_re_theta(const cpr_design *d, cpr_re_method m, double *theta, double *s2e, double *s2u);
+/* Regression-based Hausman test (Mundlak; Wooldridge 2010, 10.7.3): OLS of
+ * the RE quasi-demeaned y on the quasi-demeaned X and the within-demeaned
+ * time-varying X, Wald chi2 that the latter coefficients are zero, with the
+ * variance s->se asks for (src/model/re_mundlak.c). d must hold the
+ * intercept (an RE design). */
+int cpr_test_hausman_mundlak(const cpr_design *d, const cpr_model_spec *s, cpr_test *out);
 int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 int cpr_fit_fd(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 /* 2SLS (src/model/iv.c), chosen by cpr_model_fit when d->kx_endog > 0, for
