@@ -28,6 +28,16 @@ typedef struct {
     const int *time;       /* n period codes (DK) */
     size_t n_times;
     const char *cluster_name;
+    /* Fixed effects absorbed before X (FE models; see cpr_jk_in): the
+     * dimension nested in the clusters and the ones that are not. Used by
+     * CR2/CR3 and the cluster diagnostics; all NULL for OLS/pooled. */
+    const int *fe_nest;
+    size_t fe_n_nest;
+    const int *fe_other[2];
+    size_t fe_n_other[2];
+    int has_const;         /* X holds an intercept column */
+    int diag;              /* cluster diagnostics: 0 no, 1 when G < CPR_FEW_CLUSTERS, 2 always */
+    const char *const *cluster_labels;  /* G labels for the diagnostics (NULL: numbered) */
     /* Weights (src/model/weights.c): X and resid above are the sqrt(w)-scaled
      * rows. n_obs > 0 replaces n as N in HC1 and cluster factors (fweights:
      * the sum of the weights); hc_div[i] (NULL = 1) divides row i's squared
@@ -35,15 +45,80 @@ typedef struct {
      * w_i^2). */
     double n_obs;
     const double *hc_div;
+    int weighted;          /* rows are sqrt(w)-scaled: CR2/CR3 and the diagnostics are refused */
 } cpr_vcov_in;
 
 typedef struct {
     double df;             /* t df: N-K (iid/HC), G-1 (cluster), min(G1,G2)-1, T-1 (DK) */
     size_t n_clusters;
     int dk_lag;
+    double *df_coef;       /* k per-coefficient t df (CR2), NULL otherwise (caller frees) */
     char *type;            /* "iid", "hc1", "cluster", ... (caller frees) */
     char *label;           /* human label (caller frees) */
 } cpr_vcov_info;
+
+/* ---- leave-one-cluster-out algebra (jackknife.c) ------------------------ */
+
+/* The final regression as the cluster jackknife sees it. X and resid are
+ * the regression actually run (after absorbing fixed effects, Z'e = 0). An
+ * absorbed dimension nested in the clusters leaves with its cluster and is
+ * partialled out exactly (nest: its codes, used to demean the dummies of
+ * the others); dimensions not nested (fe[f], n_fe[f] levels) enter as
+ * dummies, at most 2000 levels. */
+typedef struct {
+    size_t n, k, G;
+    const double *X, *resid;
+    const int *cluster;
+    const int *nest;
+    size_t n_nest;
+    const int *fe[2];
+    size_t n_fe[2];
+    int has_const;
+} cpr_jk_in;
+
+typedef struct {
+    size_t G, k, q;        /* clusters, slopes, columns incl. dummies */
+    size_t *size;          /* G observations per cluster */
+    double *delta;         /* G*k: beta_(g) - beta; NAN: leave-one-out fit not identified */
+    double *leverage;      /* G: tr(H_gg) over the q columns; sums to q */
+    double *partial;       /* G*k: partial leverage; each column sums to 1 */
+    double *gstar0, *gstar1;  /* k: effective clusters G*(rho = 0), G*(rho = 1) (CSS 2017) */
+} cpr_jackknife;
+
+/* beta_(g) for every cluster without re-estimation (MNW 2023), leverage,
+ * partial leverage and G*. CPR_E_NUMERIC: fewer than 2 clusters, too many
+ * dummies, a slope collinear with the effects. */
+int cpr_jackknife_alloc(const cpr_jk_in *in, cpr_jackknife **out);
+void cpr_jackknife_free(cpr_jackknife *J);
+/* CV3 (centre_mean 0) or CV3J (1): (G-1)/G sum_g d_g d_g', k*k row-major. */
+void cpr_jackknife_vcov(const cpr_jackknife *J, int centre_mean, double *V);
+
+/* The jackknife view of a vcov input; CV3/CV3J from a computed jackknife. */
+cpr_jk_in cpr_vcov_jk_in(const cpr_vcov_in *in);
+int cpr_vcov_cr3(const cpr_vcov_in *in, const cpr_jackknife *J, cpr_se_kind se, double *V, cpr_vcov_info *info);
+/* CR2 (Bell-McCaffrey; src/infer/cr2.c): B sum_g X_g' A_g e_g e_g' A_g X_g B,
+ * A_g = (I - H_gg)^(-1/2) (symmetric square root, pseudo-inverse on zero
+ * eigenvalues), H over the jackknife columns (effects not nested in the
+ * clusters as dummies). info->df_coef (k) gets the Bell-McCaffrey df of
+ * each coefficient, as estimatr's lm_robust(se_type = "CR2"). */
+int cpr_vcov_cr2(const cpr_vcov_in *in, double *V, cpr_vcov_info *info);
+
+/* Store J in r->cdiag (beta_(g) = r->estimate + delta, labels copied or
+ * numbered; show: print the table) and add the one-line warnings: G* of
+ * the coefficient of interest (the first slope) below CPR_GSTAR_WARN, one
+ * cluster holding CPR_PLEV_WARN of its partial leverage, unidentified
+ * leave-one-out fits. */
+void cpr_result_set_cluster_diag(cpr_result *r, const cpr_jackknife *J, const char *const *labels, int show);
+/* Smallest, median and largest of G cluster sizes. */
+void cpr_cluster_sizes(const size_t *size, size_t G, size_t *min, double *median, size_t *max);
+
+/* Clusters below which the diagnostics are computed without being asked
+ * (and the wild bootstrap runs by default). */
+#define CPR_FEW_CLUSTERS 50
+/* One-line warnings: G* of the coefficient of interest below this ... */
+#define CPR_GSTAR_WARN 10.0
+/* ... or one cluster holding at least this share of its partial leverage. */
+#define CPR_PLEV_WARN 0.5
 
 /* V (k*k row-major) for the requested kind. dk_lag < 0: automatic. */
 int cpr_vcov(const cpr_vcov_in *in, cpr_se_kind se, cpr_ssc ssc, int dk_lag,

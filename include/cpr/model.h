@@ -15,7 +15,11 @@ typedef enum { CPR_MODEL_OLS, CPR_MODEL_POOLED, CPR_MODEL_FE, CPR_MODEL_RE,
                CPR_MODEL_BE, CPR_MODEL_FD } cpr_model_kind;
 typedef enum { CPR_EFFECTS_ENTITY, CPR_EFFECTS_TIME, CPR_EFFECTS_TWOWAY } cpr_effects;
 typedef enum { CPR_SE_IID, CPR_SE_HC0, CPR_SE_HC1, CPR_SE_HC2, CPR_SE_HC3,
-               CPR_SE_CLUSTER, CPR_SE_CLUSTER2, CPR_SE_DK } cpr_se_kind;
+               CPR_SE_CLUSTER, CPR_SE_CLUSTER2, CPR_SE_DK,
+               CPR_SE_CR2,    /* Bell-McCaffrey, Satterthwaite/BM df per coefficient (estimatr) */
+               CPR_SE_CR3,    /* MNW's CV3 cluster jackknife, centred on beta */
+               CPR_SE_CR3J    /* CV3J: centred on the mean of the beta_(g) */
+} cpr_se_kind;
 /* Small-sample factor of cluster-robust variances:
  *   STATA: CR0 * G/(G-1) * (N-1)/(N-K), K = slopes + 1 (+ absorbed levels not
  *          nested in the cluster), as regress / xtreg, vce(cluster);
@@ -53,6 +57,7 @@ typedef struct {
     int fe_maxiter;
     cpr_ls_method ls_method;
     cpr_hausman_type hausman;  /* which Hausman test RE reports (and --hausman adds) */
+    int cluster_diag;    /* 0: only when G < CPR_FEW_CLUSTERS (warnings); 1: full table */
 } cpr_model_spec;
 
 /* Two-way FE, cluster by entity, Stata factors, 95%, tol CPR_FE_TOL, 10000 iter. */
@@ -189,6 +194,10 @@ void cpr_group_means(const int *g, size_t n, size_t ng, const double *cols,
                      size_t ncols, double *means);
 /* 1 when each code of `inner` belongs to a single code of `outer`. */
 int cpr_codes_nested(const int *inner, size_t n_inner, const int *outer, size_t n);
+
+/* The entity labels when the clusters are the entities (the default), else
+ * NULL (clusters are then numbered in the diagnostics). */
+const char *const *cpr_design_cluster_labels(const cpr_design *d);
 
 /* FD row pairs: cur[r], prev[r] are rows of the same entity in consecutive
  * periods (time value + 1), in (entity, time) order; returns the count. */

@@ -22,6 +22,21 @@ typedef struct {
     char *note;        /* optional: distribution, H0 */
 } cpr_test;
 
+/* Cluster diagnostics in the spirit of summclust (MNW 2023, Stata J.):
+ * per cluster its size, leverage, partial leverage and leave-one-out
+ * estimate of every coefficient; G* per coefficient. */
+typedef struct {
+    size_t G, k;
+    char **labels;       /* G */
+    size_t *size;        /* G */
+    double *leverage;    /* G */
+    double *partial;     /* G*k, row = cluster */
+    double *beta_loo;    /* G*k: beta_(g); NAN when that fit is not identified */
+    double *gstar0, *gstar1;  /* k */
+    size_t interest;     /* coefficient of interest: the first slope */
+    int show;            /* print the per-cluster table (--cluster-diagnostics) */
+} cpr_cluster_diag;
+
 typedef struct {
     char *model;        /* "ols", "pooled", "fe", "re", "be", "fd", "iv", ... */
     char *estimator;    /* "Two-way fixed effects (within)" */
@@ -37,6 +52,11 @@ typedef struct {
     /* Wild cluster bootstrap beside the analytic columns (NAN when not
      * computed; the printers show them only when one is finite). */
     double *boot_p, *boot_low, *boot_high;
+    /* Smallest bootstrap p the draws can resolve (1/B, or the share of the
+     * sign vectors that always tie under full enumeration); a p at or below
+     * it prints as a bound ("< 1e-04", "<= 0.0039"). 0: none. */
+    double boot_p_floor;
+    int boot_exact;     /* 1: full enumeration (floor attainable, "<="), 0: random draws ("<") */
     double df_resid;    /* t(df) inference when > 0, normal when 0 */
     double conf_level;  /* 0.95 */
 
@@ -46,6 +66,8 @@ typedef struct {
     size_t ntests;
     char **notes;       /* free-text lines printed under the table */
     size_t nnotes;
+
+    cpr_cluster_diag *cdiag;  /* optional (clustered models) */
 
     double *residuals;  /* optional, nobs */
     double *fitted;     /* optional, nobs */
@@ -69,5 +91,7 @@ int cpr_result_has_boot(const cpr_result *r);
 /* Look up a stat by machine name; NAN when absent. */
 double cpr_result_stat(const cpr_result *r, const char *name);
 long cpr_result_term(const cpr_result *r, const char *term);
+cpr_cluster_diag *cpr_cluster_diag_alloc(size_t G, size_t k);
+void cpr_cluster_diag_free(cpr_cluster_diag *c);
 
 #endif

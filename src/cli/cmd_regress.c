@@ -30,7 +30,8 @@ static const name_value effect_names[] = {
     {"entity", CPR_EFFECTS_ENTITY}, {"time", CPR_EFFECTS_TIME}, {"twoway", CPR_EFFECTS_TWOWAY}, {NULL, 0}};
 static const name_value se_names[] = {
     {"iid", CPR_SE_IID}, {"hc0", CPR_SE_HC0}, {"hc1", CPR_SE_HC1}, {"hc2", CPR_SE_HC2}, {"hc3", CPR_SE_HC3},
-    {"cluster", CPR_SE_CLUSTER}, {"cluster2", CPR_SE_CLUSTER2}, {"dk", CPR_SE_DK}, {NULL, 0}};
+    {"cluster", CPR_SE_CLUSTER}, {"cluster2", CPR_SE_CLUSTER2}, {"dk", CPR_SE_DK},
+    {"cr2", CPR_SE_CR2}, {"cr3", CPR_SE_CR3}, {"cr3j", CPR_SE_CR3J}, {NULL, 0}};
 static const name_value ssc_names[] = {{"stata", CPR_SSC_STATA}, {"plm", CPR_SSC_PLM}, {"none", CPR_SSC_NONE}, {NULL, 0}};
 static const name_value re_names[] = {{"stata", CPR_RE_STATA}, {"plm", CPR_RE_PLM}, {NULL, 0}};
 static const name_value weight_names[] = {{"rademacher", CPR_BOOT_RADEMACHER}, {"webb", CPR_BOOT_WEBB}, {NULL, 0}};
@@ -229,8 +230,21 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     }
     if (o->spec.se == CPR_SE_CLUSTER2 && !o->cluster2)
         return cli_usage_error(a->cmd, "--se cluster2 needs two variables: --cluster VAR1,VAR2");
-    if (!is_panel && o->spec.se == CPR_SE_CLUSTER && !o->cluster)
-        return cli_usage_error(a->cmd, "--se cluster on a cross-section needs --cluster VAR");
+    int cr = o->spec.se == CPR_SE_CR2 || o->spec.se == CPR_SE_CR3 || o->spec.se == CPR_SE_CR3J;
+    if (!is_panel && (o->spec.se == CPR_SE_CLUSTER || cr) && !o->cluster)
+        return cli_usage_error(a->cmd, "--se %s on a cross-section needs --cluster VAR", cli_get(a, "se"));
+    if (cr && o->cluster2)
+        return cli_usage_error(a->cmd, "--se %s clusters one way: give one --cluster variable", cli_get(a, "se"));
+    if (cr && o->spec.kind != CPR_MODEL_OLS && o->spec.kind != CPR_MODEL_POOLED && o->spec.kind != CPR_MODEL_FE)
+        return cli_usage_error(a->cmd, "--se %s is implemented for --model ols, pooled and fe (the leave-one-cluster-out "
+                               "fit of %s is not a subsample least-squares fit)", cli_get(a, "se"), cli_get(a, "model"));
+    o->spec.cluster_diag = cli_has(a, "cluster-diagnostics");
+    if (o->spec.cluster_diag && o->spec.se == CPR_SE_CLUSTER2)
+        return cli_usage_error(a->cmd, "--cluster-diagnostics needs one-way clustering");
+    if (o->spec.cluster_diag && !is_panel && !o->cluster)
+        return cli_usage_error(a->cmd, "--cluster-diagnostics on a cross-section needs --cluster VAR");
+    if (o->spec.cluster_diag && o->spec.kind != CPR_MODEL_OLS && o->spec.kind != CPR_MODEL_POOLED && o->spec.kind != CPR_MODEL_FE)
+        return cli_usage_error(a->cmd, "--cluster-diagnostics is implemented for --model ols, pooled and fe");
     return read_weight_options(a, o);
 }
 
@@ -395,8 +409,9 @@ static const cli_opt regress_opts_table[] = {
     {"controls", 'c', "LIST", "none", "comma-separated extra regressors"},
     {"model", 'm', "KIND", "fe on panel data, ols otherwise", "ols|pooled|fe|re|be|fd"},
     {"effects", 0, "WHICH", "twoway", "fixed effects of --model fe: entity|time|twoway"},
-    {"se", 0, "TYPE", "cluster on panel data, iid otherwise", "iid|hc0|hc1|hc2|hc3|cluster|cluster2|dk"},
+    {"se", 0, "TYPE", "cluster on panel data, iid otherwise", "iid|hc0|hc1|hc2|hc3|cluster|cluster2|dk|cr2|cr3|cr3j"},
     {"cluster", 0, "VAR[,VAR]", "the entity", "cluster variable(s); two give two-way clustering"},
+    {"cluster-diagnostics", 0, NULL, NULL, "per-cluster table: size, leverage, partial leverage, leave-one-cluster-out estimates; G*"},
     {"ssc", 0, "RULE", "stata", "cluster small-sample factor: stata|plm|none"},
     {"re-method", 0, "RULE", "stata", "Swamy-Arora variance components: stata|plm"},
     {"dk-lag", 0, "N", "floor(4(T/100)^(2/9))", "Driscoll-Kraay lag"},

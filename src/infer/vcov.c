@@ -12,7 +12,7 @@
 
 void cpr_vcov_info_clear(cpr_vcov_info *info)
 {
-    free(info->type); free(info->label);
+    free(info->type); free(info->label); free(info->df_coef);
     memset(info, 0, sizeof *info);
 }
 
@@ -160,6 +160,38 @@ static int vcov_hc(const cpr_vcov_in *in, cpr_se_kind se, double *V, cpr_vcov_in
     return CPR_OK;
 }
 
+cpr_jk_in cpr_vcov_jk_in(const cpr_vcov_in *in)
+{
+    cpr_jk_in j = { .n = in->n, .k = in->k, .G = in->n_clusters, .X = in->X, .resid = in->resid,
+                    .cluster = in->cluster, .nest = in->fe_nest, .n_nest = in->fe_n_nest,
+                    .fe = { in->fe_other[0], in->fe_other[1] }, .n_fe = { in->fe_n_other[0], in->fe_n_other[1] },
+                    .has_const = in->has_const };
+    return j;
+}
+
+int cpr_vcov_cr3(const cpr_vcov_in *in, const cpr_jackknife *J, cpr_se_kind se, double *V, cpr_vcov_info *info)
+{
+    cpr_jackknife_vcov(J, se == CPR_SE_CR3J, V);
+    info->df = (double)J->G - 1.0;
+    info->n_clusters = J->G;
+    info->type = cpr_strdup(se == CPR_SE_CR3J ? "cr3j" : "cr3");
+    info->label = cpr_asprintf("Cluster jackknife %s by %s, %zu clusters ((G-1)/G sum (b_(g) - %s)(...)'; "
+                               "MacKinnon, Nielsen & Webb 2023)", se == CPR_SE_CR3J ? "CV3J" : "CV3",
+                               in->cluster_name ? in->cluster_name : "cluster", J->G,
+                               se == CPR_SE_CR3J ? "mean b_(g)" : "b");
+    return CPR_OK;
+}
+
+static int vcov_cr3(const cpr_vcov_in *in, cpr_se_kind se, double *V, cpr_vcov_info *info)
+{
+    cpr_jk_in ji = cpr_vcov_jk_in(in);
+    cpr_jackknife *J;
+    int rc = cpr_jackknife_alloc(&ji, &J);
+    if (rc == CPR_OK) rc = cpr_vcov_cr3(in, J, se, V, info);
+    cpr_jackknife_free(J);
+    return rc;
+}
+
 static int vcov_any(const cpr_vcov_in *in, cpr_se_kind se, cpr_ssc ssc, int dk_lag,
                     double *V, cpr_vcov_info *info)
 {
@@ -180,6 +212,10 @@ static int vcov_any(const cpr_vcov_in *in, cpr_se_kind se, cpr_ssc ssc, int dk_l
         return vcov_cluster(in, ssc, V, info);
     case CPR_SE_CLUSTER2:
         return vcov_cluster2(in, ssc, V, info);
+    case CPR_SE_CR3: case CPR_SE_CR3J:
+        return vcov_cr3(in, se, V, info);
+    case CPR_SE_CR2:
+        return cpr_vcov_cr2(in, V, info);
     case CPR_SE_DK: {
         if (!in->time || in->n_times < 2)
             return cpr_fail(CPR_E_NUMERIC, "Driscoll-Kraay standard errors need a time dimension with 2+ periods");

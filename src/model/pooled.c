@@ -40,7 +40,9 @@ int cpr_fit_pooled(const cpr_design *d, const cpr_model_spec *s, cpr_result **ou
                        .cluster = d->cluster, .n_clusters = d->n_clusters,
                        .cluster2 = d->cluster2, .n_cluster2 = d->n_cluster2,
                        .time = d->time, .n_times = d->n_times, .cluster_name = d->cluster_name,
-                       .n_obs = wt.n_obs, .hc_div = wt.type == CPR_WEIGHT_F ? wt.w : NULL };
+                       .has_const = g.const_idx >= 0, .diag = s->cluster_diag ? 2 : 1,
+                       .cluster_labels = cpr_design_cluster_labels(d),
+                       .n_obs = wt.n_obs, .hc_div = wt.type == CPR_WEIGHT_F ? wt.w : NULL, .weighted = wt.w != NULL };
     rc = cpr_result_apply_vcov(r, &in, s->se, s->ssc, s->dk_lag);
     if (rc != CPR_OK) { cpr_result_free(r); cpr_reg_clear(&g); cpr_wts_clear(&wt); return rc; }
     int centered = g.const_idx >= 0;

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char *stars(double p)
 {
@@ -133,6 +134,69 @@ static void tests(cpr_doc *d, const cpr_result *r)
         if (r->tests[i].note) cpr_doc_line_add(n, "%s: %s", r->tests[i].label, r->tests[i].note);
 }
 
+/* --cluster-diagnostics: summary entries and one row per cluster. */
+static void cluster_diag(cpr_doc *d, const cpr_result *r)
+{
+    const cpr_cluster_diag *c = r->cdiag;
+    if (!c || !c->show) return;
+    size_t G = c->G, k = c->k, mn, mx;
+    double med;
+    size_t *sz = c->size;
+    /* sizes: min, median, max (sorted copy) */
+    size_t *s = cpr_malloc((G ? G : 1) * sizeof *s);
+    memcpy(s, sz, G * sizeof *s);
+    for (size_t i = 1; i < G; i++)
+        for (size_t j = i; j > 0 && s[j - 1] > s[j]; j--) { size_t t = s[j]; s[j] = s[j - 1]; s[j - 1] = t; }
+    mn = s[0]; mx = s[G - 1];
+    med = G % 2 ? (double)s[G / 2] : 0.5 * ((double)s[G / 2 - 1] + (double)s[G / 2]);
+    free(s);
+    const char *term = r->terms[c->interest];
+    cpr_doc_block *e = cpr_doc_add_entries(d, "cluster_diagnostics", "Cluster diagnostics (summclust; MacKinnon, Nielsen & Webb 2023)", CPR_SHOW_ALL);
+    cpr_doc_entry_add(e, "G", "Clusters", CPR_SHOW_ALL, cpr_cell_num((double)G, CPR_NUM_INT));
+    cpr_doc_entry_add(e, "size_min", "Cluster size: min", CPR_SHOW_ALL, cpr_cell_num((double)mn, CPR_NUM_INT));
+    cpr_doc_entry_add(e, "size_median", "Cluster size: median", CPR_SHOW_ALL, cpr_cell_num(med, CPR_NUM_G));
+    cpr_doc_entry_add(e, "size_max", "Cluster size: max", CPR_SHOW_ALL, cpr_cell_num((double)mx, CPR_NUM_INT));
+    cpr_doc_entry_add(e, "interest", "Coefficient of interest", CPR_SHOW_ALL, cpr_cell_text(term));
+    for (size_t j = 0; j < k; j++) {
+        char *k0 = cpr_asprintf("gstar0_%s", r->terms[j]), *l0 = cpr_asprintf("G*(rho=0) for %s", r->terms[j]);
+        char *k1 = cpr_asprintf("gstar1_%s", r->terms[j]), *l1 = cpr_asprintf("G*(rho=1) for %s", r->terms[j]);
+        cpr_show sh = j == c->interest ? CPR_SHOW_ALL : CPR_SHOW_MACHINE;
+        cpr_doc_entry_add(e, k0, l0, sh, cpr_cell_num(c->gstar0[j], CPR_NUM_G));
+        cpr_doc_entry_add(e, k1, l1, sh, cpr_cell_num(c->gstar1[j], CPR_NUM_G));
+        free(k0); free(l0); free(k1); free(l1);
+    }
+    size_t ncol = 3 + 2 * k;
+    cpr_doc_col *cols = cpr_calloc(ncol, sizeof *cols);
+    char **owned = cpr_calloc(4 * k, sizeof *owned);
+    cols[0] = (cpr_doc_col){ "cluster", "cluster", CPR_SHOW_ALL };
+    cols[1] = (cpr_doc_col){ "nobs", "N", CPR_SHOW_ALL };
+    cols[2] = (cpr_doc_col){ "leverage", "leverage", CPR_SHOW_ALL };
+    for (size_t j = 0; j < k; j++) {
+        owned[4 * j] = cpr_asprintf("partial_leverage_%s", r->terms[j]);
+        owned[4 * j + 1] = cpr_asprintf("partial lev. %s", r->terms[j]);
+        owned[4 * j + 2] = cpr_asprintf("beta_loo_%s", r->terms[j]);
+        owned[4 * j + 3] = cpr_asprintf("%s without cluster", r->terms[j]);
+        cols[3 + j] = (cpr_doc_col){ owned[4 * j], owned[4 * j + 1], CPR_SHOW_ALL };
+        cols[3 + k + j] = (cpr_doc_col){ owned[4 * j + 2], owned[4 * j + 3], CPR_SHOW_ALL };
+    }
+    cpr_doc_block *b = cpr_doc_add_table(d, "clusters", "Per cluster: leverage tr(H_gg), partial leverage (sums to 1), "
+                                         "estimate without the cluster", CPR_SHOW_ALL, ncol, cols);
+    cpr_cell *row = cpr_malloc(ncol * sizeof *row);
+    for (size_t g = 0; g < G; g++) {
+        row[0] = cpr_cell_text(c->labels[g]);
+        row[1] = cpr_cell_num((double)c->size[g], CPR_NUM_INT);
+        row[2] = cpr_cell_num(c->leverage[g], CPR_NUM_G);
+        for (size_t j = 0; j < k; j++) {
+            row[3 + j] = cpr_cell_num(c->partial[g * k + j], CPR_NUM_G);
+            row[3 + k + j] = cpr_cell_num(c->beta_loo[g * k + j], CPR_NUM_G);
+        }
+        cpr_doc_table_row(b, row);
+    }
+    free(row);
+    for (size_t i = 0; i < 4 * k; i++) free(owned[i]);
+    free(owned); free(cols);
+}
+
 cpr_doc *cpr_result_doc(const cpr_result *r)
 {
     cpr_doc *d = cpr_doc_alloc(NULL);
@@ -143,6 +207,7 @@ cpr_doc *cpr_result_doc(const cpr_result *r)
         cpr_doc_entry_add(s, r->stats[i].name, r->stats[i].label, CPR_SHOW_ALL,
                           cpr_cell_num(r->stats[i].value, r->stats[i].is_integer ? CPR_NUM_INT : CPR_NUM_G));
     tests(d, r);
+    cluster_diag(d, r);
     cpr_doc_block *n = cpr_doc_add_lines(d, "notes", "Notes", CPR_SHOW_ALL);
     for (size_t i = 0; i < r->nnotes; i++) cpr_doc_line_add(n, "%s", r->notes[i]);
     return d;

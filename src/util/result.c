@@ -48,7 +48,31 @@ void cpr_result_free(cpr_result *r)
     free(r->notes);
     free(r->model); free(r->estimator); free(r->formula); free(r->se_type); free(r->se_label);
     free(r->residuals); free(r->fitted);
+    cpr_cluster_diag_free(r->cdiag);
     free(r);
+}
+
+cpr_cluster_diag *cpr_cluster_diag_alloc(size_t G, size_t k)
+{
+    cpr_cluster_diag *c = cpr_calloc(1, sizeof *c);
+    c->G = G; c->k = k;
+    c->labels = cpr_calloc(G, sizeof *c->labels);
+    c->size = cpr_calloc(G, sizeof *c->size);
+    c->leverage = cpr_calloc(G, sizeof *c->leverage);
+    c->partial = cpr_calloc(G * k, sizeof *c->partial);
+    c->beta_loo = cpr_calloc(G * k, sizeof *c->beta_loo);
+    c->gstar0 = cpr_calloc(k, sizeof *c->gstar0);
+    c->gstar1 = cpr_calloc(k, sizeof *c->gstar1);
+    return c;
+}
+
+void cpr_cluster_diag_free(cpr_cluster_diag *c)
+{
+    if (!c) return;
+    for (size_t g = 0; g < c->G; g++) free(c->labels[g]);
+    free(c->labels); free(c->size); free(c->leverage); free(c->partial); free(c->beta_loo);
+    free(c->gstar0); free(c->gstar1);
+    free(c);
 }
 
 int cpr_result_set_term(cpr_result *r, size_t j, const char *name)
