@@ -26,7 +26,11 @@ MAIN_OBJ = $(MAIN_SRC:src/%.c=$(BUILD)/obj/%.o)
 LIB      = $(BUILD)/libcpr.a
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-HDR      = $(wildcard include/cpr/*.h) $(wildcard src/*/*.h) $(wildcard tests/unit/*.h)
+# Header dependencies come from the compiler (-MMD -MP writes a .d file
+# beside each object; -MP adds an empty rule per header so a deleted or
+# moved header does not break the build).
+DEPFLAGS = -MMD -MP
+DEPS     = $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BIN:=.d)
 
 .PHONY: all check unit e2e check-asan check-valgrind clean datasets
 
@@ -42,13 +46,15 @@ $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $(LIB_OBJ)
 
-$(BUILD)/obj/%.o: src/%.c $(HDR)
+$(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(LIB) $(HDR)
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) -lcmocka $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) -lcmocka $(LDLIBS)
+
+-include $(DEPS)
 
 unit: $(UNIT_BIN)
 

@@ -6,6 +6,7 @@
  * cleanly. */
 #include "cpr/util.h"
 #include "cpr/design.h"
+#include "cpr/design_build.h"
 #include "cpr/formula.h"
 #include "cpr/frame.h"
 #include "cpr/status.h"

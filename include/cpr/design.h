@@ -54,5 +54,8 @@ typedef struct {
 
 cpr_design *cpr_design_alloc(size_t n, size_t k);
 void cpr_design_free(cpr_design *d);
+/* The entity labels when the clusters are the entities (the default), else
+ * NULL (clusters are then numbered in the diagnostics). */
+const char *const *cpr_design_cluster_labels(const cpr_design *d);
 
 #endif

@@ -1,4 +1,6 @@
-/* The model formula language and the design builder.
+/* The model formula language: parsing, printing and binding to a frame.
+ * The design builder is in cpr/design_build.h, the panel operators in
+ * cpr/lag.h.
  *
  *   y ~ x1 + x2                          pooled / OLS
  *   poverty ~ L.aid + log(gdp_pc) | iso3 + year      fixed effects after '|'
@@ -15,7 +17,6 @@
 
 #include <stddef.h>
 
-#include "cpr/design.h"
 #include "cpr/frame.h"
 
 typedef enum {
@@ -72,52 +73,7 @@ char *cpr_expr_to_string(const cpr_expr *e);
 /* Check the formula against a frame: every variable must be a numeric column
  * (CPR_E_NOVAR with a "did you mean" hint, CPR_E_NONNUMERIC) and every FE
  * name the frame's entity or time column (CPR_E_NOVAR); sets fe_entity and
- * fe_time. cpr_design_build does the same checks itself. */
+ * fe_time. cpr_design_build (cpr/design_build.h) does the same checks itself. */
 int cpr_formula_bind(cpr_formula *fm, const cpr_frame *f);
-
-typedef struct {
-    int no_constant;       /* drop the intercept even if the formula has one */
-    int absorb_fe;         /* the estimator absorbs fixed effects: no "const" column */
-    const char *cluster;   /* cluster variable (NULL = the entity) */
-    const char *cluster2;  /* optional second cluster variable */
-    const char *weight;    /* weight variable (NULL = none): missing or 0 drops the row,
-                              negative is an error, fweights must be integers */
-    int weight_type;       /* cpr_weight_type (design.h); 0 = aweight when weight is set */
-} cpr_design_opts;
-
-/* What the builder did beyond the design itself (for notes in the output). */
-typedef struct {
-    size_t n_log_nonpositive; /* dropped rows where a log() argument was <= 0 */
-    size_t n_lag_missing;     /* dropped rows where a lag/lead/difference had no period */
-} cpr_design_info;
-
-/* Build the regression design. Listwise deletion over every used variable
- * (outcome, regressors, instruments, cluster variables); d->n_dropped counts
- * the removed rows. Entity, time and cluster codes are dense over the rows
- * used; d->entity_labels is an array owned by the design whose strings are
- * borrowed from the frame (keep the frame alive). Columns: "const" first
- * when there is an intercept, then the exogenous terms, then the endogenous
- * ones (d->kx_endog), instruments in d->Z. `opts` and `info` may be NULL.
- * Linear in the number of rows apart from sorting the cluster values. */
-int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
-                     const cpr_design_opts *opts, cpr_design **out,
-                     cpr_design_info *info);
-
-/* Evaluate one term over every frame row into out (f->nrow values, NAN
- * where missing): what cpr_design_build computes before listwise deletion.
- * CPR_E_NOVAR / CPR_E_NONNUMERIC for unknown or text variables. */
-int cpr_term_eval(const cpr_frame *f, const cpr_expr *e, double *out);
-
-/* Panel operators on one column (src/panel/lag.c). prev[i] is the row of the
- * same entity at time[i] - 1, next[i] the row at time[i] + 1, -1 when that
- * period is absent; a cross-section (entity == NULL, time == NULL) has none,
- * a single time series (entity == NULL) is one entity. Caller frees both. */
-void cpr_panel_neighbours(const int *entity, const int *time, size_t n,
-                          long **prev, long **next);
-/* out[i] = x at k periods before row i (k < 0: after); NAN when absent. */
-void cpr_panel_shift(const double *x, size_t n, const long *prev,
-                     const long *next, int k, double *out);
-/* out[i] = x[i] - x at the previous period (NAN when absent). */
-void cpr_panel_diff(const double *x, size_t n, const long *prev, double *out);
 
 #endif

@@ -13,6 +13,7 @@
  *   json   one object (jansson, 2-space indent, 17 significant digits,
  *          NaN -> null)
  *   latex  booktabs tabulars (needs \usepackage{booktabs}), text escaped
+ *   html   a standalone HTML5 page (tables with thead/tbody, notes below)
  * Missing numbers never print as numbers: NA (text, md, csv), null (json),
  * -- (latex). */
 #ifndef CPR_REPORT_H
@@ -25,10 +26,10 @@
 #include "cpr/result.h"
 
 typedef enum {
-    CPR_FMT_TEXT, CPR_FMT_MD, CPR_FMT_CSV, CPR_FMT_JSON, CPR_FMT_LATEX
+    CPR_FMT_TEXT, CPR_FMT_MD, CPR_FMT_CSV, CPR_FMT_JSON, CPR_FMT_LATEX, CPR_FMT_HTML
 } cpr_format;
 
-/* "text", "md" (or "markdown"), "csv", "json", "latex" (or "tex");
+/* "text", "md" (or "markdown"), "csv", "json", "latex" (or "tex"), "html";
  * -1 when unknown. */
 int cpr_format_parse(const char *name);
 const char *cpr_format_name(cpr_format fmt);
@@ -86,12 +87,24 @@ typedef struct {
     cpr_cell *cells;   /* TABLE: nrow * ncol, row-major */
     cpr_doc_entry *entries;
     char **lines;
+    /* Layout hints for tables meant for a paper (the multi-model table):
+     * the first `nhead` rows belong to the header (after the column labels),
+     * rule[i] != 0 draws a rule above row i (text, LaTeX, HTML), `center`
+     * centres the value columns (LaTeX, HTML). For a LINES block, `attach`
+     * makes the lines the notes of the table just before it (LaTeX: set
+     * under the \bottomrule inside the tabular). */
+    size_t nhead;
+    unsigned char *rule;
+    size_t nrule;      /* entries of rule[] */
+    int center;
+    int attach;
 } cpr_doc_block;
 
 typedef struct {
     char *title;       /* first line of the human formats, may be NULL */
     size_t nblock;
     cpr_doc_block *blocks;
+    int latex_float;   /* LaTeX: wrap in a table float with the title as caption */
 } cpr_doc;
 
 cpr_doc *cpr_doc_alloc(const char *title);
@@ -108,11 +121,21 @@ cpr_doc_block *cpr_doc_add_table(cpr_doc *d, const char *key, const char *title,
                                  size_t ncol, const cpr_doc_col *cols);
 /* Append a row of ncol cells (ownership of cell texts passes to the table). */
 void cpr_doc_table_row(cpr_doc_block *b, const cpr_cell *cells);
+/* Draw a rule above the next row appended (or below the last row, when
+ * none follows). */
+void cpr_doc_table_rule(cpr_doc_block *b);
+/* 1 when a rule goes above row i (i == nrow: below the last row). */
+int cpr_doc_table_has_rule(const cpr_doc_block *b, size_t i);
 cpr_doc_block *cpr_doc_add_lines(cpr_doc *d, const char *key, const char *title, cpr_show show);
 void cpr_doc_line_add(cpr_doc_block *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Render with the backend of `fmt`. Returns CPR_OK or CPR_E_WRITE. */
 int cpr_doc_render(FILE *out, const cpr_doc *d, cpr_format fmt);
+
+/* Word (.docx) through pandoc (CPR_PANDOC, default "pandoc"): the HTML
+ * rendering converted by `pandoc -f html -t docx`, written atomically.
+ * CPR_E_PANDOC with what to do when pandoc is missing or fails. */
+int cpr_doc_write_docx(const cpr_doc *d, const char *path);
 
 /* Number formatting shared by the backends: the human form of a cell (buf
  * gets "NA"/`na` for missing), and the shortest "%.Ng" that reads back to v. */
@@ -128,7 +151,10 @@ typedef struct {
 } cpr_backend;
 
 extern const cpr_backend cpr_backend_text, cpr_backend_md, cpr_backend_csv,
-    cpr_backend_json, cpr_backend_latex;
+    cpr_backend_json, cpr_backend_latex, cpr_backend_html;
+
+/* HTML text escaping (& < > " '), shared by the HTML backend and pages. */
+void cpr_html_put(FILE *out, const char *s);
 
 /* ---- printers ------------------------------------------------------------ */
 

@@ -25,6 +25,7 @@ typedef enum {
     CPR_E_GNUPLOT = 16,    /* gnuplot missing or failed */
     CPR_E_MANIFEST = 17,   /* batch file, claims manifest or model JSON malformed */
     CPR_E_NOMEM = 18,      /* out of memory */
+    CPR_E_PANDOC = 19,     /* pandoc missing or failed (Word output) */
     CPR_E_INTERNAL = 70    /* a bug: please report */
 } cpr_status;
 

@@ -5,6 +5,7 @@
 #define CPR_CLI_H
 
 #include "cpr/frame.h"
+#include "cpr/result.h"
 
 #include <stdio.h>
 
@@ -71,6 +72,23 @@ int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out);
 /* Directory of the bundled datasets ($CPR_DATADIR or the build-time path). */
 const char *cli_datadir(void);
 char *cli_datafile(const char *name);
+
+/* Options of a multi-model table (`table`, `regress` with several -f). */
+#define CLI_TABLE_OPTS                                                                                   \
+    {"titles", 0, "LIST", "none", "comma-separated column titles, e.g. 'Baseline,Lagged aid,IV'"},       \
+    {"title", 0, "TEXT", "none", "table title (the LaTeX caption)"},                                     \
+    {"below", 0, "WHAT", "se", "beneath each estimate: se|t|p|ci (in parentheses; ci in brackets)"},     \
+    {"rename", 0, "TERM=LABEL", "labels from the catalogue", "row label of a term (repeatable)"},        \
+    {"keep", 0, "PATTERNS", "all terms", "keep (and order by) these terms; globs, comma-separated"},     \
+    {"drop", 0, "PATTERNS", "none", "drop these terms; globs, comma-separated"},                         \
+    {"scale", 0, "VAR=FACTOR", "none", "multiply the coefficients of VAR by FACTOR (e.g. aid=1e9)"},     \
+    {"digits", 0, "N", "3", "decimals of estimates and standard errors"},                                \
+    {"no-labels", 0, NULL, NULL, "row labels are the term names, not the catalogue's labels"},           \
+    {"output", 'o', "FILE", "standard output", "write the table to FILE (.docx needs pandoc)"}
+
+/* Write the table of n models as the table options say (labels: use the
+ * bundled catalogue's labels unless --no-labels). */
+int cli_table_write(const cli_args *a, const cpr_result *const *models, size_t n, int labels);
 
 extern const cli_command *const cli_commands[];
 extern const size_t cli_ncommands;

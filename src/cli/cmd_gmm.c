@@ -5,6 +5,7 @@
  * default). Data go onto a balanced entity x year grid so that lags,
  * differences and instrument blocks line up by calendar period. */
 #include "cli.h"
+#include "cpr/design_build.h"
 #include "cpr/formula.h"
 #include "cpr/gmm.h"
 #include "cpr/report.h"

@@ -6,6 +6,7 @@
 #include "regress_iv.h"
 #include "cpr/bootstrap.h"
 #include "cpr/catalogue.h"
+#include "cpr/design_build.h"
 #include "cpr/formula.h"
 #include "cpr/infer.h"
 #include "cpr/model.h"
@@ -178,7 +179,8 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     o->spec.hausman = (cpr_hausman_type)ht;
     int f = cpr_format_parse(cli_get(a, "format") ? cli_get(a, "format") : "text");
     if (m < 0 || e < 0 || se < 0 || ssc < 0 || re < 0) return CPR_E_USAGE;
-    if (f < 0) return cli_usage_error(a->cmd, "--format must be text|md|csv|json|latex, not '%s'", cli_get(a, "format"));
+    if (f < 0 && !(cli_get(a, "format") && !cpr_strcasecmp(cli_get(a, "format"), "docx")))
+        return cli_usage_error(a->cmd, "--format must be text|md|csv|json|latex|html, not '%s'", cli_get(a, "format"));
     o->spec.kind = (cpr_model_kind)m;
     o->spec.effects = (cpr_effects)e;
     o->spec.se = (cpr_se_kind)se;
@@ -250,11 +252,10 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
 
 /* The formula text to parse, with the fixed effects the model implies
  * made explicit (so the printed formula is what was estimated). */
-static int build_formula(const cli_args *a, const cpr_frame *f, regress_opts *o, cpr_formula **fm)
+static int build_formula(const cli_args *a, const cpr_frame *f, const char *ftext, regress_opts *o, cpr_formula **fm)
 {
     if (o->spec.kind == CPR_MODEL_FE && !f->entity)
         return cli_usage_error(a->cmd, "--model fe needs panel data (entity and time columns; see --entity/--time)");
-    const char *ftext = cli_get(a, "formula");
     char *text = NULL;
     if (cli_has(a, "preset")) {
         if (!(text = regress_preset_formula(a, f))) return CPR_E_USAGE;
@@ -339,6 +340,79 @@ static int maybe_bootstrap(const cli_args *a, regress_opts *o, const cpr_design 
     return CPR_OK;
 }
 
+/* One model: options, formula (ftext, or the positional form when NULL),
+ * design, fit, notes and the bootstrap. The caller frees *fm, *d and *r. */
+static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, regress_opts *o,
+                   cpr_formula **fm, cpr_design **d, cpr_result **r)
+{
+    int rc = read_options(a, f->entity != NULL, o);
+    if (!rc) rc = build_formula(a, f, ftext, o, fm);
+    cpr_design_info info = {0};
+    if (!rc) {
+        if (o->weight && (*fm)->n_endog) rc = cli_usage_error(a->cmd, "--weight is not implemented for IV");
+        if (o->weight && o->spec.kind != CPR_MODEL_OLS && o->spec.kind != CPR_MODEL_POOLED && o->spec.kind != CPR_MODEL_FE &&
+            o->spec.kind != CPR_MODEL_BE && !rc)
+            rc = cli_usage_error(a->cmd, "--weight is implemented for --model ols, pooled, fe and be");
+    }
+    if (!rc) {
+        cpr_design_opts dopts = {0};
+        dopts.no_constant = cli_has(a, "no-constant");
+        dopts.absorb_fe = o->spec.kind == CPR_MODEL_FE;
+        dopts.cluster = o->cluster;
+        dopts.cluster2 = o->cluster2;
+        dopts.weight = o->weight;
+        dopts.weight_type = (int)o->weight_type;
+        rc = cpr_design_build(f, *fm, &dopts, d, &info);
+    }
+    if (!rc) rc = cpr_model_fit(*d, &o->spec, r);
+    if (rc) return rc;
+    cpr_result *R = *r;
+    free(R->formula);
+    R->formula = cpr_formula_to_string(*fm);
+    R->n_dropped = (*d)->n_dropped;
+    if ((*d)->n_dropped)
+        cpr_result_add_note(R, "%zu observations dropped for missing values (listwise deletion)", (*d)->n_dropped);
+    if ((*d)->w) {
+        cpr_result_add_note(R, "weights: %s (%s)%s", (*d)->weight_name, cpr_weight_type_name((*d)->weight_type),
+                            (*d)->weight_type == CPR_WEIGHT_F ? ", frequency weights: N is their sum"
+                            : ", rescaled to sum to the number of observations, as Stata");
+        if ((*d)->n_zero_weight) cpr_result_add_note(R, "%zu observations with weight 0 left out", (*d)->n_zero_weight);
+    }
+    if (info.n_log_nonpositive)
+        cpr_result_add_note(R, "%zu observations dropped because a log() argument was zero or negative", info.n_log_nonpositive);
+    if (!cli_has(a, "data")) add_variable_notes(R, *d);
+    regress_preset_notes(a, R);
+    if (cli_has(a, "hausman")) {
+        if (!f->entity) rc = cli_usage_error(a->cmd, "--hausman needs panel data");
+        else rc = cli_regress_hausman(f, *fm, &o->spec, o->cluster, o->cluster2, R);
+    }
+    if (!rc) rc = maybe_bootstrap(a, o, *d, R);
+    return rc;
+}
+
+/* Several -f: every formula with the same options, one table of all. */
+static int run_many(const cli_args *a, const cpr_frame *f, const char *const *forms, size_t nf)
+{
+    static const char *const single_only[] = {"first-stage", "reduced-form", "resid-plot", "resid-script", "preset", NULL};
+    for (const char *const *s = single_only; *s; s++)
+        if (cli_has(a, *s)) return cli_usage_error(a->cmd, "--%s works with one -f formula, not %zu", *s, nf);
+    if (a->npos > 0) return cli_usage_error(a->cmd, "give either -f FORMULA or variables 'X... Y', not both");
+    cpr_result **m = cpr_calloc(nf, sizeof *m);
+    int rc = CPR_OK;
+    for (size_t i = 0; i < nf && !rc; i++) {
+        regress_opts o;
+        cpr_formula *fm = NULL;
+        cpr_design *d = NULL;
+        rc = fit_one(a, f, forms[i], &o, &fm, &d, &m[i]);
+        cpr_design_free(d);
+        cpr_formula_free(fm);
+    }
+    if (!rc) rc = cli_table_write(a, (const cpr_result *const *)m, nf, !cli_has(a, "data"));
+    for (size_t i = 0; i < nf; i++) cpr_result_free(m[i]);
+    free(m);
+    return rc;
+}
+
 static int run_regress(const cli_command *cmd, int argc, char **argv)
 {
     cli_args a;
@@ -349,49 +423,22 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
     cpr_design *d = NULL;
     cpr_result *r = NULL;
     regress_opts o;
+    const char *forms[64];
+    size_t nf = cli_get_all(&a, "formula", forms, 64);
     rc = cli_load_data(&a, 0, &f);
     if (!rc) rc = cli_apply_sample(&a, f);
-    if (!rc) rc = read_options(&a, f->entity != NULL, &o);
-    if (!rc) rc = build_formula(&a, f, &o, &fm);
-    cpr_design_info info = {0};
-    if (!rc) {
-        if (o.weight && fm->n_endog) rc = cli_usage_error(cmd, "--weight is not implemented for IV");
-        if (o.weight && o.spec.kind != CPR_MODEL_OLS && o.spec.kind != CPR_MODEL_POOLED && o.spec.kind != CPR_MODEL_FE &&
-            o.spec.kind != CPR_MODEL_BE && !rc)
-            rc = cli_usage_error(cmd, "--weight is implemented for --model ols, pooled, fe and be");
-    }
-    if (!rc) {
-        cpr_design_opts dopts = {0};
-        dopts.no_constant = cli_has(&a, "no-constant");
-        dopts.absorb_fe = o.spec.kind == CPR_MODEL_FE;
-        dopts.cluster = o.cluster;
-        dopts.cluster2 = o.cluster2;
-        dopts.weight = o.weight;
-        dopts.weight_type = (int)o.weight_type;
-        rc = cpr_design_build(f, fm, &dopts, &d, &info);
-    }
-    if (!rc) rc = cpr_model_fit(d, &o.spec, &r);
-    if (!rc) {
-        free(r->formula);
-        r->formula = cpr_formula_to_string(fm);
-        r->n_dropped = d->n_dropped;
-        if (d->n_dropped)
-            cpr_result_add_note(r, "%zu observations dropped for missing values (listwise deletion)", d->n_dropped);
-        if (d->w) {
-            cpr_result_add_note(r, "weights: %s (%s)%s", d->weight_name, cpr_weight_type_name(d->weight_type),
-                                d->weight_type == CPR_WEIGHT_F ? ", frequency weights: N is their sum"
-                                : ", rescaled to sum to the number of observations, as Stata");
-            if (d->n_zero_weight) cpr_result_add_note(r, "%zu observations with weight 0 left out", d->n_zero_weight);
-        }
-        if (info.n_log_nonpositive)
-            cpr_result_add_note(r, "%zu observations dropped because a log() argument was zero or negative", info.n_log_nonpositive);
-        if (!cli_has(&a, "data")) add_variable_notes(r, d);
-        regress_preset_notes(&a, r);
-        if (cli_has(&a, "hausman")) {
-            if (!f->entity) rc = cli_usage_error(cmd, "--hausman needs panel data");
-            else rc = cli_regress_hausman(f, fm, &o.spec, o.cluster, o.cluster2, r);
-        }
-        if (!rc) rc = maybe_bootstrap(&a, &o, d, r);
+    if (!rc && nf > 1) rc = run_many(&a, f, forms, nf);
+    else if (!rc) {
+        /* the table options shape a table of several models: refuse them here, never ignore them */
+        static const char *const table_only[] = {"titles", "title", "below", "rename", "keep", "drop",
+                                                 "scale", "digits", "no-labels", "output", NULL};
+        for (const char *const *t = table_only; *t && !rc; t++)
+            if (cli_has(&a, *t))
+                rc = cli_usage_error(cmd, "--%s is a table option: give several -f formulas, or save the models "
+                                          "with --format json and use 'cpr-stats table'", *t);
+        if (!rc && cli_get(&a, "format") && !cpr_strcasecmp(cli_get(&a, "format"), "docx"))
+            rc = cli_usage_error(cmd, "--format docx writes a table of several models (several -f, with -o FILE.docx)");
+        if (!rc) rc = fit_one(&a, f, nf ? forms[0] : NULL, &o, &fm, &d, &r);
         if (!rc) rc = cpr_report_result(stdout, r, o.fmt);
         if (!rc) rc = regress_print_aux(&a, d, &o.spec, r->formula, o.fmt);
         if (!rc) rc = cli_regress_resid_plot(&a, d, &o.spec, r);
@@ -405,7 +452,7 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
 }
 
 static const cli_opt regress_opts_table[] = {
-    {"formula", 'f', "FORMULA", NULL, "model formula, e.g. 'poverty ~ L.aid + log(gdp_pc) | iso3 + year'"},
+    {"formula", 'f', "FORMULA", NULL, "model formula, e.g. 'poverty ~ L.aid + log(gdp_pc) | iso3 + year'; repeat for a table of several models"},
     {"controls", 'c', "LIST", "none", "comma-separated extra regressors"},
     {"model", 'm', "KIND", "fe on panel data, ols otherwise", "ols|pooled|fe|re|be|fd"},
     {"effects", 0, "WHICH", "twoway", "fixed effects of --model fe: entity|time|twoway"},
@@ -433,11 +480,12 @@ static const cli_opt regress_opts_table[] = {
     {"reduced-form", 0, NULL, NULL, "IV: also print the reduced form (outcome on exogenous regressors and instruments)"},
     {"preset", 0, "NAME", "none", "a published design: dreher2021 (growth on Chinese finance, t-2; see --outcome, --instrument)"},
     {"outcome", 0, "VAR", "gdp_pc_growth", "outcome of --preset"},
-    {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex"},
+    {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex|html (several -f: also docx, with -o)"},
     {"resid-plot", 0, "FILE", "none", "also draw residuals against fitted values (ols, pooled, fe) to FILE (.png, .svg, .pdf)"},
     {"resid-script", 0, "FILE.gp", "none", "save that figure's gnuplot script, fitted values and residuals inline"},
     CLI_DATA_OPTS,
     CLI_SAMPLE_OPTS,
+    CLI_TABLE_OPTS, /* used with several -f */
     {0}};
 
 const cli_command cli_cmd_regress = {
@@ -448,5 +496,7 @@ const cli_command cli_cmd_regress = {
     "a:b and a*b interactions, '-1' for no intercept, fixed effects after '|'. A formula without\n"
     "'|' is estimated as written (pooled OLS) unless --model says otherwise. A third part makes it\n"
     "IV/2SLS: 'y ~ x | FE | endog ~ instruments' (FE may be 0). With clustered SEs and fewer than 50\n"
-    "clusters, a wild cluster bootstrap p-value and interval are printed beside the analytic ones.",
+    "clusters, a wild cluster bootstrap p-value and interval are printed beside the analytic ones.\n"
+    "Several -f formulas, with the same other options, print one table with a column per model\n"
+    "(as 'cpr-stats table'; the table options below apply).",
     regress_opts_table, run_regress};

@@ -4,6 +4,7 @@
  * one slope; the fixed effects come from the formula's '|' part. */
 #include "cli.h"
 #include "cpr/catalogue.h"
+#include "cpr/design_build.h"
 #include "cpr/formula.h"
 #include "cpr/plot.h"
 #include "cpr/report.h"

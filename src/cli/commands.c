@@ -11,6 +11,7 @@ extern const cli_command cli_cmd_run;
 extern const cli_command cli_cmd_reproduce;
 extern const cli_command cli_cmd_gmm;
 extern const cli_command cli_cmd_threshold;
+extern const cli_command cli_cmd_table;
 
 const cli_command *const cli_commands[] = {
     &cli_cmd_describe,
@@ -18,6 +19,7 @@ const cli_command *const cli_commands[] = {
     &cli_cmd_regress,
     &cli_cmd_gmm,
     &cli_cmd_threshold,
+    &cli_cmd_table,
     &cli_cmd_correlate,
     &cli_cmd_plot,
     &cli_cmd_stat,

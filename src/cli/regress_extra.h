@@ -2,6 +2,7 @@
 #ifndef CPR_REGRESS_EXTRA_H
 #define CPR_REGRESS_EXTRA_H
 
+#include "cpr/design_build.h"
 #include "cpr/formula.h"
 #include "cpr/model.h"
 

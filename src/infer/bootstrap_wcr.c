@@ -7,7 +7,7 @@
  * Both are linear in r, so the numerator is N0 - r N1 and the squared
  * score sum is qa - 2 r qb + r^2 qc: five numbers per draw. */
 #include "cpr/bootstrap.h"
-#include "cpr/model.h"
+#include "cpr/linalg.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 

@@ -4,7 +4,9 @@
  * model will later drop), then rows with any missing value are removed
  * (listwise deletion) and the entity, time and cluster codes are made dense
  * over the rows that remain, which is what the estimators count groups by. */
+#include "cpr/design_build.h"
 #include "cpr/formula.h"
+#include "cpr/lag.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 

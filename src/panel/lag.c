@@ -3,7 +3,7 @@
  * just before (e, t): one pass finds every neighbour and a lag of k periods
  * follows k links. A gap in the periods gives a missing value, never the
  * previous row's value. */
-#include "cpr/formula.h"
+#include "cpr/lag.h"
 #include "cpr/util.h"
 
 #include <math.h>

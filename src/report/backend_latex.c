@@ -19,6 +19,15 @@ static void put_tex(FILE *out, const char *s)
         case '^': fputs("\\textasciicircum{}", out); break;
         case '<': fputs("\\textless{}", out); break;
         case '|': fputs("\\textbar{}", out); break;
+        case '\xc2':
+            /* UTF-8 superscript two (R²) and the multiplication sign stay printable in any LaTeX setup */
+            if ((unsigned char)s[1] == 0xb2) { fputs("$^2$", out); s++; break; }
+            fputc(*s, out);
+            break;
+        case '\xc3':
+            if ((unsigned char)s[1] == 0x97) { fputs("$\\times$", out); s++; break; }
+            fputc(*s, out);
+            break;
         case '>': fputs("\\textgreater{}", out); break;
         default: fputc(*s, out);
         }
@@ -45,14 +54,26 @@ static void render_entries(FILE *out, const cpr_doc_block *b)
     fputs("\\bottomrule\n\\end{tabular}\n", out);
 }
 
-static void render_table(FILE *out, const cpr_doc_block *b)
+/* Notes of a table (an attached LINES block) as full-width rows under the
+ * bottom rule, so they stay with the table when it floats. */
+static void render_notes(FILE *out, const cpr_doc_block *b, size_t ncol)
+{
+    for (size_t k = 0; k < b->nrow; k++) {
+        fprintf(out, "\\multicolumn{%zu}{l}{\\footnotesize ", ncol);
+        put_tex(out, b->lines[k]);
+        fputs("} \\\\\n", out);
+    }
+}
+
+static void render_table(FILE *out, const cpr_doc_block *b, const cpr_doc_block *notes)
 {
     char buf[64];
+    size_t shown = 0;
     if (b->title) { fputs("% ", out); put_tex(out, b->title); fputc('\n', out); }
     fputs("\\begin{tabular}{", out);
     int first = 1;
     for (size_t j = 0; j < b->ncol; j++)
-        if (cpr_show_human(b->cols[j].show)) { fputc(first ? 'l' : 'r', out); first = 0; }
+        if (cpr_show_human(b->cols[j].show)) { fputc(first ? 'l' : b->center ? 'c' : 'r', out); first = 0; shown++; }
     fputs("}\n\\toprule\n", out);
     for (size_t r = 0; r <= b->nrow; r++) {
         first = 1;
@@ -64,28 +85,39 @@ static void render_table(FILE *out, const cpr_doc_block *b)
                                 : cpr_cell_format(&b->cells[(r - 1) * b->ncol + j], NA, buf, sizeof buf));
         }
         fputs(" \\\\\n", out);
-        if (r == 0) fputs("\\midrule\n", out);
+        if (r == b->nhead || (r > b->nhead && r < b->nrow && cpr_doc_table_has_rule(b, r))) fputs("\\midrule\n", out);
     }
-    fputs("\\bottomrule\n\\end{tabular}\n", out);
+    fputs("\\bottomrule\n", out);
+    if (notes) render_notes(out, notes, shown);
+    fputs("\\end{tabular}\n", out);
 }
 
 static int render(FILE *out, const cpr_doc *d)
 {
     fputs("% cpr-stats output; requires \\usepackage{booktabs}\n", out);
-    if (d->title) { fputs("% ", out); put_tex(out, d->title); fputc('\n', out); }
+    if (d->latex_float) {
+        fputs("\\begin{table}[htbp]\n\\centering\n", out);
+        if (d->title) { fputs("\\caption{", out); put_tex(out, d->title); fputs("}\n", out); }
+    } else if (d->title) { fputs("% ", out); put_tex(out, d->title); fputc('\n', out); }
     for (size_t i = 0; i < d->nblock; i++) {
         const cpr_doc_block *b = &d->blocks[i];
         if (!cpr_show_human(b->show)) continue;
         if (b->type != CPR_BLOCK_TABLE && b->nrow == 0) continue;
-        fputc('\n', out);
+        if (b->type == CPR_BLOCK_LINES && b->attach && i > 0 && d->blocks[i - 1].type == CPR_BLOCK_TABLE &&
+            cpr_show_human(d->blocks[i - 1].show))
+            continue; /* set inside the table */
+        if (!d->latex_float) fputc('\n', out);
         if (b->type == CPR_BLOCK_ENTRIES) render_entries(out, b);
-        else if (b->type == CPR_BLOCK_TABLE) render_table(out, b);
-        else
+        else if (b->type == CPR_BLOCK_TABLE) {
+            const cpr_doc_block *nx = i + 1 < d->nblock ? &d->blocks[i + 1] : NULL;
+            render_table(out, b, nx && nx->type == CPR_BLOCK_LINES && nx->attach && cpr_show_human(nx->show) ? nx : NULL);
+        } else
             for (size_t k = 0; k < b->nrow; k++) {
                 put_tex(out, b->lines[k]);
                 fputs("\\par\n", out);
             }
     }
+    if (d->latex_float) fputs("\\end{table}\n", out);
     return CPR_OK;
 }
 

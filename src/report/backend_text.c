@@ -55,17 +55,26 @@ static void render_table(FILE *out, const cpr_doc_block *b)
         if (cpr_show_human(b->cols[j].show)) last = j;
     for (size_t r = 0; r <= nr; r++) {
         first = 1;
+        /* no trailing blanks: stop after the last non-empty shown cell */
+        size_t stop = 0;
+        for (size_t j = 0; j <= last; j++) {
+            if (!cpr_show_human(b->cols[j].show)) continue;
+            const char *s = r == 0 ? b->cols[j].label : txt[(r - 1) * nc + j];
+            if (s[0] != '\0') stop = j;
+        }
         for (size_t j = 0; j < nc; j++) {
             if (!cpr_show_human(b->cols[j].show)) continue;
             const char *s = r == 0 ? b->cols[j].label : txt[(r - 1) * nc + j];
-            if (j == last && !first && s[0] == '\0') break; /* no trailing blanks */
+            if (j > stop && !first) break;
             if (!first) fputs("  ", out);
-            if (first) fprintf(out, "%-*s", (int)w[j], s);  /* first shown column: left */
+            if (first && j == stop) fputs(s, out);
+            else if (first) fprintf(out, "%-*s", (int)w[j], s);  /* first shown column: left */
             else fprintf(out, "%*s", (int)w[j], s);
             first = 0;
         }
         fputc('\n', out);
-        if (r == 0) rule(out, total);
+        /* the rule under the header comes after its extra rows (nhead) */
+        if (r == b->nhead || (r > b->nhead && r < nr && cpr_doc_table_has_rule(b, r))) rule(out, total);
     }
     rule(out, total);
     for (size_t i = 0; i < nr * nc; i++) free(txt[i]);

@@ -37,6 +37,7 @@ static void free_block(cpr_doc_block *b)
     if (b->type == CPR_BLOCK_LINES)
         for (size_t i = 0; i < b->nrow; i++) free(b->lines[i]);
     free(b->lines);
+    free(b->rule);
 }
 
 void cpr_doc_free(cpr_doc *d)
@@ -113,6 +114,22 @@ void cpr_doc_table_row(cpr_doc_block *b, const cpr_cell *cells)
     b->cells = cpr_realloc(b->cells, (b->nrow + 1) * b->ncol * sizeof *b->cells);
     memcpy(b->cells + b->nrow * b->ncol, cells, b->ncol * sizeof *cells);
     b->nrow++;
+}
+
+void cpr_doc_table_rule(cpr_doc_block *b)
+{
+    /* rule[i]: a rule above row i; i == nrow is below the last row so far */
+    if (b->nrule < b->nrow + 1) {
+        b->rule = cpr_realloc(b->rule, b->nrow + 1);
+        memset(b->rule + b->nrule, 0, b->nrow + 1 - b->nrule);
+        b->nrule = b->nrow + 1;
+    }
+    b->rule[b->nrow] = 1;
+}
+
+int cpr_doc_table_has_rule(const cpr_doc_block *b, size_t i)
+{
+    return b->rule && i < b->nrule && b->rule[i];
 }
 
 cpr_doc_block *cpr_doc_add_lines(cpr_doc *d, const char *key, const char *title, cpr_show show)

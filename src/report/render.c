@@ -13,6 +13,7 @@ int cpr_format_parse(const char *name)
     if (!cpr_strcasecmp(name, "csv")) return CPR_FMT_CSV;
     if (!cpr_strcasecmp(name, "json")) return CPR_FMT_JSON;
     if (!cpr_strcasecmp(name, "latex") || !cpr_strcasecmp(name, "tex")) return CPR_FMT_LATEX;
+    if (!cpr_strcasecmp(name, "html") || !cpr_strcasecmp(name, "htm")) return CPR_FMT_HTML;
     return -1;
 }
 
@@ -23,6 +24,7 @@ static const cpr_backend *backend_of(cpr_format fmt)
     case CPR_FMT_CSV: return &cpr_backend_csv;
     case CPR_FMT_JSON: return &cpr_backend_json;
     case CPR_FMT_LATEX: return &cpr_backend_latex;
+    case CPR_FMT_HTML: return &cpr_backend_html;
     case CPR_FMT_TEXT:
     default: return &cpr_backend_text;
     }

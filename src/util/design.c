@@ -1,8 +1,9 @@
-/* cpr_design allocation. */
+/* cpr_design allocation, and the labels of its clusters. */
 #include "cpr/design.h"
 #include "cpr/util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 cpr_design *cpr_design_alloc(size_t n, size_t k)
 {
@@ -37,4 +38,11 @@ void cpr_design_free(cpr_design *d)
     free(d->w);
     free(d->weight_name);
     free(d);
+}
+
+const char *const *cpr_design_cluster_labels(const cpr_design *d)
+{
+    if (!d->cluster || !d->entity || !d->entity_labels || d->n_clusters != d->n_entities) return NULL;
+    if (memcmp(d->cluster, d->entity, d->n * sizeof *d->cluster) != 0) return NULL;
+    return (const char *const *)d->entity_labels;
 }

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "cpr/design.h"
+#include "cpr/design_build.h"
 #include "cpr/formula.h"
 #include "cpr/status.h"
 #include "frame_fixture.h"

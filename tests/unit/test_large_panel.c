@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "cpr/design_build.h"
 #include "cpr/formula.h"
 #include "cpr/frame.h"
 #include "cpr/infer.h"

@@ -1,5 +1,5 @@
-/* Group counts, group means and nesting of panel codes: O(n) each. */
-#include "cpr/model.h"
+/* Group counts, group means and nesting of group codes: O(n) each. */
+#include "cpr/linalg.h"
 #include "cpr/util.h"
 
 #include <stdlib.h>
@@ -37,11 +37,4 @@ int cpr_codes_nested(const int *inner, size_t n_inner, const int *outer, size_t 
     }
     free(owner);
     return nested;
-}
-
-const char *const *cpr_design_cluster_labels(const cpr_design *d)
-{
-    if (!d->cluster || !d->entity || !d->entity_labels || d->n_clusters != d->n_entities) return NULL;
-    if (memcmp(d->cluster, d->entity, d->n * sizeof *d->cluster) != 0) return NULL;
-    return (const char *const *)d->entity_labels;
 }

@@ -13,7 +13,7 @@
  *   cond^2 * 1e-19, i.e. 1e-9 at cond = 1e5, the largest condition number
  *   for which CPR_LS_AUTO keeps this path (see cpr_ols_qr);
  * - cond = sqrt(||C||_1 ||C^-1||_1) of the column-scaled Gram matrix C. */
-#include "cpr/model.h"
+#include "ls_internal.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 

@@ -3,7 +3,7 @@
  * that of two collinear columns the later one is dropped (as R and Stata
  * do), whatever order a pivoted QR would pick. Only run when the pivoted
  * QR has found a deficiency. */
-#include "cpr/model.h"
+#include "ls_internal.h"
 #include "cpr/util.h"
 
 #include <math.h>

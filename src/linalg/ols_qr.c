@@ -5,8 +5,8 @@
  * gains about -log10(cond * 1e-16) digits, so the refined solution is
  * limited by the long double residuals (~cond * 5e-20), not by the double
  * factorization: this is what makes NIST Filip (cond ~5e9 after scaling)
- * come out right. Rank and collinear columns: see cpr_ols_qr in model.h. */
-#include "cpr/model.h"
+ * come out right. Rank and collinear columns: see cpr_ols_qr in cpr/linalg.h. */
+#include "ls_internal.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 

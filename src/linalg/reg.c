@@ -1,6 +1,6 @@
 /* A final regression (after whatever transform the estimator applied):
  * least squares, the kept columns and names, and the result skeleton. */
-#include "cpr/model.h"
+#include "cpr/linalg.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 

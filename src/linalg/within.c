@@ -5,7 +5,8 @@
  * converged when every time mean of the demeaned column is below tol
  * (default CPR_FE_TOL = 1e-13) times the column's sup-norm (its entity
  * means are zero by construction); CPR_E_NOCONV after maxiter sweeps. */
-#include "cpr/model.h"
+#include "cpr/linalg.h"
+#include "cpr/within.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -212,11 +213,4 @@ size_t cpr_absorb_dof(const cpr_absorb *a)
     }
     free(p);
     return G + T - comps;
-}
-
-cpr_absorb cpr_absorb_for(const cpr_design *d, const cpr_model_spec *s)
-{
-    cpr_absorb a = { .n = d->n, .entity = d->entity, .time = d->time, .n_entities = d->n_entities,
-                     .n_times = d->n_times, .effects = s->effects, .tol = s->fe_tol, .maxiter = s->fe_maxiter };
-    return a;
 }

@@ -1,0 +1,46 @@
+/* The design builder: frame + formula -> cpr_design (the regression
+ * problem every estimator takes), with listwise deletion and the panel
+ * codes. Layer panel. */
+#ifndef CPR_DESIGN_BUILD_H
+#define CPR_DESIGN_BUILD_H
+
+#include <stddef.h>
+
+#include "cpr/design.h"
+#include "cpr/formula.h"
+#include "cpr/frame.h"
+
+typedef struct {
+    int no_constant;       /* drop the intercept even if the formula has one */
+    int absorb_fe;         /* the estimator absorbs fixed effects: no "const" column */
+    const char *cluster;   /* cluster variable (NULL = the entity) */
+    const char *cluster2;  /* optional second cluster variable */
+    const char *weight;    /* weight variable (NULL = none): missing or 0 drops the row,
+                              negative is an error, fweights must be integers */
+    int weight_type;       /* cpr_weight_type (design.h); 0 = aweight when weight is set */
+} cpr_design_opts;
+
+/* What the builder did beyond the design itself (for notes in the output). */
+typedef struct {
+    size_t n_log_nonpositive; /* dropped rows where a log() argument was <= 0 */
+    size_t n_lag_missing;     /* dropped rows where a lag/lead/difference had no period */
+} cpr_design_info;
+
+/* Build the regression design. Listwise deletion over every used variable
+ * (outcome, regressors, instruments, cluster variables); d->n_dropped counts
+ * the removed rows. Entity, time and cluster codes are dense over the rows
+ * used; d->entity_labels is an array owned by the design whose strings are
+ * borrowed from the frame (keep the frame alive). Columns: "const" first
+ * when there is an intercept, then the exogenous terms, then the endogenous
+ * ones (d->kx_endog), instruments in d->Z. `opts` and `info` may be NULL.
+ * Linear in the number of rows apart from sorting the cluster values. */
+int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
+                     const cpr_design_opts *opts, cpr_design **out,
+                     cpr_design_info *info);
+
+/* Evaluate one term over every frame row into out (f->nrow values, NAN
+ * where missing): what cpr_design_build computes before listwise deletion.
+ * CPR_E_NOVAR / CPR_E_NONNUMERIC for unknown or text variables. */
+int cpr_term_eval(const cpr_frame *f, const cpr_expr *e, double *out);
+
+#endif

@@ -1,0 +1,97 @@
+/* The CSV reader's shared state, between its files: csv_read.c (the
+ * entry point and the read buffer), csv_split.c (splitting plain lines, or
+ * handing them to libcsv), csv_fields.c (each field converted into its
+ * column as it arrives) and csv_layout.c (wide or long columns into the
+ * frame). Not part of the public API. */
+#ifndef CPR_CSV_PARSE_H
+#define CPR_CSV_PARSE_H
+
+#include "load_internal.h"
+#include "../util/number_quick.h"
+
+#include <csv.h>
+#include <stddef.h>
+
+typedef struct {
+    cpr_col_type type;
+    int typed;          /* type decided by the first non-missing value */
+    double *num;
+    char **text;
+} cpr_csv_col;
+
+typedef struct {
+    const char *path;
+    const cpr_load_opts *opts;
+    size_t line, row_line;
+    int row_started;
+    size_t field;           /* index of the next field in the current row */
+    int status;             /* first error, CPR_OK while fine */
+
+    int header_done;
+    char **names;
+    size_t ncol, names_cap;
+
+    long ent_col, time_col; /* -1 = none */
+    long ind_col, val_col;  /* long layout, else -1 */
+    int is_long;
+
+    size_t nrow, cap;
+    cpr_csv_col *cols;
+    cpr_keys keys;
+    /* current row's key / long-layout fields */
+    int cur_entity, cur_time, cur_ind, have_entity, have_time;
+    int last_entity, have_last_entity;
+    size_t last_entity_len;
+    double cur_val;
+    cpr_strmap indicators;
+    int *long_ind;          /* long layout: indicator id per row */
+    double *long_val;       /* long layout: value per row */
+} cpr_csv_state;
+
+
+typedef struct {
+    struct csv_parser p;
+    int idle_state;     /* libcsv's pstate between rows */
+    int busy;           /* libcsv holds part of a row (a quoted field spans lines) */
+    int libcsv_only;
+    char sep;
+    size_t *off;        /* separator offsets in the current line */
+    size_t off_cap;
+} cpr_csv_splitter;
+
+/* Record the first error of the parse (message with the file, the row's
+ * line and up to two strings); returns the status kept. */
+int cpr_csv_fail_at(cpr_csv_state *ps, int code, const char *fmt, const char *a, const char *b);
+/* libcsv's callbacks (also called by the line splitter): one field, the end
+ * of one row. `data` is the cpr_csv_state. */
+void cpr_csv_on_field(void *s, size_t len, void *data);
+void cpr_csv_on_row(int c, void *data);
+void cpr_csv_state_free(cpr_csv_state *ps);
+/* Room for one more row in every column. */
+void cpr_csv_grow_rows(cpr_csv_state *ps);
+/* Field j (< ncol) of a data row, the general case: a key, a long-layout
+ * field or a value whose column type may still be open. */
+void cpr_csv_field_convert(cpr_csv_state *ps, size_t j, const char *s, size_t len);
+
+/* Field j (< ncol) of a data row, with room for the row. Inline: the
+ * common case, a number in a numeric column, is converted here (the same
+ * value cpr_parse_double gives). */
+static inline void cpr_csv_data_field(cpr_csv_state *ps, size_t j, const char *s, size_t len)
+{
+    if ((long)j != ps->ent_col && (long)j != ps->time_col && !ps->is_long) {
+        cpr_csv_col *c = &ps->cols[j];
+        double v;
+        if (c->typed && c->type == CPR_COL_NUM && cpr_number_quick(s, len, &v)) { c->num[ps->nrow] = v; return; }
+    }
+    cpr_csv_field_convert(ps, j, s, len);
+}
+/* Parse the complete lines in [s, s + n); the last one may lack its '\n'
+ * only at the end of the file. The buffer must be readable 16 bytes past
+ * s + n (padding). */
+void cpr_csv_parse_span(cpr_csv_state *ps, cpr_csv_splitter *sp, const char *s, size_t n);
+/* Move the parsed columns into f: wide layout as they are, long layout
+ * (entity, time, indicator, value) pivoted to one variable per indicator. */
+int cpr_wide_move(cpr_frame *f, cpr_csv_state *ps);
+int cpr_long_pivot(cpr_frame *f, cpr_csv_state *ps);
+
+#endif

@@ -1,0 +1,156 @@
+/* Splitting CSV lines: plain lines (no quote, no stray carriage return)
+ * are split here, 16 bytes at a time, giving the field and row events
+ * libcsv would give; every other line goes to libcsv, one physical line at
+ * a time, so that every message can name its line. */
+#include "csv_parse.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <stdint.h>
+#include <string.h>
+
+static int is_blank(const cpr_csv_splitter *sp, char c) { return (c == ' ' || c == '\t') && c != sp->sep; }
+
+static void emit_field(cpr_csv_state *ps, const cpr_csv_splitter *sp, const char *a, const char *b)
+{
+    while (a < b && is_blank(sp, *a)) a++;
+    while (b > a && is_blank(sp, b[-1])) b--;
+    cpr_csv_on_field((void *)(uintptr_t)a, (size_t)(b - a), ps);
+}
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#else
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGH UINT64_C(0x8080808080808080)
+
+/* 0x80 in every byte of w that equals the byte in bb (b * ONES), exact. */
+static inline uint64_t bytes_equal(uint64_t w, uint64_t bb)
+{
+    uint64_t x = w ^ bb, low7 = ~HIGH;
+    return ~(((x & low7) + low7) | x | low7);
+}
+#endif
+
+/* The physical line that starts at s, if it can be split here: returns its
+ * length with the '\n' after giving cpr_csv_on_field/cpr_csv_on_row the events libcsv would
+ * give, or 0 (nothing done) when it needs libcsv: a quote, a CR other than
+ * a CRLF ending, or no '\n' before end. Reads up to 15 bytes past the
+ * newline: the buffer is padded. */
+static size_t fast_line(cpr_csv_state *ps, cpr_csv_splitter *sp, const char *s, const char *end)
+{
+    size_t k = 0, ncr = 0, last_cr = 0, nl = 0;
+#ifdef __SSE2__
+    /* 16 bytes at a time, one bit per byte in m. */
+    const __m128i vsep = _mm_set1_epi8(sp->sep), vq = _mm_set1_epi8('"'), vcr = _mm_set1_epi8('\r'),
+                  vnl = _mm_set1_epi8('\n');
+    for (size_t i = 0;; i += 16) {
+        if (s + i >= end) return 0;
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, vsep), _mm_cmpeq_epi8(w, vq)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(w, vcr), _mm_cmpeq_epi8(w, vnl)));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        while (m) {
+            size_t at = i + (size_t)__builtin_ctz(m);
+            m &= m - 1;
+#else
+    const uint64_t bsep = ONES * (unsigned char)sp->sep, bq = ONES * '"', bcr = ONES * '\r', bnl = ONES * '\n';
+    for (size_t i = 0;; i += 8) {
+        if (s + i >= end) return 0;
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t m = bytes_equal(w, bsep) | bytes_equal(w, bq) | bytes_equal(w, bcr) | bytes_equal(w, bnl);
+        while (m) {
+            size_t at = i + ((size_t)__builtin_ctzll(m) >> 3);
+            m &= m - 1;
+#endif
+            char c = s[at];
+            if (c == sp->sep) {
+                if (k + 1 >= sp->off_cap) { /* keeps a slot free after the last */
+                    sp->off_cap = sp->off_cap ? 2 * sp->off_cap : 64;
+                    sp->off = cpr_realloc(sp->off, sp->off_cap * sizeof *sp->off);
+                }
+                sp->off[k++] = at;
+            } else if (c == '\n') {
+                if (s + at >= end) return 0;
+                nl = at;
+                goto found;
+            } else if (c == '"') {
+                return 0;
+            } else {
+                ncr++;
+                last_cr = at;
+            }
+        }
+    }
+found:;
+    size_t stop = nl; /* the line without its '\n' */
+    if (ncr) {
+        if (ncr > 1 || last_cr + 1 != nl) return 0; /* a CR inside the line ends a row for libcsv */
+        stop--;
+    }
+    if (k == 0) {
+        /* Blanks only (or nothing): libcsv reports no row. */
+        size_t b = 0;
+        while (b < stop && is_blank(sp, s[b])) b++;
+        if (b == stop) return nl + 1;
+    }
+    const char *p = s;
+    if (!ps->header_done || ps->status) {
+        for (size_t f = 0; f < k && !ps->status; f++) {
+            emit_field(ps, sp, p, s + sp->off[f]);
+            p = s + sp->off[f] + 1;
+        }
+        emit_field(ps, sp, p, s + stop);
+        cpr_csv_on_row(0, ps);
+        return nl + 1;
+    }
+    /* A data row: what cpr_csv_on_field does for each field, without the per-field
+     * bookkeeping. Fields beyond the header's are only counted. */
+    ps->row_started = 1;
+    ps->row_line = ps->line;
+    if (ps->nrow == ps->cap) cpr_csv_grow_rows(ps);
+    size_t nf = k + 1, use = nf < ps->ncol ? nf : ps->ncol;
+    if (!sp->off) {
+        sp->off_cap = 64;
+        sp->off = cpr_malloc(sp->off_cap * sizeof *sp->off);
+    }
+    sp->off[k] = stop; /* the scan keeps k < off_cap */
+    for (size_t f = 0; f < use && !ps->status; f++) {
+        const char *a = p, *b = s + sp->off[f];
+        p = b + 1;
+        while (a < b && is_blank(sp, *a)) a++;
+        while (b > a && is_blank(sp, b[-1])) b--;
+        cpr_csv_data_field(ps, f, a, (size_t)(b - a));
+    }
+    ps->field = nf;
+    cpr_csv_on_row(0, ps);
+    return nl + 1;
+}
+
+/* Parse the complete lines in [s, s + n); the last one may lack its '\n'
+ * only at the end of the file. */
+void cpr_csv_parse_span(cpr_csv_state *ps, cpr_csv_splitter *sp, const char *s, size_t n)
+{
+    const char *end = s + n;
+    while (s < end && !ps->status) {
+        if (!sp->busy && !sp->libcsv_only) {
+            size_t len = fast_line(ps, sp, s, end);
+            if (len) {
+                s += len;
+                ps->line++;
+                continue;
+            }
+        }
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        size_t len = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
+        if (csv_parse(&sp->p, s, len, cpr_csv_on_field, cpr_csv_on_row, ps) != len) {
+            ps->row_line = ps->line;
+            cpr_csv_fail_at(ps, CPR_E_RAGGED, "%s:%zu: malformed CSV (%s)%s", csv_strerror(csv_error(&sp->p)), "");
+            return;
+        }
+        sp->busy = sp->p.pstate != sp->idle_state;
+        s += len;
+        ps->line++;
+    }
+}

@@ -1,0 +1,30 @@
+# multi-model table, csv: OLS, FE without and with the wild bootstrap, IV side by side (layout golden: the numbers come from saved models checked against outside references elsewhere; this case tests the table layout)
+args: table $ROOT/tests/e2e/data/models/ols.json $ROOT/tests/e2e/data/models/fe_noboot.json $ROOT/tests/e2e/data/models/fe_boot.json $ROOT/tests/e2e/data/models/iv.json --titles 'OLS,FE,FE + bootstrap,IV' --scale aid=1e9 --format csv
+exit: 0
+--- stdout
+term,(1),(2),(3),(4)
+,OLS,FE,FE + bootstrap,IV
+Outcome,poverty,poverty,poverty,poverty
+Log of 1 + Chinese ODA-like finance per person,-1.764***,,-0.017,29.233
+,(0.367),,(0.235),(247.303)
+,,,{0.941},
+log GDP per capita,-8.405***,-2.763,-2.763,-1.024
+,(0.672),(2.191),(2.198),(6.949)
+,,,{0.212},
+Urban population,-0.028,,,
+,(0.036),,,
+"Chinese ODA-like official finance, commitments (adjusted) (× 1e9)",,-8.633,,
+,,(6.002),,
+Constant,83.858***,,,
+,(6.093),,,
+Observations,311,311,311,284
+Countries,22,22,22,22
+R²,0.569,,,
+Within R²,,0.029,0.025,-55.778
+First-stage F,,,,0.01
+Country FE,No,Yes,Yes,Yes
+Year FE,No,Yes,Yes,Yes
+Estimator,OLS,FE,FE,IV (2SLS)
+Std. errors,HC1,Clustered (iso3),Clustered (iso3),Clustered (iso3)
+Clusters,,22,22,22
+Wild bootstrap p,No,No,B = 9999,No
