@@ -15,7 +15,7 @@ WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CPPFLAGS += -Iinclude -DCPR_DATADIR_DEFAULT=\"$(CURDIR)/datasets\" -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS  += $(CSTD) $(OPT) $(WARN) $(EXTRA_CFLAGS)
 LDFLAGS += $(EXTRA_LDFLAGS)
-LDLIBS  += -lgsl -lgslcblas -lcsv -ljansson -lm
+LDLIBS  += -lgsl -lgslcblas -lcsv -ljansson -lreadstat -lz -lm
 
 BIN      = $(BUILD)/cpr-stats
 SRC      = $(sort $(wildcard src/*/*.c))

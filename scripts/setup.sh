@@ -3,7 +3,7 @@
 # Idempotent: does nothing when everything is present. Uses sudo when not
 # root; when neither works it prints exactly what to install and fails.
 set -eu
-PKGS="make gcc libgsl-dev libcsv-dev libjansson-dev libcmocka-dev gnuplot-nox"
+PKGS="make gcc libgsl-dev libcsv-dev libjansson-dev libcmocka-dev gnuplot-nox libreadstat-dev zlib1g-dev"
 [ "${CPR_SETUP_EXTRA:-}" ] && PKGS="$PKGS $CPR_SETUP_EXTRA"
 
 missing=""

@@ -14,6 +14,7 @@ typedef struct {
     cpr_col_type type;
     double *num;   /* nrow values when type == CPR_COL_NUM (NAN = missing) */
     char **text;   /* nrow strings (NULL = missing) when type == CPR_COL_TEXT */
+    char *label;   /* from the file (a series name, a Stata/SPSS variable label) or NULL */
 } cpr_column;
 
 typedef struct {
@@ -41,6 +42,7 @@ typedef struct {
     int require_panel;         /* fail with CPR_E_NOKEY when no key is found */
     int quiet;                 /* suppress the merge report */
     int no_key;                /* a plain table: do not look for a panel key */
+    char decimal;              /* '.', ',' or 0 = '.' unless a ';' file shows decimal commas */
 } cpr_load_opts;
 
 cpr_frame *cpr_frame_alloc(void);
@@ -49,6 +51,12 @@ void cpr_frame_free(cpr_frame *f);
 /* Load one CSV (wide or long layout). On failure returns a cpr_status and
  * the message (naming file, line and column) is in cpr_last_error(). */
 int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **out);
+/* Any supported file: CSV/TSV (also gzip-compressed), the World Bank and
+ * SDMX-CSV layouts (reshaped to entity x year), Stata .dta and SPSS .sav.
+ * Spreadsheets and Parquet fail with a conversion hint. Notes on what was
+ * skipped or detected go to stderr unless opts->quiet. Nothing is returned
+ * on failure. */
+int cpr_frame_load(const char *path, const cpr_load_opts *opts, cpr_frame **out);
 /* Load and merge several files on (entity, time); prints a short match
  * report on stderr unless opts->quiet. */
 int cpr_frame_read_many(const char *const *paths, size_t npaths,

@@ -51,10 +51,11 @@ int cli_get_double(const cli_args *a, const char *name, double def, double *out)
 
 /* Data options shared by every command that reads data. */
 #define CLI_DATA_OPTS                                                                       \
-    {"data", 'd', "FILE", "the bundled panel", "CSV file to analyse; repeat to merge files on (entity, time)"}, \
+    {"data", 'd', "FILE", "the bundled panel", "data file to analyse: CSV/TSV (.gz too), World Bank or SDMX-CSV download, Stata .dta, SPSS .sav; repeat to merge files on (entity, time)"}, \
     {"entity", 0, "NAME", "auto: iso3, country, id, firm, ...", "column holding the panel entity"},      \
     {"time", 0, "NAME", "auto: year, time, period, ...", "column holding the time period"},              \
-    {"sep", 0, "CHAR", "auto: , ; or tab", "field separator: ',' ';' 'tab'"}
+    {"sep", 0, "CHAR", "auto: , ; or tab", "field separator: ',' ';' 'tab'"},                           \
+    {"decimal", 0, "CHAR", "auto: '.', or ',' in a ';' file whose numbers all use commas", "decimal mark: '.' or ','"}
 
 /* Sample options shared by analysis commands. */
 #define CLI_SAMPLE_OPTS                                                                              \

@@ -29,10 +29,20 @@ static int parse_sep(const cli_args *a, char *sep)
     return 0;
 }
 
+static int parse_decimal(const cli_args *a, char *dec)
+{
+    const char *s = cli_get(a, "decimal");
+    *dec = 0;
+    if (!s) return 0;
+    if (strcmp(s, ".") == 0 || strcmp(s, ",") == 0) *dec = s[0];
+    else return cli_usage_error(a->cmd, "--decimal must be '.' or ',', not '%s'", s);
+    return 0;
+}
+
 int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out)
 {
     cpr_load_opts o = {0};
-    if (parse_sep(a, &o.sep)) return CPR_E_USAGE;
+    if (parse_sep(a, &o.sep) || parse_decimal(a, &o.decimal)) return CPR_E_USAGE;
     o.entity = cli_get(a, "entity");
     o.time = cli_get(a, "time");
     o.require_panel = require_panel;
@@ -41,7 +51,7 @@ int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out)
     if (n == 64) return cli_usage_error(a->cmd, "at most 63 --data files");
     if (n > 0) return cpr_frame_read_many(paths, n, &o, out);
     char *def = cli_datafile("lac_panel.csv");
-    int rc = cpr_frame_read_csv(def, &o, out);
+    int rc = cpr_frame_load(def, &o, out);
     free(def);
     return rc;
 }

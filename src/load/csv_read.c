@@ -81,12 +81,21 @@ static int read_error(const char *path, int clear)
 int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **out)
 {
     *out = NULL;
-    /* A text or read error found after a parse error replaces it (the whole
-     * file used to be checked before parsing); only clear what we recorded. */
-    int clear_ok = cpr_last_code() == 0;
     FILE *fp;
     int rc = cpr_text_open(path, &fp);
     if (rc) return rc;
+    rc = cpr_csv_read_stream(path, fp, 1, opts, out);
+    if (fp != stdin) fclose(fp);
+    return rc;
+}
+
+int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr_load_opts *opts, cpr_frame **out)
+{
+    *out = NULL;
+    /* A text or read error found after a parse error replaces it (the whole
+     * file used to be checked before parsing); only clear what we recorded. */
+    int clear_ok = cpr_last_code() == 0;
+    int rc = CPR_OK;
     reader r = {fp, cpr_malloc(chunk_size + PAD), chunk_size, 0, 0, 0};
     reader_fill(&r);
     size_t start = r.len >= 3 && memcmp(r.buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -97,19 +106,16 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
         reader_fill(&r);
     }
     if (r.err) {
-        if (fp != stdin) fclose(fp);
         free(r.buf);
         return read_error(path, 0);
     }
     if (r.eof && r.len == start) {
-        if (fp != stdin) fclose(fp);
         free(r.buf);
         return cpr_fail(CPR_E_EMPTY, "%s: empty file", path);
     }
 
     cpr_csv_splitter *sp = cpr_calloc(1, sizeof *sp);
     if (csv_init(&sp->p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0) {
-        if (fp != stdin) fclose(fp);
         free(r.buf);
         free(sp);
         return cpr_fail(CPR_E_NOMEM, "out of memory");
@@ -126,11 +132,11 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
     ps.path = path;
     ps.opts = opts;
     ps.ent_col = ps.time_col = ps.ind_col = ps.val_col = -1;
-    ps.line = 1;
+    ps.line = first_line;
     cpr_strmap_init(&ps.keys.labels);
     cpr_strmap_init(&ps.indicators);
 
-    size_t pos = start, tline = 1;
+    size_t pos = start, tline = first_line;
     for (;;) {
         size_t end = r.len;
         if (!r.eof) {
@@ -165,7 +171,6 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
         reader_fill(&r);
         if (r.err) { rc = read_error(path, clear_ok); break; }
     }
-    if (fp != stdin) fclose(fp);
     free(r.buf);
     if (!rc) {
         rc = ps.status;
@@ -179,7 +184,7 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
     free(sp->off);
     free(sp);
     if (!rc && !ps.header_done) rc = cpr_fail(CPR_E_EMPTY, "%s: empty file (no header row)", path);
-    if (!rc && ps.nrow == 0) rc = cpr_fail(CPR_E_NODATA, "%s:2: header row only, no data rows", path);
+    if (!rc && ps.nrow == 0) rc = cpr_fail(CPR_E_NODATA, "%s:%zu: header row only, no data rows", path, first_line + 1);
     cpr_frame *f = NULL;
     if (!rc) {
         f = cpr_frame_alloc();

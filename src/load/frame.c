@@ -15,6 +15,7 @@ void cpr_frame_free(cpr_frame *f)
     for (size_t j = 0; j < f->ncol; j++) {
         cpr_column *c = &f->cols[j];
         free(c->name);
+        free(c->label);
         free(c->num);
         if (c->text) {
             for (size_t i = 0; i < f->nrow; i++) free(c->text[i]);

@@ -16,6 +16,9 @@ typedef struct {
 } cpr_text;
 
 int cpr_text_read(const char *path, cpr_text *t);
+/* The CSV reader on an open stream whose first line is line `first_line`
+ * of `path` (messages count from there); the caller closes fp. */
+int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr_load_opts *opts, cpr_frame **out);
 /* Open `path` ("-" = stdin) for reading; a directory is refused. */
 int cpr_text_open(const char *path, FILE **fp);
 /* NUL bytes, control characters or invalid UTF-8 -> CPR_E_BINARY. */

@@ -143,6 +143,7 @@ static int merge_two_or_more(cpr_frame **fs, size_t nf, const cpr_load_opts *opt
             cpr_column *d = &f->cols[f->ncol++];
             memset(d, 0, sizeof *d);
             d->name = cpr_strdup(c->name);
+            d->label = c->label ? cpr_strdup(c->label) : NULL;
             d->type = c->type;
             if (c->type == CPR_COL_NUM) {
                 d->num = cpr_malloc(u * sizeof(double));
@@ -185,10 +186,10 @@ static int merge_two_or_more(cpr_frame **fs, size_t nf, const cpr_load_opts *opt
 int cpr_frame_read_many(const char *const *paths, size_t npaths, const cpr_load_opts *opts, cpr_frame **out)
 {
     *out = NULL;
-    if (npaths == 1) return cpr_frame_read_csv(paths[0], opts, out);
+    if (npaths == 1) return cpr_frame_load(paths[0], opts, out);
     cpr_frame **fs = cpr_calloc(npaths, sizeof *fs);
     int rc = CPR_OK;
-    for (size_t i = 0; i < npaths && !rc; i++) rc = cpr_frame_read_csv(paths[i], opts, &fs[i]);
+    for (size_t i = 0; i < npaths && !rc; i++) rc = cpr_frame_load(paths[i], opts, &fs[i]);
     if (!rc) rc = merge_two_or_more(fs, npaths, opts, out);
     for (size_t i = 0; i < npaths; i++) cpr_frame_free(fs[i]);
     free(fs);
