@@ -36,6 +36,8 @@ for f in wb-wdi/wdi_lac_long.csv wb-wdi-regional-extra/wdi_regional_extra_long.c
          wb-wdi-poverty-lines-2025/wb_poverty_lines_lac.csv owid-pip-2022/pip_2017ppp_lac.csv \
          aiddata-gcdf3-country-year/gcdf3_lac_country_year.csv \
          aiddata-gcdf2-geocoded-lac/gcdf2_geocoded_lac_country_year_sector.csv \
+         aiddata-gcdf3-geocoded-lac/gcdf3_geocoded_lac_country_year_group.csv \
+         aiddata-gcdf3-geocoded-lac/gcdf3_geocoded_lac_coverage_country_year.csv \
          imf-dots-china-lac/dots_china_lac_trade.csv wb-wgi-2023/wgi_long.csv \
          wb-wgi-2023/wgi_country_groups.csv vdem-v12-demspaces/vdem_v12_governance_country_year.csv \
          ti-cpi-owid-2018/cpi_2012_2018_owid.csv; do
@@ -53,6 +55,8 @@ A() { $AWK -f $H/csv.awk "$@"; }
     A -f $H/pip.awk   -v SPEC=$SPEC "$SRC/owid-pip-2022/pip_2017ppp_lac.csv"
     A -f $H/gcdf3.awk -v SPEC=$SPEC "$SRC/aiddata-gcdf3-country-year/gcdf3_lac_country_year.csv"
     A -f $H/gcdf2.awk -v SPEC=$SPEC "$SRC/aiddata-gcdf2-geocoded-lac/gcdf2_geocoded_lac_country_year_sector.csv"
+    A -f $H/gcdf3geo.awk -v SPEC=$SPEC "$SRC/aiddata-gcdf3-geocoded-lac/gcdf3_geocoded_lac_coverage_country_year.csv" \
+        "$SRC/aiddata-gcdf3-geocoded-lac/gcdf3_geocoded_lac_country_year_group.csv"
     A -f $H/dots.awk  -v SPEC=$SPEC "$SRC/imf-dots-china-lac/dots_china_lac_trade.csv"
     A -f $H/wgi.awk   -v SPEC=$SPEC "$SRC/wb-wgi-2023/wgi_long.csv"
     A -f $H/vdem.awk  -v SPEC=$SPEC -v KEEP="$PANEL_ROWS" "$SRC/vdem-v12-demspaces/vdem_v12_governance_country_year.csv"

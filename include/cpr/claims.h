@@ -13,6 +13,18 @@
  *   measured "template with {name} or {name:.1f}"
  *   reproduced|direction|contradicted|untestable if COND [why "..."]
  *   otherwise VERDICT [why "..."]   (no rule matches and no otherwise: contradicted)
+ *   part KIND NAME "label" key value ... [why "..."]
+ *                                  a part of the claim; with parts the verdict
+ *                                  comes from cpr_verdict_combine (rules are
+ *                                  then not allowed). KIND and keys:
+ *       level    value E claimed X tol T% because "why T" [trend E]
+ *       effect   est E p E sign -|+ [clusters E pboot E] [stable E]
+ *                [claimed X tol T% because "..."]
+ *       trend    holds E
+ *       untested (why names the data that would test it)
+ *   sample "text"                  (text + the last result's sample: the
+ *                                  countries and years that entered)
+ *   robust "template"              (one line of the claim's robustness block)
  *   expect VERDICT                  (reproduce --check compares)
  *   figure NAME COMMAND...          (drawn only with reproduce --out DIR)
  *   note "..."                      (before the first claim: report caveats)
@@ -20,7 +32,8 @@
  * bundled data directory. Expressions: numbers, $names, JSON paths
  * (nobs, stats.r2_within, coef(aid).estimate, cor(pearson).estimate,
  * rows[entity=LCN,year=2002].value, rows[0].value), + - * / ( ),
- * abs() sign() sqrt() log() min() max() missing(), comparisons
+ * abs() sign() sqrt() log() missing(), min() max() (2 or more arguments),
+ * holm(i, p1, ..., pm) (Holm-adjusted p of p_i, as R's p.adjust), comparisons
  * < <= > >= == != and `A ~= B tol T` (T absolute, or `T%` of B),
  * and/or/not, and `failed` (the last `try` failed). */
 #ifndef CPR_CLAIMS_H
@@ -30,13 +43,42 @@
 #include <jansson.h>
 #include <stdio.h>
 
+/* The verdict scale (issue 13); the written rules are cpr_verdict_rules. */
 typedef enum {
     CPR_V_NONE = 0,
     CPR_V_REPRODUCED,
+    CPR_V_PARTIAL,
     CPR_V_DIRECTION,
+    CPR_V_INCONCLUSIVE,
     CPR_V_CONTRADICTED,
     CPR_V_UNTESTABLE
 } cpr_verdict;
+#define CPR_V_COUNT 7
+
+/* The rules as printed by `reproduce --help`, the README and the report
+ * (implemented by cpr_verdict_combine and cpr_part_eval in verdict.c). */
+#define CPR_VERDICT_RULES_TEXT \
+    "Verdict scale (one set of rules for every claim; a claim is split into parts, each part\n" \
+    "is judged on its own numbers, and the claim's verdict follows from its parts):\n" \
+    "  reproduced    every part is within its stated tolerance. A level's tolerance is relative\n" \
+    "                (a % of the claimed value) and the manifest says why it is that wide.\n" \
+    "  partial       some parts are reproduced or agree in direction, others are untestable,\n" \
+    "                inconclusive or off; the note names which.\n" \
+    "  direction     every part agrees in sign or trend and is statistically supported\n" \
+    "                (p < 0.05; by the wild cluster bootstrap when there are fewer than 50\n" \
+    "                clusters), but a level differs for the stated reason.\n" \
+    "  inconclusive  no part supports the claim: the estimate cannot be told apart from zero,\n" \
+    "                or its sign changes across the reasonable specifications shown.\n" \
+    "  contradicted  no part supports the claim and the data significantly support the\n" \
+    "                opposite (opposite sign, p < 0.05), or a level or trend is clearly wrong.\n" \
+    "  untestable    no part can be tested with the bundled data; the note names the data.\n" \
+    "Parts: a level within its tolerance is reproduced; outside it, direction if its trend holds,\n" \
+    "else contradicted. An effect with the claimed sign and p < 0.05 whose sign is the same in\n" \
+    "every specification shown is reproduced (direction if a claimed size is outside its\n" \
+    "tolerance); the opposite sign with p < 0.05 is contradicted; anything else is inconclusive.\n" \
+    "A trend is reproduced if it holds and contradicted if not. A null result is never\n" \
+    "'contradicted'.\n"
+extern const char *const cpr_verdict_rules;
 
 const char *cpr_verdict_name(cpr_verdict v);
 /* CPR_V_NONE when `s` is not a verdict name. */
@@ -44,13 +86,14 @@ cpr_verdict cpr_verdict_parse(const char *s);
 
 typedef enum {
     CPR_L_CMD, CPR_L_TRY, CPR_L_ASSERT, CPR_L_LET, CPR_L_SAVE,
-    CPR_L_CLAIM, CPR_L_META, CPR_L_RULE, CPR_L_EXPECT, CPR_L_FIGURE, CPR_L_NOTE
+    CPR_L_CLAIM, CPR_L_META, CPR_L_RULE, CPR_L_EXPECT, CPR_L_FIGURE, CPR_L_NOTE,
+    CPR_L_PART, CPR_L_SAMPLE
 } cpr_line_kind;
 
 typedef struct {
     cpr_line_kind kind;
     int lineno;
-    char **argv;        /* CMD, TRY, FIGURE (argv[0] = figure name) */
+    char **argv;        /* CMD, TRY, FIGURE (argv[0] = figure name); PART: KIND NAME LABEL key value... */
     size_t argc;
     char *name;         /* LET/SAVE name, META key, CLAIM id */
     char *text;         /* ASSERT/LET/RULE expression (NULL = always), META/NOTE value */
@@ -118,11 +161,21 @@ typedef struct {
     char *measured;           /* filled template */
     char *error;              /* a command failed: message */
     int rule_line;
+    char *parts;              /* one line per part: "label: verdict (detail)" */
+    char *samples;            /* `sample` lines, filled, one per line */
+    char *robust;             /* `robust` lines, filled, one per line */
 } cpr_claim;
 
-/* Apply rules lines[first..last] (RULE kind) in order: the first whose
+/* A claim with `part` lines: each part gets a verdict word of its own
+ * (cpr_part_eval), and the claim's verdict is cpr_verdict_combine of those.
+ * Without parts: rules lines[first..last] in order, the first whose
  * condition holds decides; none = contradicted. */
 int cpr_verdict_decide(const cpr_batch *b, cpr_claim *c, cpr_env *env);
+/* One part's verdict (REPRODUCED, DIRECTION, INCONCLUSIVE, CONTRADICTED or
+ * UNTESTABLE) and a short reason in *detail (caller frees). */
+cpr_verdict cpr_part_eval(const cpr_batch_line *l, cpr_env *env, char **detail);
+/* The claim's verdict from its parts' verdicts (the rules in cpr_verdict_rules). */
+cpr_verdict cpr_verdict_combine(const cpr_verdict *parts, size_t n);
 
 /* ---- runner -------------------------------------------------------------- */
 

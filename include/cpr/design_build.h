@@ -43,4 +43,9 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
  * CPR_E_NOVAR / CPR_E_NONNUMERIC for unknown or text variables. */
 int cpr_term_eval(const cpr_frame *f, const cpr_expr *e, double *out);
 
+/* The sample as text: "ARG 2004-2021 (18); BOL 2000, 2002-2005 (5)", one
+ * entity after the other with its calendar years as ranges and its count.
+ * NULL for a cross-section. Caller frees. */
+char *cpr_design_sample_text(const cpr_design *d);
+
 #endif

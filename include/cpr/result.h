@@ -69,6 +69,8 @@ typedef struct {
 
     cpr_cluster_diag *cdiag;  /* optional (clustered models) */
 
+    char *sample;       /* optional: the entities and years that entered
+                         * ("ARG 2004-2021; BOL 2000, 2002-2005"), JSON only */
     double *residuals;  /* optional, nobs */
     double *fitted;     /* optional, nobs */
 } cpr_result;

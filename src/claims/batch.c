@@ -14,7 +14,9 @@ const char *cpr_verdict_name(cpr_verdict v)
 {
     switch (v) {
     case CPR_V_REPRODUCED: return "reproduced";
+    case CPR_V_PARTIAL: return "partial";
     case CPR_V_DIRECTION: return "direction";
+    case CPR_V_INCONCLUSIVE: return "inconclusive";
     case CPR_V_CONTRADICTED: return "contradicted";
     case CPR_V_UNTESTABLE: return "untestable";
     default: return "none";
@@ -178,6 +180,95 @@ static int check_template(const ctx *c, const char *t)
     return 0;
 }
 
+/* part KIND NAME "label" key value ... [why "..."] (grammar in claims.h) */
+static int parse_part(const ctx *c, const char *rest, cpr_batch_line *l)
+{
+    static const char *const kinds[] = {"level", "effect", "trend", "untested"};
+    static const char *const keys[][12] = {
+        {"value", "claimed", "tol", "because", "trend", NULL},
+        {"est", "p", "sign", "clusters", "pboot", "stable", "claimed", "tol", "because", NULL},
+        {"holds", NULL},
+        {NULL}};
+    static const char *const need[][5] = {{"value", "claimed", "tol", "because", NULL}, {"est", "p", "sign", NULL},
+                                          {"holds", NULL}, {NULL}};
+    static const char *const exprs[] = {"value", "trend", "est", "p", "clusters", "pboot", "stable", "holds"};
+    l->kind = CPR_L_PART;
+    char *body = cpr_strdup(rest);
+    char *why = strstr(body, " why ");
+    int rc = 0;
+    if (why) { rc = one_string(c, why + 5, &l->why); *why = '\0'; }
+    if (!rc && cpr_words_split(body, &l->argv, &l->argc)) rc = bad(c, "unterminated quote in 'part %s'", rest);
+    free(body);
+    if (rc) return rc;
+    if (l->argc < 3) return bad(c, "expected 'part KIND NAME \"label\" key value ...', got 'part %s'", rest);
+    int k = -1;
+    for (int i = 0; i < 4; i++) if (strcmp(l->argv[0], kinds[i]) == 0) k = i;
+    if (k < 0) return bad(c, "unknown part kind '%s' (level, effect, trend or untested)", l->argv[0]);
+    l->name = cpr_strdup(l->argv[1]);
+    l->text = cpr_strdup(l->argv[2]);
+    /* a value runs up to the next key word, so "trend $a < $b" is one value */
+    size_t w = 3;
+    for (size_t i = 3; i < l->argc;) {
+        int iskey = 0;
+        for (int j = 0; keys[k][j]; j++) iskey |= strcmp(l->argv[i], keys[k][j]) == 0;
+        if (!iskey) {
+            char *m = cpr_asprintf("part '%s': '%s' is not a key of a %s part", l->name, l->argv[i], l->argv[0]);
+            rc = bad(c, "%s", m);
+            free(m);
+            return rc;
+        }
+        size_t e = i + 1;
+        char *v = e < l->argc ? cpr_strdup(l->argv[e++]) : NULL;
+        while (v && e < l->argc) {
+            int nk = 0;
+            for (int j = 0; keys[k][j]; j++) nk |= strcmp(l->argv[e], keys[k][j]) == 0;
+            if (nk) break;
+            char *t = cpr_asprintf("%s %s", v, l->argv[e++]);
+            free(v);
+            v = t;
+        }
+        if (!v) return bad(c, "part '%s': keys and values must come in pairs", l->name);
+        char *key_word = l->argv[i];
+        for (size_t j = i + 1; j < e; j++) free(l->argv[j]);
+        l->argv[w++] = key_word;
+        l->argv[w++] = v;
+        i = e;
+    }
+    l->argc = w;
+    for (size_t i = 3; i + 1 < l->argc; i += 2) {
+        int ok = 0;
+        for (int j = 0; keys[k][j]; j++) ok |= strcmp(l->argv[i], keys[k][j]) == 0;
+        if (!ok) {
+            char *m = cpr_asprintf("part '%s': key '%s' is not one of a %s part", l->name, l->argv[i], l->argv[0]);
+            rc = bad(c, "%s", m);
+            free(m);
+            return rc;
+        }
+        for (size_t j = 0; j < sizeof exprs / sizeof *exprs; j++)
+            if (strcmp(l->argv[i], exprs[j]) == 0 && (rc = check_expr(c, l->argv[i + 1]))) return rc;
+        if (strcmp(l->argv[i], "tol") == 0) {
+            char *end;
+            double t = strtod(l->argv[i + 1], &end);
+            if (!(t >= 0) || strcmp(end, "%") != 0)
+                return bad(c, "a level's tolerance is relative: write 'tol T%%', got '%s'", l->argv[i + 1]);
+        }
+        if (strcmp(l->argv[i], "sign") == 0 && strcmp(l->argv[i + 1], "-") && strcmp(l->argv[i + 1], "+"))
+            return bad(c, "'sign' is '-' or '+', got '%s'", l->argv[i + 1]);
+    }
+    for (int j = 0; need[k][j]; j++) {
+        int has = 0;
+        for (size_t i = 3; i + 1 < l->argc; i += 2) has |= strcmp(l->argv[i], need[k][j]) == 0;
+        if (!has) {
+            char *m = cpr_asprintf("part '%s': a %s part needs '%s'", l->name, l->argv[0], need[k][j]);
+            rc = bad(c, "%s", m);
+            free(m);
+            return rc;
+        }
+    }
+    if (k == 3 && !l->why) return bad(c, "part '%s': an untested part needs why \"the data that would test it\"", l->name);
+    return 0;
+}
+
 static int parse_line(const ctx *c, char *s, cpr_batch_line *l, int *in_claim)
 {
     char *sp = s + strcspn(s, " \t");
@@ -223,6 +314,14 @@ static int parse_line(const ctx *c, char *s, cpr_batch_line *l, int *in_claim)
         if (!*rest || strpbrk(rest, " \t")) { rc = bad(c, "expected 'claim ID', got 'claim %s'", rest); goto out; }
         l->name = cpr_strdup(rest);
         *in_claim = 1;
+    } else if (manifest && (strcmp(kw, "part") == 0 || strcmp(kw, "sample") == 0 || strcmp(kw, "robust") == 0)) {
+        if (!*in_claim) { rc = bad(c, "'%s' outside a claim", kw); goto out; }
+        if (kw[0] != 'p') {
+            l->kind = CPR_L_SAMPLE;
+            l->name = cpr_strdup(kw);
+            rc = one_string(c, rest, &l->text);
+            if (!rc) rc = check_template(c, l->text);
+        } else rc = parse_part(c, rest, l);
     } else if (manifest && strcmp(kw, "note") == 0) {
         l->kind = CPR_L_NOTE;
         rc = one_string(c, rest, &l->text);

@@ -156,26 +156,56 @@ static double lookup_path(parser *p, size_t start)
     return v;
 }
 
+/* Holm (1979) adjusted p of p[i] among p[0..m-1]: sort ascending, scale the
+ * j-th smallest by (m - j), take the running maximum, cap at 1 (as R's
+ * p.adjust(method = "holm")). NAN if any p is missing. */
+static double holm(const double *pv, int m, int i)
+{
+    int order[32];
+    for (int j = 0; j < m; j++) { if (isnan(pv[j])) return NAN; order[j] = j; }
+    for (int j = 1; j < m; j++)          /* insertion sort, stable: ties keep their order */
+        for (int k = j; k > 0 && pv[order[k]] < pv[order[k - 1]]; k--) { int t = order[k]; order[k] = order[k - 1]; order[k - 1] = t; }
+    double run = 0;
+    for (int j = 0; j < m; j++) {
+        double adj = fmin(1, (m - j) * pv[order[j]]);
+        run = fmax(run, adj);
+        if (order[j] == i) return run;
+    }
+    return NAN;
+}
+
 static double call(parser *p, const char *fn)
 {
-    double a[2] = {NAN, NAN};
+    double a[32];
     int n = 0;
     if (!sym(p, ")")) {
         do {
-            if (n == 2) { fail_at(p, "too many arguments"); return NAN; }
+            if (n == 32) { fail_at(p, "too many arguments"); return NAN; }
             a[n++] = p_or(p);
         } while (!p->err && sym(p, ","));
         if (!p->err && !sym(p, ")")) { fail_at(p, "expected ')'"); return NAN; }
     }
-    int want = (strcmp(fn, "min") == 0 || strcmp(fn, "max") == 0) ? 2 : 1;
-    if (!p->err && n != want) { fail_at(p, "wrong number of arguments"); return NAN; }
+    int multi = strcmp(fn, "min") == 0 || strcmp(fn, "max") == 0;
+    int ok = strcmp(fn, "holm") == 0 ? n >= 2 : multi ? n >= 2 : n == 1;
+    if (!p->err && !ok) { fail_at(p, "wrong number of arguments"); return NAN; }
+    if (p->err) return NAN;
     if (strcmp(fn, "abs") == 0) return fabs(a[0]);
     if (strcmp(fn, "sign") == 0) return isnan(a[0]) ? NAN : (a[0] > 0) - (a[0] < 0);
     if (strcmp(fn, "sqrt") == 0) return sqrt(a[0]);
     if (strcmp(fn, "log") == 0) return log(a[0]);
     if (strcmp(fn, "missing") == 0) return isnan(a[0]) ? 1 : 0;
-    if (strcmp(fn, "min") == 0) return isnan(a[0]) || isnan(a[1]) ? NAN : fmin(a[0], a[1]);
-    return isnan(a[0]) || isnan(a[1]) ? NAN : fmax(a[0], a[1]);
+    if (strcmp(fn, "holm") == 0) {
+        /* holm(i, p1, ..., pm): the Holm-adjusted p of p_i (i from 1) */
+        int i = (int)a[0];
+        if (isnan(a[0]) || i < 1 || i > n - 1 || i != a[0]) return NAN;
+        return holm(a + 1, n - 1, i - 1);
+    }
+    double v = a[0];
+    for (int j = 0; j < n; j++) {
+        if (isnan(a[j])) return NAN;
+        v = strcmp(fn, "min") == 0 ? fmin(v, a[j]) : fmax(v, a[j]);
+    }
+    return v;
 }
 
 static double primary(parser *p)
@@ -210,7 +240,7 @@ static double primary(parser *p)
     }
     if (isalpha((unsigned char)c) || c == '_') {
         if (word(p, "failed")) return p->env ? p->env->failed : 0;
-        static const char *const fns[] = {"abs", "sign", "sqrt", "log", "missing", "min", "max"};
+        static const char *const fns[] = {"abs", "sign", "sqrt", "log", "missing", "min", "max", "holm"};
         for (size_t i = 0; i < sizeof fns / sizeof *fns; i++) {
             size_t n = strlen(fns[i]);
             if (strncmp(s + p->pos, fns[i], n) == 0 && s[p->pos + n] == '(') {

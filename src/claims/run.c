@@ -212,6 +212,50 @@ static void do_figure(runner *R, const cpr_batch_line *l)
     }
 }
 
+/* The sample of the last result: its "sample" text (regress, threshold), or
+ * the entities (and years) of its rows (stat), or its "countries" list. */
+static char *sample_of(const json_t *j)
+{
+    const char *s = json_string_value(json_object_get(j, "sample"));
+    if (s) return cpr_strdup(s);
+    char *out = cpr_strdup("");
+    size_t k;
+    const json_t *e;
+    json_array_foreach(json_object_get(j, "rows"), k, e) {
+        const char *ent = json_string_value(json_object_get(e, "entity"));
+        const json_t *yr = json_object_get(e, "year");
+        if (!ent && !yr) continue;
+        char ybuf[32] = "";
+        if (json_is_number(yr)) snprintf(ybuf, sizeof ybuf, "%s%.0f", ent ? " " : "", json_number_value(yr));
+        else if (json_is_number(json_object_get(e, "last_year")))
+            snprintf(ybuf, sizeof ybuf, " %.0f", json_number_value(json_object_get(e, "last_year")));
+        char *t = cpr_asprintf("%s%s%s%s", out, *out ? ", " : "", ent ? ent : "", ybuf);
+        free(out);
+        out = t;
+    }
+    json_array_foreach(json_object_get(j, "entities"), k, e) {
+        char *t = cpr_asprintf("%s%s%s", out, *out ? ", " : "", json_string_value(e) ? json_string_value(e) : "?");
+        free(out);
+        out = t;
+    }
+    if (!*out) { free(out); out = cpr_strdup("(the command did not report its sample)"); }
+    return out;
+}
+
+static void do_sample(runner *R, const cpr_batch_line *l)
+{
+    if (!R->claim) return;
+    int rob = strcmp(l->name, "robust") == 0;
+    char *head = cpr_template_fill(l->text, &R->env), *body = rob ? NULL : sample_of(R->env.last);
+    char *line = rob ? cpr_strdup(head) : cpr_asprintf("%s: %s", head, body);
+    char **slot = rob ? &R->claim->robust : &R->claim->samples;
+    char *all = cpr_asprintf("%s%s\n", *slot ? *slot : "", line);
+    free(*slot);
+    *slot = all;
+    json_array_append_new(json_object_get(R->cj, rob ? "robustness" : "samples"), json_string(line));
+    free(head); free(body); free(line);
+}
+
 static json_t *num_or_null(double v) { return isfinite(v) ? json_real(v) : json_null(); }
 
 static void finish_claim(runner *R, size_t end)
@@ -224,6 +268,7 @@ static void finish_claim(runner *R, size_t end)
     json_t *o = R->cj;
     json_object_set_new(o, "verdict", json_string(cpr_verdict_name(c->verdict)));
     json_object_set_new(o, "why", c->why ? json_string(c->why) : json_null());
+    json_object_set_new(o, "parts", c->parts ? json_string(c->parts) : json_null());
     json_object_set_new(o, "measured", json_string(c->measured));
     json_object_set_new(o, "expect", c->expect ? json_string(cpr_verdict_name(c->expect)) : json_null());
     json_array_append_new(R->r->claims_json, o);
@@ -239,7 +284,8 @@ static void start_claim(runner *R, const cpr_batch_line *l, size_t idx)
     memset(R->claim, 0, sizeof *R->claim);
     R->claim->id = cpr_strdup(l->name);
     R->claim->first = idx;
-    R->cj = json_pack("{s:s,s:{},s:[],s:[]}", "id", l->name, "values", "results", "figures");
+    R->cj = json_pack("{s:s,s:{},s:[],s:[],s:[],s:[]}", "id", l->name, "values", "results", "figures", "samples",
+                      "robustness");
     R->env.failed = 0;
     json_decref(R->env.last);
     R->env.last = NULL;
@@ -291,6 +337,8 @@ int cpr_batch_run(const cpr_batch *b, const cpr_run_opts *o, cpr_run_result *r)
             r->notes = cpr_realloc(r->notes, (r->nnotes + 1) * sizeof *r->notes);
             r->notes[r->nnotes++] = cpr_strdup(l->text);
             break;
+        case CPR_L_SAMPLE: do_sample(&R, l); break;
+        case CPR_L_PART:
         case CPR_L_RULE: break;
         }
     }
@@ -312,6 +360,7 @@ void cpr_run_result_clear(cpr_run_result *r)
         cpr_claim *c = &r->claims[i];
         free(c->id); free(c->source); free(c->says); free(c->line); free(c->claimed);
         free(c->measured_tmpl); free(c->why); free(c->measured); free(c->error);
+        free(c->parts); free(c->samples); free(c->robust);
     }
     free(r->claims);
     for (size_t i = 0; i < r->nnotes; i++) free(r->notes[i]);

@@ -370,6 +370,7 @@ static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, reg
     free(R->formula);
     R->formula = cpr_formula_to_string(*fm);
     R->n_dropped = (*d)->n_dropped;
+    R->sample = cpr_design_sample_text(*d);
     if ((*d)->n_dropped)
         cpr_result_add_note(R, "%zu observations dropped for missing values (listwise deletion)", (*d)->n_dropped);
     if ((*d)->w) {

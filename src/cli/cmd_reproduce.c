@@ -2,6 +2,7 @@
  * the data, print the verdict table; --out DIR writes the full report. */
 #include "cli.h"
 #include "cmd_claims.h"
+#include "cpr/claims.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -88,8 +89,8 @@ static const cli_opt reproduce_opts[] = {
 const cli_command cli_cmd_reproduce = {
     "reproduce", "test the source papers' claims on the bundled data: verdict table and report", "[OPTIONS]",
     "Runs the claims manifest (one entry per claim ID: paraphrase, source, computation,\n"
-    "tolerance and verdict rules). Verdicts (reproduced, direction, contradicted, untestable)\n"
-    "are computed from the data on every run. Exit 0 whatever the verdicts; non-zero only when\n"
-    "the engine fails (or with --check, when a verdict differs from its 'expect' line).\n"
-    "Figures are drawn only with --out (needs gnuplot).",
+    "the parts of the claim with their tolerances). Verdicts are computed from the data on\n"
+    "every run. Exit 0 whatever the verdicts; non-zero only when the engine fails (or with\n"
+    "--check, when a verdict differs from its 'expect' line). Figures are drawn only with\n"
+    "--out (needs gnuplot).\n\n" CPR_VERDICT_RULES_TEXT,
     reproduce_opts, run_reproduce};

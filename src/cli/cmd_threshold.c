@@ -153,6 +153,7 @@ static int run_threshold(const cli_command *cmd, int argc, char **argv)
     if (!rc) {
         r->formula = cpr_strdup(cli_get(&a, "formula"));
         r->n_dropped = d->n_dropped;
+        r->sample = cpr_design_sample_text(d);
         cpr_result_add_note(r, "threshold variable: %s; regime-dependent: %s; %s effects; trim %g; LR interval level %g",
                             qname, reg, fm->fe_time ? "entity and time" : "entity", o.trim, o.level);
         if (d->n != d->n_entities * d->n_times)

@@ -196,6 +196,12 @@ static void fill_result(cpr_result *r, const cpr_threshold_spec *s, const cpr_th
     cpr_result_add_stat(r, "ssr1", "SSR, one threshold", in->ssr1, 0);
     if (s->nthresh == 2) cpr_result_add_stat(r, "ssr2", "SSR, two thresholds", in->ssr2, 0);
     cpr_result_add_stat(r, "n_grid", "Grid points", (double)in->ngrid, 1);
+    /* the grid's ends: an LR interval reaching them says the data do not
+     * locate the threshold inside the trimmed range (issue 13) */
+    if (in->ngrid && in->gamma) {
+        cpr_result_add_stat(r, "grid_lo", "  grid, lowest threshold tried", in->gamma[0], 0);
+        cpr_result_add_stat(r, "grid_hi", "  grid, highest threshold tried", in->gamma[in->ngrid - 1], 0);
+    }
     cpr_result_add_stat(r, "bootstrap_reps", "Bootstrap replications", (double)s->bootstrap, 1);
     cpr_result_add_test(r, "threshold_f1", "F1: no threshold vs one (Hansen)", in->F1, NAN, 0, in->p1,
                         s->bootstrap ? "bootstrap p-value (fixed regressors, entity residual vectors)"

@@ -44,6 +44,7 @@ static void header(cpr_doc *d, const cpr_result *r)
     cpr_doc_entry_add(h, "n_periods", "Periods", r->n_periods ? CPR_SHOW_ALL : CPR_SHOW_MACHINE, count_cell(r->n_periods));
     cpr_doc_entry_add(h, "n_clusters", "Clusters", r->n_clusters ? CPR_SHOW_ALL : CPR_SHOW_MACHINE, count_cell(r->n_clusters));
     cpr_doc_entry_add(h, "conf_level", "Confidence level", CPR_SHOW_MACHINE, cpr_cell_num(r->conf_level, CPR_NUM_G));
+    if (r->sample) cpr_doc_entry_add(h, "sample", "Sample", CPR_SHOW_MACHINE, cpr_cell_text(r->sample));
 }
 
 static void coefficients(cpr_doc *d, const cpr_result *r)

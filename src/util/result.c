@@ -38,6 +38,7 @@ void cpr_result_free(cpr_result *r)
     free(r->estimate); free(r->std_error); free(r->statistic);
     free(r->p_value); free(r->conf_low); free(r->conf_high); free(r->vcov);
     free(r->boot_p); free(r->boot_low); free(r->boot_high);
+    free(r->sample);
     for (size_t i = 0; i < r->nstats; i++) { free(r->stats[i].name); free(r->stats[i].label); }
     free(r->stats);
     for (size_t i = 0; i < r->ntests; i++) {

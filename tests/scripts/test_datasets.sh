@@ -61,6 +61,16 @@ check "ARG 2016 gdp_k21 = GDP 2021 deflated by real growth 2017-21" near "$(cell
 check "ARG 2016 aid_gdp = 100 * raw amount / gdp_k21 (constant 2021 US\$ both)" near "$(cell $P ARG 2016 aid_gdp)" "$(awk -v a="$v" -v k="$k16" 'BEGIN { printf "%.15g", 100 * a / k }')" 1e-9
 check "CUB has no aid_gdp (no 2021 GDP to anchor constant 2021 US\$)" [ -z "$(cell $P CUB 2010 aid_gdp)" ]
 
+# GCDF 3.0 geocoded (PARTIAL): energy amount of the first energy cell, in US$ million
+G3=$SRC/aiddata-gcdf3-geocoded-lac
+r=$(tr -d '\r' < "$G3/gcdf3_geocoded_lac_country_year_group.csv" | awk -F, '$3 == "sector_group" && $4 == "energy" && $7 != "" { print $1 " " $2 " " $7; exit }')
+set -- $r
+check "$1 $2 g3p_energy = raw geocoded energy amount / 1e6 ($3)" near "$(cell $P $1 $2 g3p_energy)" "$(awk -v a="$3" 'BEGIN { printf "%.15g", a / 1e6 }')" 1e-12
+cov=$(tr -d '\r' < "$G3/gcdf3_geocoded_lac_coverage_country_year.csv" | awk -F, -v I="$1" -v Y="$2" '$1 == I && $2 == Y { print $12 }')
+check "$1 $2 g3p_coverage = raw share_of_total_adj ($cov)" same "$(cell $P $1 $2 g3p_coverage)" "$cov"
+check "a covered country-year without a geocoded energy project has g3p_energy 0 (PER 2000)" [ "$(cell $P PER 2000 g3p_energy)" = 0 ]
+check "g3p_* empty outside the 29 GCDF countries (GTM 2010)" [ -z "$(cell $P GTM 2010 g3p_energy)" ]
+check "catalogue flags g3p_* as PARTIAL" grep -q '^g3p_infra,"PARTIAL (GCDF 3.0 geocoded' $C
 pop=$(raw_long "$SRC/wb-wdi/wdi_lac_long.csv" ARG SP.POP.TOTL 2016)
 check "ARG 2016 aid_pc = aid / population" near "$(cell $P ARG 2016 aid_pc)" "$(awk -v a="$v" -v p="$pop" 'BEGIN { printf "%.15g", a / p }')" 1e-9
 check "ARG 2016 log_aid = ln(1 + aid_pc)" near "$(cell $P ARG 2016 log_aid)" "$(awk -v a="$v" -v p="$pop" 'BEGIN { printf "%.15g", log(1 + a / p) }')" 1e-9

@@ -1,14 +1,20 @@
-# reproduce: every claim ID gets a computed verdict; verdicts are findings (exit 0)
+# reproduce: every claim ID gets a computed verdict on the six-word scale; verdicts are findings (exit 0)
 args: reproduce --check
 exit: 0
 stdout-match: ^\| ID \| verdict \| measured \| claimed \| poverty line / data \| note \|$
-stdout-match: ^\| C01 \| direction \| aid: -0\.00865 \(p=0\.21, N=311\)
-stdout-match: ^\| C01b \| contradicted \|
+stdout-match: ^\| C01 \| inconclusive \| aid \(US\$ million\): -0\.00865 \(boot p=0\.31, analytic p=0\.21, N=311, 22 clusters\)
+stdout-match: ^\| C01b \| inconclusive \| .*bootstrap p = 0\.069 \(B = 999\)
 stdout-match: ^\| C02 \| direction \| 53\.7% -> 33\.9%
-stdout-match: ^\| C03 \| contradicted \|
+stdout-match: ^\| C03 \| partial \|
+stdout-match: ^\| C08 \| partial \| unweighted mean of latest 43\.2, population-weighted \(2021 population\) 46\.4
 stdout-match: ^\| C09 \| reproduced \| 8292 \|
-stdout-match: ^\| C15 \| direction \| r = -0\.722 .*R2 = 0\.521, slope = -2\.38, N = 19
-stdout-match: ^\| C18 \| reproduced \| 0\.51 
-stdout-match: ^\| C20 \| direction \|
-stdout-match: ^21 claims: 3 reproduced, 11 direction, 2 contradicted, 5 untestable$
+stdout-match: ^\| C15 \| direction \| 20 republics: r = -0\.743 .*N = 20
+stdout-match: ^\| C17 \| partial \|.*untested: 2021
+stdout-match: ^\| C18 \| direction \| 1991-2024: 0\.51 
+stdout-match: ^\| C20 \| inconclusive \| .*N = 464, 27 clusters
+stdout-match: ^\| C21 \| reproduced \| exports 27\.2%, imports 28\.2%
+stdout-match: ^\| C22 \| partial \| \$8\.30: 206 million
+stdout-match: ^\| C23 \| partial \| LAC \(LCN\) 8\.20% of world population
+stdout-match: ^\| C32 \| untestable \|
+stdout-match: ^33 claims: 2 reproduced, 8 partial, 6 direction, 3 inconclusive, 0 contradicted, 14 untestable$
 file-absent: $TMP/figures

@@ -5,7 +5,7 @@ stdout-match: ^\| A \| reproduced \| 8292 \|
 stdout-match: ^\| B \| direction \| 8292 \|.*\| level differs \|$
 stdout-match: ^\| C \| contradicted \| 8292 \|.*\| too low \|$
 stdout-match: ^\| D \| untestable \| - \|.*\| needs: x \|$
-stdout-match: ^4 claims: 1 reproduced, 1 direction, 1 contradicted, 1 untestable$
+stdout-match: ^4 claims: 1 reproduced, 0 partial, 1 direction, 0 inconclusive, 1 contradicted, 1 untestable$
 --- input
 claim A
 stat --data ${DATA}/aggregates.csv --countries LCN --at 2021 gdp_pc

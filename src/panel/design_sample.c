@@ -1,0 +1,47 @@
+/* The sample of a panel design as text, so reports can list the countries
+ * and years that entered an estimate (issue 13: every sample is listed). */
+#include "cpr/design_build.h"
+#include "cpr/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void add(char **s, size_t *len, size_t *cap, const char *t)
+{
+    size_t n = strlen(t);
+    if (*len + n + 1 > *cap) { *cap = 2 * (*len + n + 1); *s = cpr_realloc(*s, *cap); }
+    memcpy(*s + *len, t, n + 1);
+    *len += n;
+}
+
+char *cpr_design_sample_text(const cpr_design *d)
+{
+    if (!d || !d->entity || !d->time || !d->time_values || !d->entity_labels) return NULL;
+    char *s = NULL, tmp[64];
+    size_t len = 0, cap = 0;
+    add(&s, &len, &cap, "");
+    /* rows are sorted by entity, then time */
+    for (size_t i = 0; i < d->n;) {
+        int e = d->entity[i];
+        size_t j = i, cnt = 0;
+        if (len) add(&s, &len, &cap, "; ");
+        add(&s, &len, &cap, d->entity_labels[e] ? d->entity_labels[e] : "?");
+        int first = 1;
+        while (j < d->n && d->entity[j] == e) {
+            int y0 = d->time_values[d->time[j]], y1 = y0;
+            size_t k = j + 1;
+            while (k < d->n && d->entity[k] == e && d->time_values[d->time[k]] == y1 + 1) { y1++; k++; }
+            if (y1 > y0) snprintf(tmp, sizeof tmp, "%s%d-%d", first ? " " : ", ", y0, y1);
+            else snprintf(tmp, sizeof tmp, "%s%d", first ? " " : ", ", y0);
+            add(&s, &len, &cap, tmp);
+            cnt += k - j;
+            first = 0;
+            j = k;
+        }
+        snprintf(tmp, sizeof tmp, " (%zu)", cnt);
+        add(&s, &len, &cap, tmp);
+        i = j;
+    }
+    return s;
+}

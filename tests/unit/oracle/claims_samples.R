@@ -1,0 +1,27 @@
+## Oracle for the C15 and C20 samples of datasets/claims.manifest (issue 13),
+## computed in R from the RAW sources (not from datasets/*.csv).
+## Run from the repo root:
+##   Rscript tests/unit/oracle/claims_samples.R > tests/unit/oracle/claims_samples.out
+## R 4.2.2, sandwich 3.0-2. Checked by tests/scripts/test_reproduce_report.sh.
+suppressMessages(library(sandwich))
+src <- "datasets/sources"
+## C15: V-Dem v2xnp_client vs WGI VA estimate, 2021, the 20 Latin American republics
+lac20 <- c("ARG","BOL","BRA","CHL","COL","CRI","CUB","DOM","ECU","SLV","GTM","HND","HTI","MEX","NIC","PAN","PRY","PER","URY","VEN")
+v <- read.csv(file.path(src, "vdem-v12-demspaces/vdem_v12_governance_country_year.csv"))
+v <- v[v$year == 2021 & v$vdem_country_text_id %in% lac20, c("vdem_country_text_id", "v2xnp_client")]
+w <- read.csv(file.path(src, "wb-wgi-2023/wgi_long.csv"))
+w <- w[w$year == 2021 & w$indicator == "VA" & w$iso3 %in% lac20, c("iso3", "estimate")]
+d <- merge(v, w, by.x = "vdem_country_text_id", by.y = "iso3")
+cat(sprintf("C15 n20 %d\nC15 r20 %.6f\n", nrow(d), cor(d$v2xnp_client, d$estimate)))
+for (c in lac20) {
+  e <- d[d$vdem_country_text_id != c, ]
+  cat(sprintf("C15 drop %s %.6f\n", c, cor(e$v2xnp_client, e$estimate)))
+}
+## C20: gdp_pc_growth ~ gini, two-way FE, the 33 ECLAC states only
+lac33 <- c("ARG","ATG","BHS","BLZ","BOL","BRA","BRB","CHL","COL","CRI","CUB","DMA","DOM","ECU","GRD","GTM","GUY","HND","HTI","JAM","KNA","LCA","MEX","NIC","PAN","PER","PRY","SLV","SUR","TTO","URY","VCT","VEN")
+x <- read.csv(file.path(src, "wb-wdi/wdi_lac_long.csv"))
+gi <- x[x$indicator == "SI.POV.GINI", c("iso3", "year", "value")]; names(gi)[3] <- "gini"
+gr <- x[x$indicator == "NY.GDP.PCAP.KD.ZG", c("iso3", "year", "value")]; names(gr)[3] <- "g"
+p <- merge(gi, gr); p <- p[p$iso3 %in% lac33 & p$year >= 1990 & !is.na(p$gini) & !is.na(p$g), ]  # the panel starts in 1990
+m <- lm(g ~ gini + factor(iso3) + factor(year), data = p)
+cat(sprintf("C20 N %d\nC20 clusters %d\nC20 b_gini %.6f\nC20 china_rows %d\n", nrow(p), length(unique(p$iso3)), coef(m)["gini"], sum(p$iso3 == "CHN")))
