@@ -5,6 +5,7 @@
 #   make check-asan the same suite under AddressSanitizer + UBSan
 #   make check-valgrind  the same suite under valgrind (leaks are errors)
 #   make fuzz / fuzz-replay  libFuzzer harnesses (mk/fuzz.mk; needs clang)
+#   make install / uninstall [PREFIX=/usr/local] [DESTDIR=]  (mk/install.mk)
 
 CC      ?= cc
 BUILD   ?= build
@@ -12,7 +13,9 @@ OPT     ?= -O2 -g
 CSTD     = -std=c11
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wno-format-nonliteral
-CPPFLAGS += -Iinclude -DCPR_DATADIR_DEFAULT=\"$(CURDIR)/datasets\" -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+# No path of this machine is compiled in: where the data are is found at run
+# time (mk/install.mk, src/cli/cli_data.c).
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS  += $(CSTD) $(OPT) $(WARN) $(EXTRA_CFLAGS)
 LDFLAGS += $(EXTRA_LDFLAGS)
 LDLIBS  += -lgsl -lgslcblas -lcsv -ljansson -lreadstat -lz -lm

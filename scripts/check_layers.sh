@@ -44,6 +44,7 @@ status.h util
 util.h util
 strmap.h util
 outfile.h util
+progress.h util
 result.h util
 design.h util
 linalg.h linalg

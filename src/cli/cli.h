@@ -54,8 +54,13 @@ int cli_get_double(const cli_args *a, const char *name, double def, double *out)
     {"data", 'd', "FILE", "the bundled panel", "data file to analyse: CSV/TSV (.gz too), World Bank or SDMX-CSV download, Stata .dta, SPSS .sav; repeat to merge files on (entity, time)"}, \
     {"entity", 0, "NAME", "auto: iso3, country, id, firm, ...", "column holding the panel entity"},      \
     {"time", 0, "NAME", "auto: year, time, period, ...", "column holding the time period"},              \
+<<<<<<< HEAD
+    {"sep", 0, "CHAR", "auto: , ; or tab", "field separator: ',' ';' 'tab'"}, \
+    {"quiet", 'q', NULL, NULL, "no progress lines on stderr (shown only on a terminal, for jobs over a second)"}
+=======
     {"sep", 0, "CHAR", "auto: , ; or tab", "field separator: ',' ';' 'tab'"},                           \
     {"decimal", 0, "CHAR", "auto: '.', or ',' in a ';' file whose numbers all use commas", "decimal mark: '.' or ','"}
+>>>>>>> main
 
 /* Sample options shared by analysis commands. */
 #define CLI_SAMPLE_OPTS                                                                              \
@@ -70,8 +75,13 @@ int cli_apply_sample(const cli_args *a, cpr_frame *f);
 
 /* Load the data named by --data (or the bundled panel). */
 int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out);
-/* Directory of the bundled datasets ($CPR_DATADIR or the build-time path). */
+/* Directory of the bundled datasets: $CPR_DATA_DIR, the source tree the
+ * binary was built in, or PREFIX/share/cpr-stats beside PREFIX/bin; NULL when
+ * none has them. cli_datadir_searched lists the places tried. */
 const char *cli_datadir(void);
+const char *cli_datadir_searched(void);
+/* DIR/name in that directory; NULL with CPR_E_OPEN recorded (naming the
+ * places searched) when there is none. */
 char *cli_datafile(const char *name);
 
 /* Options of a multi-model table (`table`, `regress` with several -f). */

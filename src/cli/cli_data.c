@@ -1,22 +1,94 @@
 /* Where the bundled data live and how commands load --data files. */
 #include "cli.h"
+#include "cpr/progress.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-#ifndef CPR_DATADIR_DEFAULT
-#define CPR_DATADIR_DEFAULT "datasets"
+/* Where the bundled data are, first match wins (no path of the build machine
+ * is compiled in, so a clone can move and an install is relocatable):
+ *   1. $CPR_DATA_DIR (or the older spelling $CPR_DATADIR), taken as given;
+ *   2. the datasets/ of the source tree this binary was built in, when it runs
+ *      from there: CPR_SRCROOT_REL is the way up from the build directory
+ *      (build/cpr-stats: "..", build/asan/cpr-stats: "../..");
+ *   3. PREFIX/share/cpr-stats, found from PREFIX/bin/cpr-stats.
+ * --data FILE replaces the bundled panel itself (cli_load_data). */
+static char data_dir[PATH_MAX];
+static char searched[3 * PATH_MAX + 256];
+static int looked_up;
+
+static int is_file(const char *dir, const char *name)
+{
+    char p[PATH_MAX];
+    struct stat st;
+    return (size_t)snprintf(p, sizeof p, "%s/%s", dir, name) < sizeof p && stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* A candidate holds the data when it has the catalogue; keep its real path.
+ * Every candidate is listed for the error message, eligible or not. */
+static int try_dir(const char *dir, int eligible)
+{
+    size_t k = strlen(searched);
+    snprintf(searched + k, sizeof searched - k, "%s%s", k ? ", " : "", dir);
+    if (!eligible || !is_file(dir, "catalogue.csv")) return 0;
+    char *r = realpath(dir, NULL);
+    snprintf(data_dir, sizeof data_dir, "%s", r ? r : dir);
+    free(r);
+    return 1;
+}
+
+static void data_dir_find(void)
+{
+    looked_up = 1;
+    const char *env = getenv("CPR_DATA_DIR");
+    if (!env || !*env) env = getenv("CPR_DATADIR");
+    if (env && *env) { snprintf(data_dir, sizeof data_dir, "%s", env); return; }
+    snprintf(searched, sizeof searched, "%s", "CPR_DATA_DIR (not set)");
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash) return;
+    *slash = '\0';   /* exe is now the binary's directory */
+    char cand[PATH_MAX + 32];
+#ifdef CPR_SRCROOT_REL
+    /* a source tree has its Makefile beside datasets/ */
+    snprintf(cand, sizeof cand, "%s/%s", exe, CPR_SRCROOT_REL);
+    int tree = is_file(cand, "Makefile") && is_file(cand, "scripts/build_datasets.sh");
+    snprintf(cand, sizeof cand, "%s/%s/datasets", exe, CPR_SRCROOT_REL);
+    if (try_dir(cand, tree)) return;
 #endif
+    snprintf(cand, sizeof cand, "%s/../share/cpr-stats", exe);
+    try_dir(cand, 1);
+}
 
 const char *cli_datadir(void)
 {
-    const char *d = getenv("CPR_DATADIR");
-    return d && *d ? d : CPR_DATADIR_DEFAULT;
+    if (!looked_up) data_dir_find();
+    return *data_dir ? data_dir : NULL;
 }
 
-char *cli_datafile(const char *name) { return cpr_asprintf("%s/%s", cli_datadir(), name); }
+const char *cli_datadir_searched(void)
+{
+    cli_datadir();
+    return searched;
+}
+
+char *cli_datafile(const char *name)
+{
+    const char *d = cli_datadir();
+    if (d) return cpr_asprintf("%s/%s", d, name);
+    cpr_fail(CPR_E_OPEN, "bundled data file %s not found; searched: %s. Set CPR_DATA_DIR to the folder that holds "
+                         "the cpr-stats datasets, or name your own file (--data, vars --catalogue, reproduce --manifest)",
+             name, searched);
+    return NULL;
+}
 
 static int parse_sep(const cli_args *a, char *sep)
 {
@@ -42,7 +114,12 @@ static int parse_decimal(const cli_args *a, char *dec)
 int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out)
 {
     cpr_load_opts o = {0};
+<<<<<<< HEAD
+    cpr_progress_set_quiet(cli_has(a, "quiet"));
+    if (parse_sep(a, &o.sep)) return CPR_E_USAGE;
+=======
     if (parse_sep(a, &o.sep) || parse_decimal(a, &o.decimal)) return CPR_E_USAGE;
+>>>>>>> main
     o.entity = cli_get(a, "entity");
     o.time = cli_get(a, "time");
     o.require_panel = require_panel;
@@ -51,6 +128,7 @@ int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out)
     if (n == 64) return cli_usage_error(a->cmd, "at most 63 --data files");
     if (n > 0) return cpr_frame_read_many(paths, n, &o, out);
     char *def = cli_datafile("lac_panel.csv");
+    if (!def) return cpr_last_code();
     int rc = cpr_frame_load(def, &o, out);
     free(def);
     return rc;

@@ -97,7 +97,7 @@ int cli_table_write(const cli_args *a, const cpr_result *const *models, size_t n
     cpr_catalogue *cat = NULL;
     if (labels && !cli_has(a, "no-labels")) {
         char *path = cli_datafile("catalogue.csv");
-        if (cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); cat = NULL; }
+        if (!path || cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); cat = NULL; }
         free(path);
     }
     o.cat = cat;

@@ -57,7 +57,7 @@ static int setup(const cli_args *a, plot_ctx *c, const char *default_out)
     if (!rc) rc = cli_apply_sample(a, c->f);
     if (rc) return rc;
     char *path = cli_datafile("catalogue.csv");
-    if (cpr_catalogue_load(path, &c->cat) != CPR_OK) { cpr_error_clear(); c->cat = NULL; }
+    if (!path || cpr_catalogue_load(path, &c->cat) != CPR_OK) { cpr_error_clear(); c->cat = NULL; }
     free(path);
     c->out = cpr_strdup(cli_get(a, "output") ? cli_get(a, "output") : default_out);
     cpr_plot_format fmt;

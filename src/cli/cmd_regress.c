@@ -103,7 +103,7 @@ static void add_variable_notes(cpr_result *r, const cpr_design *d)
 {
     char *path = cli_datafile("catalogue.csv");
     cpr_catalogue *cat = NULL;
-    if (cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); free(path); return; }
+    if (!path || cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); free(path); return; }
     free(path);
     const cpr_var_info *v = cpr_catalogue_find(cat, d->outcome);
     if (v) cpr_result_add_note(r, "%s: %s (%s; %s)", v->name, v->label, v->unit, v->source);
@@ -440,6 +440,11 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
         if (!rc && cli_get(&a, "format") && !cpr_strcasecmp(cli_get(&a, "format"), "docx"))
             rc = cli_usage_error(cmd, "--format docx writes a table of several models (several -f, with -o FILE.docx)");
         if (!rc) rc = fit_one(&a, f, nf ? forms[0] : NULL, &o, &fm, &d, &r);
+        /* a Stata user types 'regress poverty aid': say at once which name was the outcome
+         * (after the fit, so an error stays the first line of stderr) */
+        if (!rc && !nf && !cli_has(&a, "preset") && !cli_has(&a, "quiet"))
+            fprintf(stderr, "cpr-stats regress: outcome: %s (the last name); write -f '%s' to be explicit\n",
+                    a.pos[a.npos - 1], r->formula);
         if (!rc) rc = cpr_report_result(stdout, r, o.fmt);
         if (!rc) rc = regress_print_aux(&a, d, &o.spec, r->formula, o.fmt);
         if (!rc) rc = cli_regress_resid_plot(&a, d, &o.spec, r);

@@ -47,10 +47,11 @@ static int run_reproduce(const cli_command *cmd, int argc, char **argv)
         return rc;
     }
     const char *out = cli_get(&a, "out");
-    char *def = cli_datafile("claims.manifest");
+    char *def = cli_get(&a, "manifest") ? NULL : cli_datafile("claims.manifest");
     const char *path = cli_get(&a, "manifest") ? cli_get(&a, "manifest") : def;
+    if (!path) rc = cpr_last_code();
     char *figdir = out ? cpr_asprintf("%s/figures", out) : NULL;
-    if (out && !(rc = make_dir(out))) rc = make_dir(figdir);
+    if (!rc && out && !(rc = make_dir(out))) rc = make_dir(figdir);
     cpr_batch_syntax syn;
     cmd_claims_syntax(&syn, 1);
     cpr_batch *b = NULL;

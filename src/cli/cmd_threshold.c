@@ -73,7 +73,7 @@ static int lr_plot(const cli_args *a, const cpr_threshold_info *in, const char *
 {
     char *path = cli_datafile("catalogue.csv");
     cpr_catalogue *cat = NULL;
-    if (cli_has(a, "data") || cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); cat = NULL; }
+    if (cli_has(a, "data") || !path || cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); cat = NULL; }
     free(path);
     const cpr_var_info *v = cat ? cpr_catalogue_find(cat, qname) : NULL;
     double est = NAN;

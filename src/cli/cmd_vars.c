@@ -29,7 +29,7 @@ static int run_vars(const cli_command *cmd, int argc, char **argv)
     const char *path = cli_get(&a, "catalogue");
     char *def = path ? NULL : cli_datafile("catalogue.csv");
     cpr_catalogue *c = NULL;
-    rc = cpr_catalogue_load(path ? path : def, &c);
+    rc = path || def ? cpr_catalogue_load(path ? path : def, &c) : cpr_last_code();
     if (!rc) {
         size_t w = 8, shown = 0;
         for (size_t i = 0; i < c->n; i++)

@@ -32,7 +32,8 @@ static void print_main_help(FILE *out)
     for (size_t i = 0; i < cli_ncommands; i++)
         fprintf(out, "  %-12s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
     fputs("\nRun 'cpr-stats COMMAND --help' for the options of a command.\n", out);
-    fprintf(out, "Bundled data directory: %s (override with CPR_DATADIR)\n", cli_datadir());
+    if (cli_datadir()) fprintf(out, "Bundled data directory: %s (override with CPR_DATA_DIR)\n", cli_datadir());
+    else fprintf(out, "Bundled data directory: not found (searched: %s); set CPR_DATA_DIR\n", cli_datadir_searched());
     print_exit_codes(out);
     fputs("\nReport bugs in the project's issue tracker.\n", out);
 }

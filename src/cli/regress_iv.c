@@ -46,6 +46,7 @@ void regress_preset_notes(const cli_args *a, cpr_result *r)
                         DREHER_REGRESSOR);
     if (!cli_has(a, "instrument")) {
         char *panel = cli_datafile("lac_panel.csv");
+        if (!panel) { cpr_error_clear(); panel = cpr_strdup("lac_panel.csv"); }
         cpr_result_add_note(r, "NOT the paper's estimate: this is OLS with fixed effects. The paper instruments Chinese finance with China's "
                                "steel production (t-3) times the recipient's probability of receiving Chinese projects; China's steel output "
                                "is not bundled. Supply it: --data %s --data steel.csv --instrument VAR (VAR = that product, or write it as L3.steel:prob)",

@@ -8,6 +8,7 @@
  * score sum is qa - 2 r qb + r^2 qc: five numbers per draw. */
 #include "cpr/bootstrap.h"
 #include "cpr/linalg.h"
+#include "cpr/progress.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -130,7 +131,9 @@ int cpr_wcr_alloc(const double *X, size_t n, size_t k, const double *y,
     double *v = cpr_malloc(G * sizeof *v), *TV = cpr_malloc(2 * k * sizeof *TV);
     gsl_rng *rng = w->exact ? NULL : gsl_rng_alloc(gsl_rng_mt19937);
     if (rng) gsl_rng_set(rng, spec->seed);
+    cpr_progress *prog = cpr_progress_start("wild cluster bootstrap", w->B);
     for (size_t b = 0; b < w->B; b++) {
+        if ((b & 255) == 0) cpr_progress_update(prog, b);
         for (size_t g = 0; g < G; g++) {
             if (w->exact) v[g] = (b >> g) & 1 ? -1.0 : 1.0;
             else if (spec->weights == CPR_BOOT_WEBB) v[g] = webb_value(gsl_rng_uniform_int(rng, 6));
@@ -138,6 +141,7 @@ int cpr_wcr_alloc(const double *X, size_t n, size_t k, const double *y,
         }
         draw_stats(&p, v, TV, w->d + 5 * b);
     }
+    cpr_progress_finish(prog);
     if (rng) gsl_rng_free(rng);
     free(v); free(TV); free(S0); free(S1); free(sc); free(u0); free(u1);
     pieces_free(&p);

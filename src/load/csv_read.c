@@ -3,6 +3,7 @@
  * the splitter (csv_split.c), whose field events fill the columns
  * (csv_fields.c); the columns then go into the frame (csv_layout.c). */
 #include "csv_parse.h"
+#include "cpr/progress.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ---- reading: a large buffer, plain lines split here, the rest by libcsv ----
  *
@@ -136,6 +138,16 @@ int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr
     cpr_strmap_init(&ps.keys.labels);
     cpr_strmap_init(&ps.indicators);
 
+    /* a file over 100 MB shows its progress by bytes (terminal only) */
+    struct stat st;
+    cpr_progress *prog = NULL;
+    if (fp != stdin && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 100000000) {
+        const char *base = strrchr(path, '/');
+        char *what = cpr_asprintf("reading %s (MB)", base ? base + 1 : path);
+        prog = cpr_progress_start(what, (size_t)(st.st_size / 1000000));
+        free(what);
+    }
+    size_t nread = r.len;
     size_t pos = start, tline = first_line;
     for (;;) {
         size_t end = r.len;
@@ -168,9 +180,13 @@ int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr
             r.cap *= 2;
             r.buf = cpr_realloc(r.buf, r.cap + PAD);
         }
+        size_t before = r.len;
         reader_fill(&r);
+        nread += r.len - before;
+        cpr_progress_update(prog, nread / 1000000);
         if (r.err) { rc = read_error(path, clear_ok); break; }
     }
+    cpr_progress_finish(prog);
     free(r.buf);
     if (!rc) {
         rc = ps.status;

@@ -5,6 +5,7 @@
  * vectors keep their length. */
 #include "threshold_internal.h"
 
+#include "cpr/progress.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -121,7 +122,9 @@ int thr_bootstrap(thr_ctx *c, const double *yw, cpr_threshold_info *in)
         if ((rc = null_fit(c, yw, &cut, (size_t)(which - 1), fit, res))) break;
         double Fobs = which == 1 ? in->F1 : in->F2;
         size_t hits = 0, done = 0;
+        cpr_progress *prog = cpr_progress_start(which == 1 ? "threshold bootstrap (F1)" : "threshold bootstrap (F2)", s->bootstrap);
         for (size_t b = 0; b < s->bootstrap && !rc; b++) {
+            cpr_progress_update(prog, b);
             double F = NAN;
             rc = draw(c, &e, rng, fit, res, ys);
             if (!rc) rc = f_stat(c, ys, which, S, &F);
@@ -129,6 +132,7 @@ int thr_bootstrap(thr_ctx *c, const double *yw, cpr_threshold_info *in)
             done++;
             hits += F >= Fobs;
         }
+        cpr_progress_finish(prog);
         double p = done ? (double)hits / (double)done : NAN;
         if (which == 1) in->p1 = p; else in->p2 = p;
     }

@@ -10,6 +10,9 @@ n=0; fail=0
 check() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
 
 src="$REF/grunfeld/data.csv"
+# Missing data would make every comparison below compare two error messages.
+[ -s "$src" ]; check $? "reference data $src present"
+[ -s "$src" ] || exit 1
 head -1 "$src" > "$T/shuffled.csv"
 tail -n +2 "$src" | awk 'BEGIN { srand(7) } { print rand() "\t" $0 }' | sort -k1,1 | cut -f2- >> "$T/shuffled.csv"
 awk -F, -v OFS=, '{ print $1, $2, $3, $4 }' "$T/shuffled.csv" > "$T/a.csv"                  # firm,year,inv,value
