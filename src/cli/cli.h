@@ -54,13 +54,9 @@ int cli_get_double(const cli_args *a, const char *name, double def, double *out)
     {"data", 'd', "FILE", "the bundled panel", "data file to analyse: CSV/TSV (.gz too), World Bank or SDMX-CSV download, Stata .dta, SPSS .sav; repeat to merge files on (entity, time)"}, \
     {"entity", 0, "NAME", "auto: iso3, country, id, firm, ...", "column holding the panel entity"},      \
     {"time", 0, "NAME", "auto: year, time, period, ...", "column holding the time period"},              \
-<<<<<<< HEAD
-    {"sep", 0, "CHAR", "auto: , ; or tab", "field separator: ',' ';' 'tab'"}, \
-    {"quiet", 'q', NULL, NULL, "no progress lines on stderr (shown only on a terminal, for jobs over a second)"}
-=======
     {"sep", 0, "CHAR", "auto: , ; or tab", "field separator: ',' ';' 'tab'"},                           \
-    {"decimal", 0, "CHAR", "auto: '.', or ',' in a ';' file whose numbers all use commas", "decimal mark: '.' or ','"}
->>>>>>> main
+    {"decimal", 0, "CHAR", "auto: '.', or ',' in a ';' file whose numbers all use commas", "decimal mark: '.' or ','"}, \
+    {"quiet", 'q', NULL, NULL, "no progress lines on stderr (shown only on a terminal, for jobs over a second)"}
 
 /* Sample options shared by analysis commands. */
 #define CLI_SAMPLE_OPTS                                                                              \

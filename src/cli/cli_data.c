@@ -114,12 +114,8 @@ static int parse_decimal(const cli_args *a, char *dec)
 int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out)
 {
     cpr_load_opts o = {0};
-<<<<<<< HEAD
     cpr_progress_set_quiet(cli_has(a, "quiet"));
-    if (parse_sep(a, &o.sep)) return CPR_E_USAGE;
-=======
     if (parse_sep(a, &o.sep) || parse_decimal(a, &o.decimal)) return CPR_E_USAGE;
->>>>>>> main
     o.entity = cli_get(a, "entity");
     o.time = cli_get(a, "time");
     o.require_panel = require_panel;
