@@ -16,7 +16,9 @@ WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 # No path of this machine is compiled in: where the data are is found at run
 # time (mk/install.mk, src/cli/cli_data.c).
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-CFLAGS  += $(CSTD) $(OPT) $(WARN) $(EXTRA_CFLAGS)
+# The debug information names files relative to the tree, not by this
+# checkout's absolute path (tests/scripts/test_datadir.sh checks strings).
+CFLAGS  += $(CSTD) $(OPT) $(WARN) -ffile-prefix-map=$(CURDIR)/= $(EXTRA_CFLAGS)
 LDFLAGS += $(EXTRA_LDFLAGS)
 LDLIBS  += -lgsl -lgslcblas -lcsv -ljansson -lreadstat -lz -lm
 

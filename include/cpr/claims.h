@@ -205,6 +205,12 @@ typedef struct {
  * its exit code with "FILE:LINE: ..." in cpr_last_error(). Failed
  * assertions are collected; the return value is then 0. */
 int cpr_batch_run(const cpr_batch *b, const cpr_run_opts *o, cpr_run_result *r);
+
+/* `run` and `reproduce` nest at most this deep (CPR_RUN_DEPTH in the
+ * environment counts the levels): called first by both commands; exit 20
+ * beyond the limit. */
+#define CPR_RUN_MAX_DEPTH 4
+int cpr_run_depth_enter(void);
 void cpr_run_result_clear(cpr_run_result *r);
 
 /* Run `argv` (argv[0] = the binary) with no shell; capture stdout and stderr. */

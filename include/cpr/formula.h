@@ -36,7 +36,13 @@ typedef struct cpr_expr {
     double power;           /* CPR_EX_POW */
     struct cpr_expr *a, *b; /* operands */
     char *str_;             /* private: cached printable form (parser's duplicate check) */
+    int height_;            /* private: height of this subtree (parser's nesting limit) */
 } cpr_expr;
+
+/* Formulas nest at most this deep (parentheses, log(), I(), operators, a:b:c
+ * chains): every walk over a formula is recursive, so a 1 MiB formula of
+ * "log(" must be an error, not a stack overflow. */
+#define CPR_FORMULA_MAX_DEPTH 256
 
 typedef struct {
     cpr_expr *lhs;          /* outcome (may itself be log(y), D.y, ...) */

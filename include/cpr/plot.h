@@ -174,4 +174,9 @@ int cpr_plot_gnuplot_run(const char *script, size_t len);
  * path before it is piped to gnuplot. Used by every figure function. */
 int cpr_plot_render_atomic(const char *script, const char *out_path);
 
+/* Seconds a gnuplot run may take before it is killed (exit 16):
+ * CPR_GNUPLOT_TIMEOUT from the environment, else this default. */
+#define CPR_GNUPLOT_TIMEOUT_DEFAULT 60.0
+double cpr_plot_gnuplot_timeout(void);
+
 #endif

@@ -398,8 +398,10 @@ int cpr_batch_parse(const char *text, const char *path, const cpr_batch_syntax *
 int cpr_batch_read(const char *path, const cpr_batch_syntax *syn, cpr_batch **out)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
+    int is_stdin = strcmp(path, "-") == 0;   /* `run -`, like `--data -` */
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) return cpr_fail(CPR_E_OPEN, "%s: %s", path, strerror(errno));
+    if (is_stdin) path = "<stdin>";
     size_t cap = 4096, n = 0, got;
     char *buf = cpr_malloc(cap);
     while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
@@ -407,7 +409,7 @@ int cpr_batch_read(const char *path, const cpr_batch_syntax *syn, cpr_batch **ou
         if (n + 1 == cap) buf = cpr_realloc(buf, cap *= 2);
     }
     int err = ferror(f);
-    fclose(f);
+    if (!is_stdin) fclose(f);
     if (err) { free(buf); return cpr_fail(CPR_E_OPEN, "%s: read error", path); }
     buf[n] = '\0';
     if (memchr(buf, '\0', n)) { free(buf); return cpr_fail(CPR_E_BINARY, "%s: not a text file (NUL byte)", path); }

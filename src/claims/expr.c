@@ -16,13 +16,33 @@ typedef struct {
     size_t pos;
     cpr_env *env;   /* NULL: syntax check only */
     int err;
+    int depth;      /* recursion depth: (), not, unary minus, function calls */
 } parser;
+
+/* The evaluator recurses on every '(' 'not' '-' and call: a file with
+ * 100,000 '(' must be an error, not a stack overflow. */
+#define EXPR_MAX_DEPTH 256
 
 static int fail_at(parser *p, const char *what)
 {
-    if (!p->err) cpr_fail(CPR_E_MANIFEST, "column %zu: %s in '%s'", p->pos + 1, what, p->s);
+    /* quote at most 120 characters of the expression: it may be huge */
+    size_t len = strlen(p->s);
+    if (!p->err) cpr_fail(CPR_E_MANIFEST, "column %zu: %s in '%.*s%s'", p->pos + 1, what,
+                          (int)(len > 120 ? 120 : len), p->s, len > 120 ? "..." : "");
     p->err = CPR_E_MANIFEST;
     return p->err;
+}
+
+static int enter(parser *p)
+{
+    if (p->depth >= EXPR_MAX_DEPTH) {
+        char what[64];
+        snprintf(what, sizeof what, "nested more than %d levels deep", EXPR_MAX_DEPTH);
+        fail_at(p, what);
+        return 0;
+    }
+    p->depth++;
+    return 1;
 }
 
 static void skip_ws(parser *p)
@@ -274,7 +294,12 @@ static double primary(parser *p)
 
 static double unary(parser *p)
 {
-    if (sym(p, "-")) return -unary(p);
+    if (sym(p, "-")) {
+        if (!enter(p)) return NAN;
+        double v = -unary(p);
+        p->depth--;
+        return v;
+    }
     return primary(p);
 }
 
@@ -335,7 +360,9 @@ static double compare(parser *p)
 static double p_not(parser *p)
 {
     if (word(p, "not") || sym(p, "!")) {
+        if (!enter(p)) return NAN;
         double v = p_not(p);
+        p->depth--;
         return isnan(v) ? 0 : !v;
     }
     return compare(p);
@@ -355,17 +382,19 @@ static double p_and(parser *p)
 
 static double p_or(parser *p)
 {
+    if (!enter(p)) return NAN;
     double v = p_and(p);
     while (!p->err && (word(p, "or") || sym(p, "||"))) {
         double r = p_and(p);
         v = truth(v) || truth(r);
     }
+    p->depth--;
     return v;
 }
 
 int cpr_expr_eval(const char *expr, cpr_env *env, double *out)
 {
-    parser p = {expr, 0, env, 0};
+    parser p = {expr, 0, env, 0, 0};
     if (env) { env->missing[0] = '\0'; env->lhs = NAN; }
     double v = p_or(&p);
     skip_ws(&p);

@@ -303,6 +303,22 @@ static void set_meta(runner *R, const cpr_batch_line *l)
     if (slot != &c->measured_tmpl) json_object_set_new(R->cj, l->name, json_string(l->text));
 }
 
+int cpr_run_depth_enter(void)
+{
+    /* a batch file that runs itself would fork without end: the depth
+     * travels to the children in the environment */
+    const char *d = getenv("CPR_RUN_DEPTH");
+    long depth = d ? strtol(d, NULL, 10) : 0;
+    if (depth < 0) depth = 0;
+    if (depth >= CPR_RUN_MAX_DEPTH)
+        return cpr_fail(CPR_E_LIMIT, "run/reproduce nested %ld deep (a batch file or manifest that runs itself?); "
+                        "the limit is %d", depth + 1, CPR_RUN_MAX_DEPTH);
+    char buf[24];
+    snprintf(buf, sizeof buf, "%ld", depth + 1);
+    if (setenv("CPR_RUN_DEPTH", buf, 1) != 0) return cpr_fail(CPR_E_NOMEM, "cannot set CPR_RUN_DEPTH");
+    return CPR_OK;
+}
+
 int cpr_batch_run(const cpr_batch *b, const cpr_run_opts *o, cpr_run_result *r)
 {
     memset(r, 0, sizeof *r);

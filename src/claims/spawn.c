@@ -1,10 +1,12 @@
 /* Run one cpr-stats command as a child (posix_spawn, no shell, so quoting in
  * the batch file means exactly what it says) and capture both streams. */
 #include "cpr/claims.h"
+#include "cpr/cleanup.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <poll.h>
 #include <spawn.h>
 #include <string.h>
@@ -39,8 +41,19 @@ int cpr_spawn_capture(char *const argv[], char **out, size_t *outlen, char **err
     posix_spawn_file_actions_addclose(&fa, po[0]);
     posix_spawn_file_actions_addclose(&fa, pe[0]);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", 0, 0);
+    /* the child is registered before a stop signal can be handled, so
+     * SIGTERM to us reaches it too; it starts with our usual mask */
+    sigset_t old;
+    cpr_cleanup_block(&old);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setsigmask(&attr, &old);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
     pid_t pid;
-    int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+    int rc = posix_spawn(&pid, argv[0], &fa, &attr, argv, environ);
+    if (rc == 0) cpr_cleanup_add_child(pid);
+    cpr_cleanup_unblock(&old);
+    posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&fa);
     close(po[1]);
     close(pe[1]);
@@ -72,6 +85,7 @@ int cpr_spawn_capture(char *const argv[], char **out, size_t *outlen, char **err
         if (fds[i].fd >= 0) close(fds[i].fd);
     int ws = 0;
     while (waitpid(pid, &ws, 0) < 0 && errno == EINTR) {}
+    cpr_cleanup_forget_child(pid);
     *status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + (WIFSIGNALED(ws) ? WTERMSIG(ws) : 0);
     *out = so.buf;
     if (outlen) *outlen = so.n;

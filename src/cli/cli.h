@@ -48,6 +48,10 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...) __attribute__(
 /* Numeric option parsing with a usage error on bad text. */
 int cli_get_long(const cli_args *a, const char *name, long def, long lo, long hi, long *out);
 int cli_get_double(const cli_args *a, const char *name, double def, double *out);
+/* --gnuplot-timeout SECONDS: checked and exported as CPR_GNUPLOT_TIMEOUT. */
+int cli_gnuplot_timeout(const cli_args *a);
+#define CLI_GNUPLOT_TIMEOUT_OPT \
+    {"gnuplot-timeout", 0, "SECONDS", "60 (or CPR_GNUPLOT_TIMEOUT)", "stop gnuplot after this long per figure (exit 16)"}
 
 /* Data options shared by every command that reads data. */
 #define CLI_DATA_OPTS                                                                       \

@@ -144,6 +144,17 @@ int cli_get_long(const cli_args *a, const char *name, long def, long lo, long hi
     return 0;
 }
 
+int cli_gnuplot_timeout(const cli_args *a)
+{
+    const char *s = cli_get(a, "gnuplot-timeout");
+    double v;
+    if (!s) return 0;
+    if (cpr_parse_double(s, strlen(s), &v) != 1 || !(v > 0) || v > 86400)
+        return cli_usage_error(a->cmd, "--gnuplot-timeout needs seconds between 0 and 86400, not '%s'", s);
+    /* through the environment, so `reproduce`'s children inherit it */
+    return setenv("CPR_GNUPLOT_TIMEOUT", s, 1) == 0 ? 0 : cli_usage_error(a->cmd, "cannot set CPR_GNUPLOT_TIMEOUT");
+}
+
 int cli_get_double(const cli_args *a, const char *name, double def, double *out)
 {
     const char *s = cli_get(a, name);

@@ -207,6 +207,7 @@ static int run_plot(const cli_command *cmd, int argc, char **argv)
     int rc = cli_parse(cmd, argc, argv, &a);
     if (rc) return rc;
     const char *kind = a.npos > 0 ? a.pos[0] : NULL;
+    if ((rc = cli_gnuplot_timeout(&a))) { cli_args_free(&a); return rc; }
     if (!kind) rc = cli_usage_error(cmd, "missing figure type: scatter, series, binned or coef");
     else if (strcmp(kind, "scatter") == 0) rc = scatter_like(&a, 0);
     else if (strcmp(kind, "binned") == 0) rc = scatter_like(&a, 1);
@@ -222,6 +223,7 @@ static const cli_opt plot_opts[] = {
     {"script", 0, "FILE.gp", "none", "also save the gnuplot script, data inline, to redraw without cpr-stats"},
     {"script-only", 0, NULL, NULL, "write only the --script file, do not run gnuplot"},
     {"title", 0, "TEXT", "none", "figure title"},
+    CLI_GNUPLOT_TIMEOUT_OPT,
     {"log", 0, "x|y|xy", "none", "logarithmic axes (scatter; the fit is on the logs)"},
     {"no-fit", 0, NULL, NULL, "scatter/binned: no fitted line and band"},
     {"no-labels", 0, NULL, NULL, "scatter: no point labels"},

@@ -426,7 +426,8 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
     regress_opts o;
     const char *forms[64];
     size_t nf = cli_get_all(&a, "formula", forms, 64);
-    rc = cli_load_data(&a, 0, &f);
+    rc = cli_gnuplot_timeout(&a);
+    if (!rc) rc = cli_load_data(&a, 0, &f);
     if (!rc) rc = cli_apply_sample(&a, f);
     if (!rc && nf > 1) rc = run_many(&a, f, forms, nf);
     else if (!rc) {
@@ -489,6 +490,7 @@ static const cli_opt regress_opts_table[] = {
     {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex|html (several -f: also docx, with -o)"},
     {"resid-plot", 0, "FILE", "none", "also draw residuals against fitted values (ols, pooled, fe) to FILE (.png, .svg, .pdf)"},
     {"resid-script", 0, "FILE.gp", "none", "save that figure's gnuplot script, fitted values and residuals inline"},
+    CLI_GNUPLOT_TIMEOUT_OPT,
     CLI_DATA_OPTS,
     CLI_SAMPLE_OPTS,
     CLI_TABLE_OPTS, /* used with several -f */

@@ -46,6 +46,7 @@ static int run_reproduce(const cli_command *cmd, int argc, char **argv)
         cli_args_free(&a);
         return rc;
     }
+    if ((rc = cli_gnuplot_timeout(&a)) || (rc = cpr_run_depth_enter())) { cli_args_free(&a); return rc; }
     const char *out = cli_get(&a, "out");
     char *def = cli_get(&a, "manifest") ? NULL : cli_datafile("claims.manifest");
     const char *path = cli_get(&a, "manifest") ? cli_get(&a, "manifest") : def;
@@ -85,6 +86,7 @@ static const cli_opt reproduce_opts[] = {
     {"manifest", 0, "FILE", "datasets/claims.manifest", "claims manifest to run"},
     {"check", 0, NULL, NULL, "exit 1 when a verdict differs from the manifest's 'expect' line"},
     {"verbose", 'v', NULL, NULL, "print each command on stderr before it runs"},
+    CLI_GNUPLOT_TIMEOUT_OPT,
     {0}};
 
 const cli_command cli_cmd_reproduce = {

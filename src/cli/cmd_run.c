@@ -56,6 +56,7 @@ static int run_run(const cli_command *cmd, int argc, char **argv)
         cli_args_free(&a);
         return rc;
     }
+    if ((rc = cpr_run_depth_enter())) { cli_args_free(&a); return rc; }
     cpr_batch_syntax syn;
     cmd_claims_syntax(&syn, 0);
     cpr_batch *b = NULL;
@@ -72,7 +73,8 @@ static int run_run(const cli_command *cmd, int argc, char **argv)
             ncmd += b->lines[i].kind == CPR_L_CMD || b->lines[i].kind == CPR_L_TRY;
         }
         for (size_t i = 0; i < r.nfail; i++) fprintf(stderr, "%s\n", r.failures[i]);
-        printf("%s: %zu commands, %zu assertions, %zu failed\n", a.pos[0], ncmd, nassert, r.nfail);
+        printf("%s: %zu commands, %zu assertions, %zu failed\n", strcmp(a.pos[0], "-") ? a.pos[0] : "<stdin>",
+               ncmd, nassert, r.nfail);
         if (r.nfail) rc = CPR_E_ASSERT;
     }
     cpr_run_result_clear(&r);
@@ -86,12 +88,13 @@ static const cli_opt run_opts[] = {
     {0}};
 
 const cli_command cli_cmd_run = {
-    "run", "run a batch file of cpr-stats commands with assertions (for CI)", "[OPTIONS] FILE",
-    "FILE holds one cpr-stats command per line (without 'cpr-stats'), '#' comments, and\n"
+    "run", "run a batch file of cpr-stats commands with assertions (for CI)", "[OPTIONS] FILE|-",
+    "FILE ('-' = standard input) holds one cpr-stats command per line (without 'cpr-stats'), '#' comments, and\n"
     "  assert EXPR        e.g. assert coef(aid).estimate < 0, assert nobs >= 100,\n"
     "                     assert stats.r2_within ~= 0.4 tol 10%\n"
     "  let NAME = EXPR    keep a number as $NAME for later lines\n"
     "  try COMMAND        a command allowed to fail (sets 'failed')\n"
     "Assertions read the JSON of the last command. Exit 1 when an assertion fails (all are\n"
-    "listed), 17 for a malformed FILE, or the exit code of a command that failed.",
+    "listed), 17 for a malformed FILE, or the exit code of a command that failed; 20 when\n"
+    "run/reproduce nest more than 4 deep (a FILE that runs itself).",
     run_opts, run_run};

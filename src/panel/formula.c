@@ -39,6 +39,7 @@ typedef struct {
     token tok;
     cpr_formula *fm;
     int failed;
+    int depth;     /* current recursion depth of parse_unary */
 } parser;
 
 typedef struct {
@@ -120,13 +121,30 @@ static cpr_expr *node(parser *p, cpr_expr_kind kind)
     }
     cpr_expr *e = cpr_calloc(1, sizeof *e);
     e->kind = kind;
+    e->height_ = 1;
     fm->pool_[fm->npool_++] = e;
     return e;
 }
 
+static void *too_deep(parser *p)
+{
+    if (p->failed) return NULL;
+    p->failed = 1;
+    /* no caret line: the formula may be a megabyte long */
+    cpr_fail(CPR_E_FORMULA, "formula: nested more than %d levels deep at column %d",
+             CPR_FORMULA_MAX_DEPTH, p->tok.col);
+    return NULL;
+}
+
+/* NULL (with the error recorded) when an operand is missing or the result
+ * would nest deeper than CPR_FORMULA_MAX_DEPTH. */
 static cpr_expr *node2(parser *p, cpr_expr_kind kind, cpr_expr *a, cpr_expr *b)
 {
+    if (!a) return NULL;
+    int h = 1 + (b && b->height_ > a->height_ ? b->height_ : a->height_);
+    if (h > CPR_FORMULA_MAX_DEPTH) return too_deep(p);
     cpr_expr *e = node(p, kind);
+    e->height_ = h;
     e->a = a;
     e->b = b;
     return e;
@@ -192,6 +210,7 @@ static cpr_expr *apply_op(parser *p, char op, int order, cpr_expr *e)
     }
     if (order == 0) return e;
     cpr_expr *l = node2(p, CPR_EX_LAG, e, NULL);
+    if (!l) return NULL;
     l->k = op == 'L' ? order : -order;
     return l;
 }
@@ -249,7 +268,19 @@ static cpr_expr *parse_name(parser *p, int arith)
     return e;
 }
 
+static cpr_expr *parse_unary_(parser *p, int arith);
+
+/* The parser recurses here for every '(' / log( / I( / "L.(": bounded. */
 static cpr_expr *parse_unary(parser *p, int arith)
+{
+    if (p->depth >= CPR_FORMULA_MAX_DEPTH) return too_deep(p);
+    p->depth++;
+    cpr_expr *e = parse_unary_(p, arith);
+    p->depth--;
+    return e;
+}
+
+static cpr_expr *parse_unary_(parser *p, int arith)
 {
     switch (p->tok.kind) {
     case T_NAME:
@@ -289,6 +320,7 @@ static cpr_expr *parse_factor(parser *p, int arith)
         return syntax_error(p, "a power between 0.0001 and 1e15");
     next_token(p);
     cpr_expr *pw = node2(p, CPR_EX_POW, e, NULL);
+    if (!pw) return NULL;
     pw->power = v;
     return pw;
 }
@@ -324,8 +356,11 @@ static int parse_product(parser *p, expr_list *out)
         if (star)
             for (size_t i = 0; i < cur.n; i++) list_add_unique(&nxt, cur.v[i]);
         if (star) list_add_unique(&nxt, f);
-        for (size_t i = 0; i < cur.n; i++)
-            list_add_unique(&nxt, node2(p, CPR_EX_PROD, cur.v[i], f));
+        for (size_t i = 0; i < cur.n; i++) {
+            cpr_expr *pr = node2(p, CPR_EX_PROD, cur.v[i], f);
+            if (!pr) { free(cur.v); free(nxt.v); return -1; }
+            list_add_unique(&nxt, pr);
+        }
         free(cur.v);
         cur = nxt;
         if (cur.n > MAX_PRODUCT_TERMS) {

@@ -10,6 +10,7 @@
  * fsync'ed (include/cpr/outfile.h). */
 #include "plot_internal.h"
 
+#include "cpr/cleanup.h"
 #include "cpr/outfile.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
@@ -24,11 +25,38 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
 
 #define ERR_KEEP 4096 /* bytes of gnuplot's stderr kept for the message */
+
+/* Seconds gnuplot may run per figure: CPR_GNUPLOT_TIMEOUT (set by the
+ * commands' --gnuplot-timeout, inherited by `reproduce`'s children), else
+ * CPR_GNUPLOT_TIMEOUT_DEFAULT. */
+double cpr_plot_gnuplot_timeout(void)
+{
+    const char *t = getenv("CPR_GNUPLOT_TIMEOUT");
+    double v;
+    if (t && cpr_parse_double(t, strlen(t), &v) == 1 && v > 0) return v;
+    return CPR_GNUPLOT_TIMEOUT_DEFAULT;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* Milliseconds to the deadline for poll(), at least 0. */
+static int ms_left(double deadline)
+{
+    double left = deadline - now_s();
+    if (left <= 0) return 0;
+    return left > 1e6 ? 1000000000 : (int)(left * 1000) + 1;
+}
 
 static const char *gnuplot_program(void)
 {
@@ -111,12 +139,18 @@ static int run_gnuplot(const char *script, size_t len, const char *out_path)
     sigemptyset(&defsig);
     sigaddset(&defsig, SIGPIPE);
     posix_spawnattr_setsigdefault(&attr, &defsig);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF);
+    /* registered as our child before a stop signal can be handled */
+    sigset_t oldmask;
+    cpr_cleanup_block(&oldmask);
+    posix_spawnattr_setsigmask(&attr, &oldmask);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
 
     char **env = child_environment();
     char *argv[] = {(char *)prog, NULL};
     pid_t pid;
     int rc = posix_spawnp(&pid, prog, &fa, &attr, argv, env);
+    if (rc == 0) cpr_cleanup_add_child(pid);
+    cpr_cleanup_unblock(&oldmask);
     free(env);
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&attr);
@@ -137,17 +171,20 @@ static int run_gnuplot(const char *script, size_t len, const char *out_path)
     fcntl(in[1], F_SETFL, fcntl(in[1], F_GETFL) | O_NONBLOCK);
     char errbuf[ERR_KEEP + 1];
     size_t errlen = 0, off = 0;
-    int write_fd = in[1], read_fd = er[0], broken_pipe = 0;
+    int write_fd = in[1], read_fd = er[0], broken_pipe = 0, timed_out = 0;
+    double limit = cpr_plot_gnuplot_timeout(), deadline = now_s() + limit;
     if (len == 0) { close(write_fd); write_fd = -1; }
-    while (write_fd >= 0 || read_fd >= 0) {
+    while ((write_fd >= 0 || read_fd >= 0) && !timed_out) {
         struct pollfd p[2];
         nfds_t np = 0;
         if (read_fd >= 0) { p[np].fd = read_fd; p[np].events = POLLIN; p[np].revents = 0; np++; }
         if (write_fd >= 0) { p[np].fd = write_fd; p[np].events = POLLOUT; p[np].revents = 0; np++; }
-        if (poll(p, np, -1) < 0) {
+        int pr = poll(p, np, ms_left(deadline));
+        if (pr < 0) {
             if (errno == EINTR) continue;
             break;
         }
+        if (pr == 0) { timed_out = 1; break; }
         for (nfds_t i = 0; i < np; i++) {
             if (p[i].fd == read_fd && (p[i].revents & (POLLIN | POLLHUP | POLLERR))) {
                 char chunk[1024];
@@ -176,11 +213,30 @@ static int run_gnuplot(const char *script, size_t len, const char *out_path)
     if (read_fd >= 0) close(read_fd);
     sigaction(SIGPIPE, &old, NULL);
 
+    /* gnuplot may also hang after closing its pipes: poll for its exit
+     * until the deadline, then kill it */
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0) {
-        if (errno != EINTR) return cpr_fail(CPR_E_GNUPLOT, "waiting for gnuplot: %s", strerror(errno));
+    for (;;) {
+        pid_t w = timed_out ? 0 : waitpid(pid, &status, WNOHANG);
+        if (w == pid) break;
+        if (w < 0 && errno != EINTR) {
+            cpr_cleanup_forget_child(pid);
+            return cpr_fail(CPR_E_GNUPLOT, "waiting for gnuplot: %s", strerror(errno));
+        }
+        if (timed_out || now_s() >= deadline) {
+            timed_out = 1;
+            kill(pid, SIGKILL);
+            while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+            break;
+        }
+        struct timespec nap = {0, 5000000};   /* 5 ms */
+        nanosleep(&nap, NULL);
     }
+    cpr_cleanup_forget_child(pid);
     errbuf[errlen] = '\0';
+    if (timed_out)
+        return cpr_fail(CPR_E_GNUPLOT, "gnuplot (%s)%s%s did not finish within %g s and was stopped "
+                        "(--gnuplot-timeout, CPR_GNUPLOT_TIMEOUT)", prog, for_, out_path, limit);
     tidy_stderr(errbuf);
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && errlen == 0)
         return fail_missing(prog, ENOENT);
@@ -221,6 +277,31 @@ char *cpr_plot_script_with_output(const char *script, const char *path)
     return b.s;
 }
 
+/* Does the file end as a complete figure of its format? gnuplot ignores
+ * write errors (a full disk, a file-size limit) and exits 0 with a truncated
+ * image: PNG must end with its IEND chunk, SVG with </svg>, PDF with %%EOF
+ * (trailing white space allowed for the last two). */
+static int figure_complete(int fd, const char *out_path)
+{
+    cpr_plot_format fmt;
+    if (cpr_plot_format_from_path(out_path, &fmt) != CPR_OK) { cpr_error_clear(); return 1; }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return 1;   /* a device: nothing to check */
+    char tail[64];
+    size_t want = st.st_size < (off_t)sizeof tail ? (size_t)st.st_size : sizeof tail;
+    ssize_t got = pread(fd, tail, want, st.st_size - (off_t)want);
+    if (got != (ssize_t)want) return 0;
+    size_t n = want;
+    if (fmt == CPR_PLOT_PNG) {
+        static const unsigned char iend[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xAE, 0x42, 0x60, 0x82};
+        return n >= 12 && memcmp(tail + n - 12, iend, 12) == 0;
+    }
+    while (n && (tail[n - 1] == '\n' || tail[n - 1] == '\r' || tail[n - 1] == ' ' || tail[n - 1] == '\t')) n--;
+    const char *end = fmt == CPR_PLOT_SVG ? "</svg>" : "%%EOF";
+    size_t el = strlen(end);
+    return n >= el && memcmp(tail + n - el, end, el) == 0;
+}
+
 int cpr_plot_render_atomic(const char *script, const char *out_path)
 {
     if (!strstr(script, CPR_PLOT_OUTPUT_PLACEHOLDER))
@@ -236,6 +317,9 @@ int cpr_plot_render_atomic(const char *script, const char *out_path)
         if (fstat(fileno(cpr_outfile_stream(o)), &st) != 0 || (S_ISREG(st.st_mode) && st.st_size == 0))
             rc = cpr_fail(CPR_E_GNUPLOT, "gnuplot (%s) exited normally but wrote nothing to %s",
                           gnuplot_program(), out_path);
+        else if (!figure_complete(fileno(cpr_outfile_stream(o)), out_path))
+            rc = cpr_fail(CPR_E_WRITE, "%s: the figure gnuplot wrote is incomplete (disk full or file size "
+                          "limit?); the previous file is left as it was", out_path);
     }
     if (rc != CPR_OK) {
         cpr_outfile_abort(o);

@@ -1,6 +1,7 @@
 /* Atomic output files: temporary file beside the target, checked writes,
  * rename into place (see include/cpr/outfile.h). */
 #include "cpr/outfile.h"
+#include "cpr/cleanup.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -55,7 +56,13 @@ int cpr_outfile_open(const char *path, cpr_outfile **out)
         return CPR_OK;
     }
     o->tmp = temp_template(path);
+    /* registered before it exists: SIGINT between mkstemp and here would
+     * otherwise leave it behind (unlinking a name not yet created is harmless) */
+    sigset_t old;
+    cpr_cleanup_block(&old);
     int fd = mkstemp(o->tmp);
+    if (fd >= 0) cpr_cleanup_add_file(o->tmp);
+    cpr_cleanup_unblock(&old);
     if (fd < 0) {
         int e = errno;
         free(o->tmp);
@@ -70,6 +77,7 @@ int cpr_outfile_open(const char *path, cpr_outfile **out)
         int e = errno;
         close(fd);
         unlink(o->tmp);
+        cpr_cleanup_forget_file(o->tmp);
         free(o->tmp);
         free(o->path);
         free(o);
@@ -102,6 +110,7 @@ int cpr_outfile_commit(cpr_outfile *o)
     if (!rc && o->tmp && rename(o->tmp, o->path) != 0)
         rc = cpr_fail(CPR_E_WRITE, "%s: cannot rename the temporary file into place: %s", o->path, strerror(errno));
     if (rc && o->tmp) unlink(o->tmp);
+    if (o->tmp) cpr_cleanup_forget_file(o->tmp);
     outfile_free(o);
     return rc;
 }
@@ -110,7 +119,7 @@ void cpr_outfile_abort(cpr_outfile *o)
 {
     if (!o) return;
     fclose(o->fp);
-    if (o->tmp) unlink(o->tmp);
+    if (o->tmp) { unlink(o->tmp); cpr_cleanup_forget_file(o->tmp); }
     outfile_free(o);
 }
 
