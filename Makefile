@@ -60,6 +60,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	$(CC) $(CPPFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) -lcmocka $(LDLIBS)
 
 -include $(DEPS)
+# A target built before its .d file existed (an older build directory) has no
+# record of its headers: rebuild it once rather than trust it.
+NO_DEPS = $(filter-out $(wildcard $(DEPS)),$(DEPS))
+$(patsubst %.d,%.o,$(filter $(BUILD)/obj/%,$(NO_DEPS))) $(patsubst %.d,%,$(filter $(BUILD)/tests/%,$(NO_DEPS))): FORCE
+.PHONY: FORCE
+FORCE:
 
 unit: $(UNIT_BIN)
 

@@ -1,10 +1,13 @@
-/* libFuzzer harness for the CSV loader (src/load/): the input is written to
- * a file and loaded with cpr_frame_read_csv, as `--data FILE` does. The
- * first byte picks the options (separator, --entity/--time, plain table,
- * require a panel key, merge with a second file split off at "\n@@\n", a
- * read size of a few bytes so lines straddle the loader's buffer pieces,
- * or libcsv for every line instead of the plain-line splitter), the rest
- * is the file. Any crash, sanitizer report or leak is a bug; every
+/* libFuzzer harness for the loader (src/load/): the input is written to a
+ * file and loaded with cpr_frame_load, as `--data FILE` does, so the World
+ * Bank / SDMX reshaping, gzip input (seeds start with the gzip magic),
+ * preamble/footer skipping, decimal commas and the Stata/SPSS readers are
+ * covered along with the CSV reader. The first byte picks the options
+ * (separator, --entity/--time, plain table, require a panel key, merge with
+ * a second file split off at "\n@@\n", a read size of a few bytes so lines
+ * straddle the loader's buffer pieces, or libcsv for every line instead of
+ * the plain-line splitter; the low three bits all set also mean --decimal ,),
+ * the rest is the file. Any crash, sanitizer report or leak is a bug; every
  * clean failure must carry a status code and a message. */
 #include "cpr/util.h"
 #include "cpr/frame.h"
@@ -76,6 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (flags & 4) o.no_key = 1;
     if (flags & 8) o.require_panel = 1;
     if (flags & 16) { o.entity = "id"; o.time = "t"; }
+    if ((flags & 7) == 7) o.decimal = ',';
     o.quiet = 1;
     cpr_csv_set_chunk(flags & 64 ? 1 + size % 17 : 0);   /* 0: the default piece size */
     cpr_csv_force_libcsv(flags & 128 ? 1 : 0);
@@ -101,7 +105,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const char *paths[2] = {path1, path2};
         rc = cpr_frame_read_many(paths, 2, &o, &f);
     } else {
-        rc = cpr_frame_read_csv(path1, &o, &f);
+        rc = cpr_frame_load(path1, &o, &f);
     }
     if (rc) {
         if (f) abort(); /* no partial frame on failure */

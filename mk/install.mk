@@ -29,3 +29,22 @@ CPPFLAGS += $(if $(filter /%,$(BUILD)),,-DCPR_SRCROOT_REL=\"$(CPR_SRCROOT_REL)\"
 # Debug info names source directories; map the clone's path to "." so that
 # `strings` on the binary shows no path of the build machine.
 CFLAGS += -ffile-prefix-map=$(CURDIR)=.
+
+# ---- install side
+PREFIX  ?= /usr/local
+DESTDIR ?=
+MAN_PAGE = $(BUILD)/cpr-stats.1
+
+.PHONY: man install uninstall
+
+# The man page: docs/cpr-stats.1.in with the commands, options, defaults and
+# exit codes taken from the binary's own --help (scripts/man_page.sh).
+man: $(MAN_PAGE)
+$(MAN_PAGE): $(BIN) docs/cpr-stats.1.in scripts/man_page.sh
+	sh scripts/man_page.sh $(BIN) docs/cpr-stats.1.in > $@.tmp && mv $@.tmp $@
+
+install: $(BIN) $(MAN_PAGE)
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" BIN="$(BIN)" MAN="$(MAN_PAGE)" sh scripts/install.sh install
+
+uninstall:
+	PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" sh scripts/install.sh uninstall

@@ -10,10 +10,11 @@
  * bootstrap numerator and the squared CR standard error are linear and
  * quadratic in r, so one O(B G k) pass stores five numbers per draw and
  * every p(r) afterwards costs O(B). p-values are symmetric two-sided,
- * p = #{|t*_b| > |t|} / B (ties: the v = +-1 draws reproduce |t| exactly and
- * do not count). Intervals invert the test: {r : p(r) >= 1 - level},
- * endpoints found by bracketing and bisection. Rademacher weights are
- * enumerated (all 2^G sign vectors, exact and seed-free) when 2^G <= B. */
+ * p = #{|t*_b| >= |t|} / B (ties: the v = +-1 draws reproduce |t| exactly and
+ * count as extreme, see cpr_wcr_pvalue). Intervals invert the test: {r : p(r) >= 1 - level},
+ * endpoints found by bracketing and bisection. Weights are enumerated (all
+ * 2^G Rademacher or 6^G Webb vectors, exact and seed-free) when that many
+ * fit in B. */
 #ifndef CPR_BOOTSTRAP_H
 #define CPR_BOOTSTRAP_H
 
@@ -24,12 +25,18 @@
 #include "cpr/result.h"
 
 typedef enum { CPR_BOOT_RADEMACHER, CPR_BOOT_WEBB } cpr_boot_weights;
+/* WCR: restricted, CV1 t (Cameron, Gelbach & Miller 2008; boottest's
+ * default). WCR31: restricted, CV3 (jackknife) t. WCU33: unrestricted, CV3
+ * t, bootstrap errors from the jackknife residuals y_g - X_g b_(g)
+ * (MacKinnon, Nielsen & Webb 2023, JAE). */
+typedef enum { CPR_BOOT_WCR, CPR_BOOT_WCR31, CPR_BOOT_WCU33 } cpr_boot_type;
 
 typedef struct {
     size_t B;                 /* draws requested (> 0) */
     unsigned long seed;       /* gsl_rng_mt19937 seed */
     cpr_boot_weights weights;
     double conf_level;        /* of the interval, e.g. 0.95 */
+    cpr_boot_type type;
 } cpr_boot_spec;
 
 typedef struct {
@@ -39,6 +46,9 @@ typedef struct {
     double t;                 /* t for H0: beta_j = 0 with that se */
     double p;                 /* bootstrap p-value for H0: beta_j = 0 */
     double low, high;         /* interval by test inversion (NAN: not found) */
+    double p_floor;           /* smallest resolvable p: 1/B, or under enumeration the
+                                 share of vectors that always tie (2/2^G, 6/6^G; WCU 2/B) */
+    size_t n_degenerate;      /* draws with zero bootstrap variance at r = 0 */
 } cpr_boot_out;
 
 typedef struct cpr_wcr cpr_wcr;
@@ -59,8 +69,19 @@ void cpr_wcr_ci(const cpr_wcr *w, double level, double *low, double *high);
 int cpr_wcr_test(const double *X, size_t n, size_t k, const double *y,
                  const int *cluster, size_t G, size_t j,
                  const cpr_boot_spec *spec, cpr_boot_out *out);
-/* Largest G enumerated for B draws: 2^G <= B (Rademacher only). */
+/* 1 when every weight vector is enumerated: 2^G <= B (Rademacher) or
+ * 6^G <= B (Webb). */
 int cpr_wcr_enumerates(size_t G, size_t B, cpr_boot_weights wt);
+/* Draws whose bootstrap variance is zero at H0: beta_j = r. */
+size_t cpr_wcr_degenerate(const cpr_wcr *w, double r);
+
+/* Webb's six-point weights by default below this many clusters (Rademacher
+ * gives at most 2^G distinct bootstrap samples: Webb 2023; MacKinnon,
+ * Nielsen & Webb 2023, guide sec. 5) ... */
+#define CPR_BOOT_WEBB_BELOW 12
+/* ... and below this many no wild bootstrap p-value is reliable (Webb
+ * 2023; MacKinnon & Webb 2018): a warning is printed. */
+#define CPR_BOOT_UNRELIABLE_BELOW 6
 
 /* Clusters below which `regress` adds the bootstrap by default. */
 #define CPR_BOOT_FEW_CLUSTERS 50
@@ -74,5 +95,6 @@ int cpr_wcr_enumerates(size_t G, size_t B, cpr_boot_weights wt);
 int cpr_result_bootstrap(cpr_result *r, const cpr_design *d, const cpr_model_spec *s,
                          const cpr_boot_spec *b);
 const char *cpr_boot_weights_name(cpr_boot_weights w);
+const char *cpr_boot_type_name(cpr_boot_type t);
 
 #endif

@@ -85,6 +85,13 @@ int cpr_within_transform_w(const cpr_absorb *a, const double *w, double *cols, s
  * effects, tolerance and sweep limit). */
 cpr_absorb cpr_absorb_for(const cpr_design *d, const cpr_model_spec *s);
 
+/* For leave-one-cluster-out computations: the absorbed dimension nested in
+ * d's clusters (it leaves with its cluster; NULL when none, or when every
+ * absorbed dimension is nested) and the ones that are not (carried as
+ * dummies). */
+void cpr_absorb_nesting(const cpr_design *d, const cpr_absorb *a, const int **nest, size_t *n_nest,
+                        const int *other[2], size_t n_other[2]);
+
 /* FD row pairs: cur[r], prev[r] are rows of the same entity in consecutive
  * periods (time value + 1), in (entity, time) order; returns the count. */
 size_t cpr_fd_pairs(const cpr_design *d, size_t **cur, size_t **prev);

@@ -85,6 +85,14 @@ static void describe_columns(const cpr_frame *f, char **vars, size_t nvars)
         if (isfinite(mean)) snprintf(mean_s, sizeof mean_s, "%.6g", mean);
         printf("%-22s %7zu %6s %6s %13.6g %13s %13.6g\n", c->name, n, fs, ls, mn, mean_s, mx);
     }
+    /* Labels that came with the file (series names, Stata/SPSS variable labels). */
+    int any = 0;
+    for (size_t j = 0; j < f->ncol; j++) {
+        const cpr_column *c = &f->cols[j];
+        if (!c->label || !wanted(c->name, vars, nvars)) continue;
+        if (!any++) printf("\nLabels (from the file):\n");
+        printf("  %-20s %s\n", c->name, c->label);
+    }
 }
 
 static int run_describe(const cli_command *cmd, int argc, char **argv)

@@ -35,7 +35,9 @@ static const name_value se_names[] = {
     {"cr2", CPR_SE_CR2}, {"cr3", CPR_SE_CR3}, {"cr3j", CPR_SE_CR3J}, {NULL, 0}};
 static const name_value ssc_names[] = {{"stata", CPR_SSC_STATA}, {"plm", CPR_SSC_PLM}, {"none", CPR_SSC_NONE}, {NULL, 0}};
 static const name_value re_names[] = {{"stata", CPR_RE_STATA}, {"plm", CPR_RE_PLM}, {NULL, 0}};
-static const name_value weight_names[] = {{"rademacher", CPR_BOOT_RADEMACHER}, {"webb", CPR_BOOT_WEBB}, {NULL, 0}};
+#define WEIGHTS_AUTO 9   /* Webb below CPR_BOOT_WEBB_BELOW clusters, else Rademacher */
+static const name_value weight_names[] = {{"rademacher", CPR_BOOT_RADEMACHER}, {"webb", CPR_BOOT_WEBB}, {"auto", WEIGHTS_AUTO}, {NULL, 0}};
+static const name_value boot_type_names[] = {{"wcr", CPR_BOOT_WCR}, {"wcr31", CPR_BOOT_WCR31}, {"wcu33", CPR_BOOT_WCU33}, {NULL, 0}};
 static const name_value hausman_names[] = {{"classical", CPR_HAUSMAN_CLASSICAL}, {"mundlak", CPR_HAUSMAN_MUNDLAK}, {NULL, 0}};
 static const name_value wtype_names[] = {{"aweight", CPR_WEIGHT_A}, {"pweight", CPR_WEIGHT_P}, {"fweight", CPR_WEIGHT_F}, {NULL, 0}};
 
@@ -128,6 +130,7 @@ typedef struct {
     const char *weight;       /* --weight VAR or NULL */
     cpr_weight_type weight_type;
     long boot_B;              /* -1: default (9999 when clusters < 50) */
+    int weights_auto;         /* --boot-weights auto (the default) */
     cpr_boot_spec boot;
 } regress_opts;
 
@@ -202,13 +205,18 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     if (cli_has(a, "fe-tol")) o->spec.fe_tol = tol;
     o->spec.conf_level = level;
     long B, seed;
-    int w = lookup(a, "boot-weights", weight_names, CPR_BOOT_RADEMACHER);
+    int w = lookup(a, "boot-weights", weight_names, WEIGHTS_AUTO);
+    int bt = lookup(a, "boot-type", boot_type_names, CPR_BOOT_WCR);
+    if (bt < 0) return CPR_E_USAGE;
+    o->weights_auto = w == WEIGHTS_AUTO;
+    if (w == WEIGHTS_AUTO) w = CPR_BOOT_RADEMACHER;   /* fixed once G is known */
     if (w < 0) return CPR_E_USAGE;
     if (cli_get_long(a, "bootstrap", -1, 0, 10000000, &B)) return CPR_E_USAGE;
     if (cli_has(a, "bootstrap") && B < 0) return cli_usage_error(a->cmd, "--bootstrap must be 0 or more");
     if (cli_get_long(a, "seed", 42, 0, 4294967295L, &seed)) return CPR_E_USAGE;
     o->boot_B = cli_has(a, "bootstrap") ? B : -1;
-    o->boot = (cpr_boot_spec){ .B = 9999, .seed = (unsigned long)seed, .weights = (cpr_boot_weights)w, .conf_level = level };
+    o->boot = (cpr_boot_spec){ .B = 9999, .seed = (unsigned long)seed, .weights = (cpr_boot_weights)w, .conf_level = level,
+                               .type = (cpr_boot_type)bt };
     if (!is_panel && (o->spec.kind != CPR_MODEL_OLS && o->spec.kind != CPR_MODEL_POOLED))
         return cli_usage_error(a->cmd, "--model %s needs panel data (entity and time columns; see --entity/--time)", cli_get(a, "model"));
     if (!is_panel && (o->spec.se == CPR_SE_DK))
@@ -303,7 +311,9 @@ static int build_formula(const cli_args *a, const cpr_frame *f, const char *ftex
 static int maybe_bootstrap(const cli_args *a, regress_opts *o, const cpr_design *d, cpr_result *r)
 {
     size_t G = d->n_clusters;
-    int clustered = o->spec.se == CPR_SE_CLUSTER;
+    int clustered = o->spec.se == CPR_SE_CLUSTER || o->spec.se == CPR_SE_CR2 || o->spec.se == CPR_SE_CR3 ||
+                    o->spec.se == CPR_SE_CR3J;
+    if (o->weights_auto && G < CPR_BOOT_WEBB_BELOW) o->boot.weights = CPR_BOOT_WEBB;
     if (o->boot_B == 0) return CPR_OK;
     if (d->w) {
         if (clustered && G < CPR_BOOT_FEW_CLUSTERS)
@@ -312,9 +322,16 @@ static int maybe_bootstrap(const cli_args *a, regress_opts *o, const cpr_design 
         return CPR_OK;
     }
     if (o->boot_B > 0 && !clustered)
-        return cli_usage_error(a->cmd, "--bootstrap needs one-way clustered standard errors (--se cluster)");
+        return cli_usage_error(a->cmd, "--bootstrap needs one-way clustered standard errors (--se cluster, cr2, cr3 or cr3j)");
     if (o->boot_B < 0 && !(clustered && G < CPR_BOOT_FEW_CLUSTERS)) return CPR_OK;
     if (o->boot_B > 0) o->boot.B = (size_t)o->boot_B;
+    if (G < CPR_BOOT_UNRELIABLE_BELOW)
+        cpr_result_add_note(r, "warning: with G = %zu clusters no bootstrap p-value is reliable (fewer than %d clusters: "
+                            "Webb 2023, MacKinnon & Webb 2018); neither are the analytic ones: treat every p-value here as "
+                            "inconclusive", G, CPR_BOOT_UNRELIABLE_BELOW);
+    if (o->weights_auto && G < CPR_BOOT_WEBB_BELOW)
+        cpr_result_add_note(r, "Webb's six-point weights: with G = %zu < %d clusters Rademacher weights give at most 2^%zu "
+                            "distinct bootstrap samples (Webb 2023); --boot-weights rademacher overrides", G, CPR_BOOT_WEBB_BELOW, G);
     size_t n0 = r->nnotes;
     if (cpr_result_bootstrap(r, d, &o->spec, &o->boot) != CPR_OK) {
         if (o->boot_B > 0) return cpr_last_code();   /* asked for: an error */
@@ -324,13 +341,15 @@ static int maybe_bootstrap(const cli_args *a, regress_opts *o, const cpr_design 
         return CPR_OK;
     }
     if (G < CPR_BOOT_FEW_CLUSTERS) {
+        const char *tn = cpr_boot_type_name(o->boot.type), *wn = cpr_boot_weights_name(o->boot.weights);
         char *how = cpr_wcr_enumerates(G, o->boot.B, o->boot.weights)
-                        ? cpr_asprintf("WCR, Rademacher, all 2^%zu sign vectors", G)
-                        : cpr_asprintf("WCR, %s, B = %zu, seed %lu", cpr_boot_weights_name(o->boot.weights), o->boot.B, o->boot.seed);
+                        ? cpr_asprintf("%s, %s, all %s^%zu weight vectors", tn, wn, o->boot.weights == CPR_BOOT_WEBB ? "6" : "2", G)
+                        : cpr_asprintf("%s, %s, B = %zu, seed %lu", tn, wn, o->boot.B, o->boot.seed);
         cpr_result_add_note(r, "G = %zu clusters (< %d): cluster-robust p-values can be too small; wild cluster bootstrap "
                             "(%s) reported beside them (--bootstrap 0 turns it off)", G, CPR_BOOT_FEW_CLUSTERS, how);
         free(how);
     }
+
     /* the reason first, then what the bootstrap did */
     if (r->nnotes > n0 + 1) {
         char *why = r->notes[r->nnotes - 1];
@@ -478,7 +497,8 @@ static const cli_opt regress_opts_table[] = {
     {"fe-maxiter", 0, "N", "10000", "unbalanced two-way FE: maximum sweeps (exit 14 when not converged)"},
     {"bootstrap", 0, "B", "9999 when clustered with < 50 clusters, else 0", "wild cluster bootstrap draws (0 = off)"},
     {"seed", 0, "N", "42", "random seed of the bootstrap (results are reproducible)"},
-    {"boot-weights", 0, "KIND", "rademacher", "wild bootstrap weights: rademacher|webb (was --weights)"},
+    {"boot-weights", 0, "KIND", "auto", "wild bootstrap weights: rademacher|webb|auto (auto: Webb below 12 clusters, else Rademacher; was --weights)"},
+    {"boot-type", 0, "KIND", "wcr", "wild bootstrap: wcr (restricted, CV1 t), wcr31 (restricted, CV3 t), wcu33 (unrestricted, CV3 t, jackknife residuals)"},
     {"weight", 0, "VAR", "none", "observation weights: missing or 0 leaves the row out, negative is an error"},
     {"weight-type", 0, "KIND", "aweight", "aweight (rescaled to sum to N) | pweight (robust/clustered SEs only; default hc1 or cluster) | fweight (integer counts, N = their sum)"},
     {"endog", 0, "LIST", "none", "endogenous regressor(s) for IV/2SLS (with --instrument)"},

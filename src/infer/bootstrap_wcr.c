@@ -1,5 +1,17 @@
-/* Restricted wild cluster bootstrap (WCR) by the algebra of Roodman et al.
- * (2019): see include/cpr/bootstrap.h. Notation (X'X)^-1 = A, a = row j
+/* Wild cluster bootstrap by the algebra of Roodman et al. (2019) and, for
+ * the CV3 variants, of MacKinnon, Nielsen & Webb (2023): see
+ * include/cpr/bootstrap.h.
+ *
+ * WCR31 / WCU33 (CV3 t statistics). With A_g = X'X - X_g'X_g, c_g = A_g^-1 e_j,
+ * a bootstrap sample y* = X b0 + w.v (w: restricted residuals u0 - r u1 for
+ * WCR31, jackknife residuals y_g - X_g b_(g) for WCU33), s_h = X_h'w_h and
+ * S = sum_h v_h s_h:
+ *   beta*_j - b0_j        = a'S
+ *   beta*_(g)j - beta*_j  = (c_g - a)'S - v_g c_g's_g,
+ * linear in r again, so the same five numbers per draw serve p(r) for every
+ * r; each draw costs O(G k).
+ *
+ * WCR (CV1 t). Notation (X'X)^-1 = A, a = row j
  * of A, u_r = u0 - r u1 the restricted residuals (u0 = M_{-j} y,
  * u1 = M_{-j} x_j). For a draw v:
  *   beta*_j - r = sum_g v_g c_g,            c_g = a' X_g' u_r,g
@@ -7,6 +19,7 @@
  * Both are linear in r, so the numerator is N0 - r N1 and the squared
  * score sum is qa - 2 r qb + r^2 qc: five numbers per draw. */
 #include "cpr/bootstrap.h"
+#include "jk_internal.h"
 #include "cpr/linalg.h"
 #include "cpr/progress.h"
 #include "cpr/status.h"
@@ -17,19 +30,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TIE_TOL 1e-9        /* |t*| within this relative distance of |t|: a tie */
+#define TIE_TOL 1e-9        /* |t*| within this relative distance of |t|: a tie, counted as extreme */
 #define BISECT_ITER 200
 
 struct cpr_wcr {
     size_t B;
     int exact;
-    double beta, se;        /* unrestricted beta_j and CR0 se */
+    double floor;           /* smallest p the draws can resolve */
+    double beta, se;        /* unrestricted beta_j and its CR0 (WCR) or CV3 (WCR31, WCU33; no (G-1)/G) se */
+    int centred;            /* WCU: t* centred on beta, so p(r) moves only through t */
     double *d;              /* 5 per draw: N0, N1, qa, qb, qc */
 };
 
+/* Number of weight vectors of G clusters, 0 when above max. */
+static size_t n_vectors(size_t G, cpr_boot_weights wt, size_t max)
+{
+    size_t base = wt == CPR_BOOT_WEBB ? 6 : 2, m = 1;
+    for (size_t g = 0; g < G; g++) {
+        if (m > max / base) return 0;
+        m *= base;
+    }
+    return m;
+}
+
 int cpr_wcr_enumerates(size_t G, size_t B, cpr_boot_weights wt)
 {
-    return wt == CPR_BOOT_RADEMACHER && G < 63 && ((size_t)1 << G) <= B;
+    return n_vectors(G, wt, B) != 0;
 }
 
 /* Residuals of y on the columns of X other than j (y itself when k == 1). */
@@ -76,6 +102,114 @@ static void draw_stats(const pieces *p, const double *v, double *TV, double *out
         qa += P * P; qb += P * Q; qc += Q * Q;
     }
     out[0] = N0; out[1] = N1; out[2] = qa; out[3] = qb; out[4] = qc;
+}
+
+/* CV3 pieces: per cluster c_g (k), s0_g, s1_g (k), e0_g = c_g's0_g, e1_g. */
+typedef struct {
+    size_t G, k;
+    double *a, *ca, *S0, *S1, *E0, *E1;   /* a (k); ca = c_g - a (G*k); S (G*k); E (G) */
+} jpieces;
+
+static void jpieces_free(jpieces *p) { free(p->a); free(p->ca); free(p->S0); free(p->S1); free(p->E0); free(p->E1); }
+
+static void draw_stats_cv3(const jpieces *p, const double *v, double *S, double *out)
+{
+    size_t G = p->G, k = p->k;
+    double *S1 = S + k;
+    memset(S, 0, 2 * k * sizeof *S);
+    for (size_t h = 0; h < G; h++)
+        for (size_t c = 0; c < k; c++) { S[c] += v[h] * p->S0[h * k + c]; S1[c] += v[h] * p->S1[h * k + c]; }
+    double N0 = 0, N1 = 0, qa = 0, qb = 0, qc = 0;
+    for (size_t c = 0; c < k; c++) { N0 += p->a[c] * S[c]; N1 += p->a[c] * S1[c]; }
+    for (size_t g = 0; g < G; g++) {
+        double P = -v[g] * p->E0[g], Q = -v[g] * p->E1[g];
+        for (size_t c = 0; c < k; c++) { P += p->ca[g * k + c] * S[c]; Q += p->ca[g * k + c] * S1[c]; }
+        qa += P * P; qb += P * Q; qc += Q * Q;
+    }
+    out[0] = N0; out[1] = N1; out[2] = qa; out[3] = qb; out[4] = qc;
+}
+
+/* Weights of draw b: enumerated (digit g of b in base 2 or 6) or random. */
+static void draw_weights(size_t b, size_t G, int exact, cpr_boot_weights wt, gsl_rng *rng, double *v)
+{
+    size_t base = wt == CPR_BOOT_WEBB ? 6 : 2, rest = b;
+    for (size_t g = 0; g < G; g++) {
+        unsigned long u;
+        if (exact) { u = rest % base; rest /= base; }
+        else u = gsl_rng_uniform_int(rng, base);
+        v[g] = wt == CPR_BOOT_WEBB ? webb_value(u) : (u ? -1.0 : 1.0);
+    }
+}
+
+/* The CV3 bootstraps: per-cluster X_g'X_g, c_g = (X'X - X_g'X_g)^-1 e_j
+ * and the residual pieces; the actual CV3 se of beta_j. */
+static int cv3_pieces(const double *X, size_t n, size_t k, const double *resid, const double *A,
+                      const double *u0, const double *u1, const int *cluster, size_t G, size_t j,
+                      cpr_boot_type type, jpieces *p, double *se)
+{
+    size_t *order = cpr_malloc((n ? n : 1) * sizeof *order), *start = cpr_malloc((G + 1) * sizeof *start);
+    cpr_jk_group_rows(cluster, n, G, order, start);
+    const double **col = cpr_malloc(k * sizeof *col);
+    for (size_t c = 0; c < k; c++) col[c] = X + c * n;
+    long double *C = cpr_calloc(k * k, sizeof *C), *Cg = cpr_malloc(G * k * k * sizeof *Cg);
+    long double *se_ = cpr_malloc(G * k * sizeof *se_), *sg = cpr_malloc(k * sizeof *sg), *scale = cpr_malloc(k * sizeof *scale);
+    long double *L = cpr_malloc(k * k * sizeof *L), *b = cpr_malloc(k * sizeof *b), *x = cpr_malloc(k * sizeof *x);
+    unsigned char *keep = cpr_malloc(k);
+    for (size_t g = 0; g < G; g++) {     /* X_g'X_g and X_g'u_hat_g */
+        cpr_jk_cluster_cross(col, k, resid, order + start[g], start[g + 1] - start[g], Cg + g * k * k, se_ + g * k, NULL);
+        for (size_t a = 0; a < k; a++)
+            for (size_t c = 0; c < a; c++) Cg[g * k * k + a * k + c] = Cg[g * k * k + c * k + a];
+        for (size_t a = 0; a < k * k; a++) C[a] += Cg[g * k * k + a];
+    }
+    for (size_t a = 0; a < k; a++) scale[a] = C[a * k + a];
+    p->G = G; p->k = k;
+    p->a = cpr_malloc(k * sizeof *p->a);
+    p->ca = cpr_malloc(G * k * sizeof *p->ca);
+    p->S0 = cpr_calloc(G * k, sizeof *p->S0); p->S1 = cpr_calloc(G * k, sizeof *p->S1);
+    p->E0 = cpr_calloc(G, sizeof *p->E0); p->E1 = cpr_calloc(G, sizeof *p->E1);
+    for (size_t c = 0; c < k; c++) p->a[c] = A[j * k + c];
+    int rc = CPR_OK;
+    long double se2 = 0;
+    for (size_t g = 0; g < G && rc == CPR_OK; g++) {
+        for (size_t a = 0; a < k * k; a++) L[a] = C[a] - Cg[g * k * k + a];
+        cpr_jk_chol_drop(L, k, scale, keep);
+        if (!keep[j]) { rc = cpr_fail(CPR_E_NUMERIC, "the CV3 wild bootstrap needs every leave-one-cluster-out fit: without "
+                                      "cluster %zu the coefficient is not identified (use --boot-type wcr)", g + 1); break; }
+        for (size_t a = 0; a < k; a++) b[a] = a == j;
+        cpr_jk_chol_solve(L, k, keep, b, x);                      /* c_g */
+        long double d = 0;
+        for (size_t c = 0; c < k; c++) { p->ca[g * k + c] = (double)x[c] - p->a[c]; d += x[c] * se_[g * k + c]; }
+        se2 += d * d;                                             /* (beta_(g)j - beta_j)^2 */
+        /* residual pieces s_g = X_g'w_g */
+        const size_t *rows = order + start[g];
+        size_t m = start[g + 1] - start[g];
+        if (type == CPR_BOOT_WCU33) {
+            /* jackknife residuals: w_g = u_g + X_g A_g^+ X_g'u_g, so s_g = X_g'u_g + X_g'X_g A_g^+ X_g'u_g */
+            long double *z = cpr_malloc(k * sizeof *z);
+            for (size_t a = 0; a < k; a++) b[a] = se_[g * k + a];
+            cpr_jk_chol_solve(L, k, keep, b, z);
+            for (size_t a = 0; a < k; a++) {
+                long double s = se_[g * k + a];
+                for (size_t c = 0; c < k; c++) s += Cg[g * k * k + a * k + c] * z[c];
+                p->S0[g * k + a] = (double)s;
+            }
+            free(z);
+        } else {
+            for (size_t r = 0; r < m; r++) {
+                size_t i = rows[r];
+                for (size_t a = 0; a < k; a++) {
+                    p->S0[g * k + a] += X[a * n + i] * u0[i];
+                    p->S1[g * k + a] += X[a * n + i] * u1[i];
+                }
+            }
+        }
+        long double e0 = 0, e1 = 0;
+        for (size_t c = 0; c < k; c++) { e0 += x[c] * p->S0[g * k + c]; e1 += x[c] * p->S1[g * k + c]; }
+        p->E0[g] = (double)e0; p->E1[g] = (double)e1;
+    }
+    *se = sqrt((double)se2);
+    free(order); free(start); free(col); free(C); free(Cg); free(se_); free(sg); free(scale); free(L); free(b); free(x); free(keep);
+    return rc;
 }
 
 int cpr_wcr_alloc(const double *X, size_t n, size_t k, const double *y,
@@ -125,8 +259,25 @@ int cpr_wcr_alloc(const double *X, size_t n, size_t k, const double *y,
     cpr_wcr *w = cpr_calloc(1, sizeof *w);
     w->beta = ls.beta[j];
     w->se = sqrt(se2);
-    w->exact = cpr_wcr_enumerates(G, spec->B, spec->weights);
-    w->B = w->exact ? (size_t)1 << G : spec->B;
+    jpieces jp = { 0 };
+    int cv3 = spec->type == CPR_BOOT_WCR31 || spec->type == CPR_BOOT_WCU33;
+    if (cv3) {
+        rc = cv3_pieces(X, n, k, ls.resid, A, u0, u1, cluster, G, j, spec->type, &jp, &w->se);
+        if (rc != CPR_OK) {
+            jpieces_free(&jp); free(w); free(S0); free(S1); free(sc); free(u0); free(u1);
+            pieces_free(&p); cpr_ls_clear(&ls);
+            return rc;
+        }
+    }
+    w->centred = spec->type == CPR_BOOT_WCU33;
+    size_t nv = n_vectors(G, spec->weights, spec->B);
+    w->exact = nv != 0;
+    w->B = w->exact ? nv : spec->B;
+    /* under enumeration the weight vectors proportional to 1 (2 Rademacher,
+     * 6 Webb) reproduce |t| for the restricted bootstraps, and v, -v always
+     * tie: the smallest attainable p */
+    w->floor = !w->exact ? 1.0 / (double)w->B
+             : (w->centred ? 2.0 : spec->weights == CPR_BOOT_WEBB ? 6.0 : 2.0) / (double)w->B;
     w->d = cpr_malloc(5 * w->B * sizeof *w->d);
     double *v = cpr_malloc(G * sizeof *v), *TV = cpr_malloc(2 * k * sizeof *TV);
     gsl_rng *rng = w->exact ? NULL : gsl_rng_alloc(gsl_rng_mt19937);
@@ -134,15 +285,13 @@ int cpr_wcr_alloc(const double *X, size_t n, size_t k, const double *y,
     cpr_progress *prog = cpr_progress_start("wild cluster bootstrap", w->B);
     for (size_t b = 0; b < w->B; b++) {
         if ((b & 255) == 0) cpr_progress_update(prog, b);
-        for (size_t g = 0; g < G; g++) {
-            if (w->exact) v[g] = (b >> g) & 1 ? -1.0 : 1.0;
-            else if (spec->weights == CPR_BOOT_WEBB) v[g] = webb_value(gsl_rng_uniform_int(rng, 6));
-            else v[g] = gsl_rng_uniform_int(rng, 2) ? 1.0 : -1.0;
-        }
-        draw_stats(&p, v, TV, w->d + 5 * b);
+        draw_weights(b, G, w->exact, spec->weights, rng, v);
+        if (cv3) draw_stats_cv3(&jp, v, TV, w->d + 5 * b);
+        else draw_stats(&p, v, TV, w->d + 5 * b);
     }
     cpr_progress_finish(prog);
     if (rng) gsl_rng_free(rng);
+    jpieces_free(&jp);
     free(v); free(TV); free(S0); free(S1); free(sc); free(u0); free(u1);
     pieces_free(&p);
     cpr_ls_clear(&ls);
@@ -157,17 +306,29 @@ void cpr_wcr_free(cpr_wcr *w)
     free(w);
 }
 
+/* p(r) = #{b : |t*_b| >= |t(r)|} / B over every draw (Roodman et al.
+ * 2019): ties count as extreme, and so does a degenerate draw (zero
+ * bootstrap variance: |t*| infinite or undefined), which is conservative. */
 double cpr_wcr_pvalue(const cpr_wcr *w, double r)
 {
-    double t = fabs(w->beta - r) / w->se, lim = t * (1.0 + TIE_TOL);
+    double t = fabs(w->beta - r) / w->se, lim = t * (1.0 - TIE_TOL);
     size_t count = 0;
     for (size_t b = 0; b < w->B; b++) {
         const double *s = w->d + 5 * b;
         double num = s[0] - r * s[1], den2 = s[2] - 2.0 * r * s[3] + r * r * s[4];
-        if (!(den2 > 0)) continue;   /* degenerate draw: t* undefined, not counted */
-        if (fabs(num) > lim * sqrt(den2)) count++;
+        if (!(den2 > 0) || fabs(num) >= lim * sqrt(den2)) count++;
     }
     return (double)count / (double)w->B;
+}
+
+size_t cpr_wcr_degenerate(const cpr_wcr *w, double r)
+{
+    size_t m = 0;
+    for (size_t b = 0; b < w->B; b++) {
+        const double *s = w->d + 5 * b;
+        m += !(s[2] - 2.0 * r * s[3] + r * r * s[4] > 0);
+    }
+    return m;
 }
 
 /* Walk outward from beta in steps of se/4 (40 steps, then doubling) to the
@@ -175,7 +336,10 @@ double cpr_wcr_pvalue(const cpr_wcr *w, double r)
 static double ci_end(const cpr_wcr *w, double alpha, double dir)
 {
     double in = w->beta, step = w->se > 0 ? w->se / 4 : fabs(w->beta) + 1.0, out = NAN;
-    for (int m = 1; m <= 100; m++) {
+    if (w->floor >= alpha) return NAN;   /* no value can be rejected: unbounded */
+    /* up to 40 * 2^20 steps (10^7 standard errors): beyond, rounding in the
+     * quadratic variance decides, not the data */
+    for (int m = 1; m <= 60; m++) {
         double r = w->beta + dir * step * (m <= 40 ? m : 40.0 * ldexp(1.0, m - 40));
         if (!isfinite(r)) break;
         if (cpr_wcr_pvalue(w, r) < alpha) { out = r; break; }
@@ -210,6 +374,8 @@ int cpr_wcr_test(const double *X, size_t n, size_t k, const double *y,
     out->se = w->se;
     out->t = w->beta / w->se;
     out->p = cpr_wcr_pvalue(w, 0.0);
+    out->p_floor = w->floor;
+    out->n_degenerate = cpr_wcr_degenerate(w, 0.0);
     cpr_wcr_ci(w, spec->conf_level, &out->low, &out->high);
     cpr_wcr_free(w);
     return CPR_OK;

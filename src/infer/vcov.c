@@ -1,6 +1,7 @@
 /* Variance estimators for a fitted linear regression: classical, White
  * HC0-HC3, one-way and two-way (Cameron-Gelbach-Miller) cluster-robust.
- * Driscoll-Kraay lives in dk.c. All sandwiches use the bread (X'X)^-1 of
+ * Driscoll-Kraay lives in dk.c, CR2 in cr2.c, the shared pieces (sandwich,
+ * cluster meat) in sandwich.c. All sandwiches use the bread (X'X)^-1 of
  * the final (possibly transformed) regression. */
 #include "cpr/infer.h"
 #include "cpr/status.h"
@@ -14,39 +15,6 @@ void cpr_vcov_info_clear(cpr_vcov_info *info)
 {
     free(info->type); free(info->label); free(info->df_coef);
     memset(info, 0, sizeof *info);
-}
-
-void cpr_sandwich(const double *B, const double *M, size_t k, double factor, double *V)
-{
-    double *T = cpr_calloc(k * k, sizeof *T);
-    for (size_t a = 0; a < k; a++)
-        for (size_t c = 0; c < k; c++) {
-            double s = 0;
-            for (size_t b = 0; b < k; b++) s += B[a * k + b] * M[b * k + c];
-            T[a * k + c] = s;
-        }
-    for (size_t a = 0; a < k; a++)
-        for (size_t c = a; c < k; c++) {
-            double s = 0;
-            for (size_t b = 0; b < k; b++) s += T[a * k + b] * B[b * k + c];
-            V[a * k + c] = V[c * k + a] = factor * s;
-        }
-    free(T);
-}
-
-void cpr_meat_cluster(const double *X, const double *e, size_t n, size_t k,
-                      const int *g, size_t ng, double *M)
-{
-    double *S = cpr_calloc(ng * k, sizeof *S);   /* scores summed by cluster */
-    for (size_t j = 0; j < k; j++)
-        for (size_t i = 0; i < n; i++) S[(size_t)g[i] * k + j] += X[j * n + i] * e[i];
-    memset(M, 0, k * k * sizeof *M);
-    for (size_t c = 0; c < ng; c++)
-        for (size_t a = 0; a < k; a++)
-            for (size_t b = a; b < k; b++) M[a * k + b] += S[c * k + a] * S[c * k + b];
-    for (size_t a = 0; a < k; a++)
-        for (size_t b = 0; b < a; b++) M[a * k + b] = M[b * k + a];
-    free(S);
 }
 
 /* h_i = x_i' B x_i */
@@ -158,15 +126,6 @@ static int vcov_hc(const cpr_vcov_in *in, cpr_se_kind se, double *V, cpr_vcov_in
     info->label = cpr_asprintf("Heteroskedasticity-robust (HC%d%s)", idx,
                                se == CPR_SE_HC1 ? ": HC0 * N/(N-K), as Stata robust" : "");
     return CPR_OK;
-}
-
-cpr_jk_in cpr_vcov_jk_in(const cpr_vcov_in *in)
-{
-    cpr_jk_in j = { .n = in->n, .k = in->k, .G = in->n_clusters, .X = in->X, .resid = in->resid,
-                    .cluster = in->cluster, .nest = in->fe_nest, .n_nest = in->fe_n_nest,
-                    .fe = { in->fe_other[0], in->fe_other[1] }, .n_fe = { in->fe_n_other[0], in->fe_n_other[1] },
-                    .has_const = in->has_const };
-    return j;
 }
 
 int cpr_vcov_cr3(const cpr_vcov_in *in, const cpr_jackknife *J, cpr_se_kind se, double *V, cpr_vcov_info *info)

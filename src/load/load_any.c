@@ -54,9 +54,14 @@ static size_t header_fields(const char *s, size_t n, char sep, char ***out)
 {
     size_t nf = 0, cap = 16;
     char **f = cpr_malloc(cap * sizeof *f);
+    /* One buffer as long as the header line (quotes may hide newlines). */
+    size_t len = 0;
+    for (int q = 0; len < n && (q || (s[len] != '\n' && s[len] != '\r')); len++)
+        if (s[len] == '"') q = !q;
+    n = len;
+    char *buf = cpr_malloc(n + 1);
     size_t i = 0;
     for (;;) {
-        char *buf = cpr_malloc(n + 1);
         size_t b = 0;
         int q = 0;
         for (; i < n; i++) {
@@ -73,10 +78,10 @@ static size_t header_fields(const char *s, size_t n, char sep, char ***out)
         buf[b] = '\0';
         if (nf == cap) f = cpr_realloc(f, (cap *= 2) * sizeof *f);
         f[nf++] = cpr_strdup(buf + a);
-        free(buf);
         if (i >= n || s[i] != sep) break;
         i++;
     }
+    free(buf);
     *out = f;
     return nf;
 }

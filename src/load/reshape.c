@@ -320,7 +320,7 @@ static int reshape_wide(table_ctx *c, const cpr_load_opts *o, obs_set *s, long *
         if (cname < 0 && find_ci(nm, 1, CNAME_WB) == 0) cname = (long)j;
     }
     if (*ent < 0) return cpr_fail(CPR_E_NOKEY, "%s:%zu: no 'Country Code' column; name the entity column with --entity", c->path, c->header_line);
-    size_t ncol = c->t->ncol, ny = 0;
+    size_t ncol = c->t->ncol, ny = 0, ndropped = 0;
     int *year = cpr_malloc(ncol * sizeof *year);
     for (size_t j = 0; j < ncol; j++) {
         year[j] = 0;
@@ -331,11 +331,16 @@ static int reshape_wide(table_ctx *c, const cpr_load_opts *o, obs_set *s, long *
         int empty = 1;
         for (size_t i = 0; i < c->t->nrow && empty; i++) empty = cell(c, (long)j, i) == NULL;
         if (empty) (*ignored)++;
-        else {
+        else if (ndropped++ < 5) { /* name the first few, count the rest */
             char *d = *dropped ? cpr_asprintf("%s, '%s'", *dropped, col->name) : cpr_asprintf("'%s'", col->name);
             free(*dropped);
             *dropped = d;
         }
+    }
+    if (ndropped > 5) {
+        char *d = cpr_asprintf("%s and %zu more", *dropped, ndropped - 5);
+        free(*dropped);
+        *dropped = d;
     }
     for (size_t i = 0; i < c->t->nrow && !rc; i++) {
         int e = 0, var;

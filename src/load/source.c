@@ -223,6 +223,7 @@ static ssize_t cookie_read(void *cookie, char *buf, size_t size)
     if (src->err[0] && src->olen == src->opos) return -1;
     size_t n = src->olen - src->opos;
     if (n > size) n = size;
+    if (n == 0) return 0;
     memcpy(buf, src->out + src->opos, n);
     src->opos += n;
     return (ssize_t)n;
@@ -233,6 +234,8 @@ int cpr_source_open(const char *path, FILE *raw, cpr_source **out)
     cpr_source *src = cpr_calloc(1, sizeof *src);
     src->path = path;
     src->raw = raw;
+    src->dcap = IN_CHUNK + 1;
+    src->dec = cpr_malloc(src->dcap); /* never NULL: memchr/memmove on it */
     unsigned char magic[2];
     size_t got = fread(magic, 1, 2, raw);
     if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
@@ -243,12 +246,11 @@ int cpr_source_open(const char *path, FILE *raw, cpr_source **out)
         src->z.avail_in = 2;
         if (inflateInit2(&src->z, 15 + 16) != Z_OK) {
             free(src->zin);
+            free(src->dec);
             free(src);
             return cpr_fail(CPR_E_NOMEM, "%s: zlib could not start", path);
         }
     } else {
-        src->dcap = IN_CHUNK + 1;
-        src->dec = cpr_malloc(src->dcap);
         memcpy(src->dec, magic, got);
         src->dlen = got;
         if (got < 2) src->raw_eof = feof(raw) || ferror(raw);

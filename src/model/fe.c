@@ -39,24 +39,6 @@ static const char *fe_label(cpr_effects e)
          : e == CPR_EFFECTS_TIME ? "Fixed effects (within, time)" : "Two-way fixed effects (within)";
 }
 
-/* Which absorbed dimensions the cluster jackknife can partial out (nested
- * in the clusters: they leave with their cluster) and which it must carry
- * as dummies (see cpr_jk_in). */
-static void cpr_fe_jackknife_dims(const cpr_design *d, const cpr_absorb *a, cpr_vcov_in *in)
-{
-    in->fe_nest = NULL; in->fe_other[0] = in->fe_other[1] = NULL;
-    in->fe_n_nest = in->fe_n_other[0] = in->fe_n_other[1] = 0;
-    if (!d->cluster) return;
-    const int *codes[2] = { a->effects != CPR_EFFECTS_TIME ? d->entity : NULL, a->effects != CPR_EFFECTS_ENTITY ? d->time : NULL };
-    size_t lev[2] = { d->n_entities, d->n_times }, no = 0;
-    for (int f = 0; f < 2; f++) {
-        if (!codes[f]) continue;
-        if (cpr_codes_nested(codes[f], lev[f], d->cluster, d->n)) { in->fe_nest = codes[f]; in->fe_n_nest = lev[f]; }
-        else { in->fe_other[no] = codes[f]; in->fe_n_other[no++] = lev[f]; }
-    }
-    if (no == 0) in->fe_nest = NULL;   /* everything partialled out: no dummies to demean */
-}
-
 /* Levels of absorbed dimensions not nested in the cluster (Stata counts them in K). */
 static double unnested_levels(const cpr_design *d, const cpr_absorb *a)
 {
@@ -262,7 +244,7 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
                        .cluster_name = d->cluster_name, .diag = s->cluster_diag ? 2 : 1,
                        .cluster_labels = cpr_design_cluster_labels(d),
                        .n_obs = wt.n_obs, .hc_div = wt.type == CPR_WEIGHT_F ? wt.w : NULL, .weighted = wt.w != NULL };
-    cpr_fe_jackknife_dims(d, &a, &in);
+    cpr_absorb_nesting(d, &a, &in.fe_nest, &in.fe_n_nest, in.fe_other, in.fe_n_other);
     rc = df > 0 ? cpr_result_apply_vcov(r, &in, s->se, s->ssc, s->dk_lag)
                 : cpr_fail(CPR_E_NUMERIC, "fixed effects: no residual degrees of freedom");
     if (rc != CPR_OK) { cpr_result_free(r); cpr_reg_clear(&g); free(W); free(nm); free(absorbed); cpr_wts_clear(&wt); return rc; }

@@ -165,6 +165,10 @@ static double boot_draws(const cpr_result *r)
 static char *boot_p_text(const cpr_result *r, double p)
 {
     double B = boot_draws(r);
+    /* a p at the smallest value the draws resolve (r->boot_p_floor: 1/B, or
+     * the always-tying share under enumeration) is a bound */
+    if (r->boot_p_floor > 0 && p <= r->boot_p_floor * (1 + 1e-9))
+        return cpr_asprintf("{%s%.2g}", r->boot_exact ? "<=" : "<", r->boot_p_floor);
     /* a p of 0 only says p < 1/B: print the bound, not more certainty */
     if (p == 0 && B > 0) return cpr_asprintf("{<%.2g}", 1 / B);
     if (p == 0) return cpr_strdup("{0}");

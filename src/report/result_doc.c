@@ -63,18 +63,25 @@ static void coefficients(cpr_doc *d, const cpr_result *r)
         {"ci", ci, CPR_SHOW_HUMAN},
         {"conf_low", "conf. low", CPR_SHOW_MACHINE},
         {"conf_high", "conf. high", CPR_SHOW_MACHINE},
-        {"boot_p_value", "boot p", CPR_SHOW_ALL},
+        {"boot_p", "boot p", CPR_SHOW_HUMAN},
+        {"boot_p_value", "boot p", CPR_SHOW_MACHINE},
+        {"boot_p_bound", "boot p bound", CPR_SHOW_MACHINE},
         {"boot_ci", bci, CPR_SHOW_HUMAN},
         {"boot_conf_low", "boot conf. low", CPR_SHOW_MACHINE},
         {"boot_conf_high", "boot conf. high", CPR_SHOW_MACHINE},
     };
-    size_t ncol = boot ? 13 : 9;
+    size_t ncol = boot ? 15 : 9;
     cpr_doc_block *b = cpr_doc_add_table(d, "coefficients", NULL, CPR_SHOW_ALL, ncol, cols);
     free(ci); free(bci);
     for (size_t j = 0; j < r->k; j++) {
         char *cit = ci_text(r->conf_low[j], r->conf_high[j]);
         char *bct = ci_text(r->boot_low[j], r->boot_high[j]);
-        cpr_cell row[13] = {
+        /* a p at the smallest value the draws resolve is a bound: "< 1/B"
+         * for random draws, "<= floor" under full enumeration */
+        int bound = boot && r->boot_p_floor > 0 && r->boot_p[j] <= r->boot_p_floor * (1 + 1e-9);
+        char pb[48];
+        if (bound) snprintf(pb, sizeof pb, "%s %.2g", r->boot_exact ? "<=" : "<", r->boot_p_floor);
+        cpr_cell row[15] = {
             cpr_cell_text(r->terms[j]),
             cpr_cell_num(r->estimate[j], CPR_NUM_G),
             cpr_cell_num(r->std_error[j], CPR_NUM_G),
@@ -84,7 +91,9 @@ static void coefficients(cpr_doc *d, const cpr_result *r)
             isfinite(r->conf_low[j]) || isfinite(r->conf_high[j]) ? cpr_cell_text(cit) : cpr_cell_na(),
             cpr_cell_num(r->conf_low[j], CPR_NUM_G),
             cpr_cell_num(r->conf_high[j], CPR_NUM_G),
+            bound ? cpr_cell_text(pb) : cpr_cell_num(r->boot_p[j], CPR_NUM_P),
             cpr_cell_num(r->boot_p[j], CPR_NUM_P),
+            bound ? cpr_cell_text(r->boot_exact ? "<=" : "<") : cpr_cell_na(),
             isfinite(r->boot_low[j]) || isfinite(r->boot_high[j]) ? cpr_cell_text(bct) : cpr_cell_na(),
             cpr_cell_num(r->boot_low[j], CPR_NUM_G),
             cpr_cell_num(r->boot_high[j], CPR_NUM_G),

@@ -44,7 +44,7 @@ const char *cpr_status_name(int code)
     case CPR_E_EMPTY: return "empty file";
     case CPR_E_NODATA: return "header row but no data rows";
     case CPR_E_RAGGED: return "ragged row or broken quoting";
-    case CPR_E_BINARY: return "not a text file (binary data)";
+    case CPR_E_BINARY: return "not a text file, or a damaged/unsupported .dta, .sav or .gz";
     case CPR_E_NONNUMERIC: return "non-numeric or non-finite cell in a numeric column";
     case CPR_E_DUPKEY: return "duplicate (entity, time) key";
     case CPR_E_NOKEY: return "entity or time column not found";

@@ -81,19 +81,77 @@ static void check(const char *tag, const double *X, size_t k, const double *y, s
 static void test_oracle_oneway(void **st)
 {
     (void)st;
-    check("oneway_value", Xw, 2, yw, 0, 0.11012380412071833, 0.014342143712349778, 0.001953125,
-          0.041829248573736502, 0.1918736250587269);
-    check("oneway_capital", Xw, 2, yw, 1, 0.31006534130013907, 0.049792608723774057, 0.0234375,
-          0.033232203695584731, 0.37137266062306806);
+    check("oneway_value", Xw, 2, yw, 0, 0.11012380412071833, 0.014342143712349778, 0.00390625,
+          0.037692847812248118, 0.1966043054333193);
+    check("oneway_capital", Xw, 2, yw, 1, 0.31006534130013907, 0.049792608723774057, 0.025390625,
+          0.033104062586304536, 0.3713757364785244);
 }
 
 static void test_oracle_twoway_pooled(void **st)
 {
     (void)st;
-    check("twoway_value", X2, 2, y2, 0, 0.1177158550826065, 0.0097120236868350023, 0,
-          0.070663140552560011, 0.15579390663808468);
+    check("twoway_value", X2, 2, y2, 0, 0.1177158550826065, 0.0097120236868350023, 0.001953125,
+          0.070597099630554661, 0.15587753167282586);
     check("pooled_capital", X3, 3, ref_col(gt, "inv"), 2, 0.23067848873196961, 0.080200798054643169,
-          0.021484375, 0.031919631220640496, 0.36915873803302834);
+          0.0234375, 0.031762850931386991, 0.3694933085908042);
+}
+
+
+/* WCR31 / WCU33 (CV3 t) against the brute-force refits of the oracle. */
+static void check_cv3(const char *tag, const double *X, size_t k, const double *y, size_t j, cpr_boot_type type,
+                      double beta, double p, double lo, double hi)
+{
+    cpr_boot_spec s = { .B = 9999, .seed = 42, .weights = CPR_BOOT_RADEMACHER, .conf_level = 0.95, .type = type };
+    cpr_boot_out o;
+    assert_int_equal(cpr_wcr_test(X, gt->nrow, k, y, gcl, gG, j, &s, &o), CPR_OK);
+    assert_int_equal(o.exact, 1);
+    fprintf(stderr, "%s: p %.17g [%.17g, %.17g]\n", tag, o.p, o.low, o.high);
+    near(tag, o.estimate, beta, 1e-10);
+    assert_true(o.p == p);
+    near(tag, o.low, lo, 1e-8);
+    near(tag, o.high, hi, 1e-8);
+}
+
+static void test_oracle_cv3(void **st)
+{
+    (void)st;
+    check_cv3("wcr31_oneway_value", Xw, 2, yw, 0, CPR_BOOT_WCR31, 0.11012380412071833, 0.01953125,
+              0.027224647258429026, 0.60214199772004418);
+    check_cv3("wcr31_pooled_capital", X3, 3, ref_col(gt, "inv"), 2, CPR_BOOT_WCR31, 0.23067848873196961,
+              0.03125, 0.010188579685347653, 0.38397044799971425);
+    check_cv3("wcu33_oneway_value", Xw, 2, yw, 0, CPR_BOOT_WCU33, 0.11012380412071833, 0.19921875,
+              -0.031863995742966916, 0.25211160398440358);
+    check_cv3("wcu33_pooled_capital", X3, 3, ref_col(gt, "inv"), 2, CPR_BOOT_WCU33, 0.23067848873196961,
+              0.25, -0.29031250623514993, 0.75166948369908915);
+}
+
+/* Two-way FE through the whole path (cpr_result_bootstrap): the year
+ * effects are not nested in the firms, so the CV3 bootstraps carry them as
+ * dummies; the oracle refits the LSDV regression with firm and year dummies. */
+static void test_oracle_cv3_twoway(void **st)
+{
+    (void)st;
+    const char *xs[] = { "value", "capital" };
+    cpr_design *d = ref_design(gt, "inv", xs, 2, 0, "firm", "year");
+    cpr_model_spec ms;
+    cpr_model_spec_default(&ms);
+    static const struct { cpr_boot_type t; double p, lo, hi; } want[2] = {
+        { CPR_BOOT_WCR31, 0.212890625, -0.18096065261281835, 2.3103509266955324 },
+        { CPR_BOOT_WCU33, 0.314453125, -2.0991676131374462, 2.8150001592843017 },
+    };
+    for (int i = 0; i < 2; i++) {
+        cpr_result *r = NULL;
+        assert_int_equal(cpr_model_fit(d, &ms, &r), CPR_OK);
+        near("twoway beta", r->estimate[1], 0.35791627307342755, 1e-10);
+        cpr_boot_spec s = { .B = 9999, .seed = 42, .weights = CPR_BOOT_RADEMACHER, .conf_level = 0.95, .type = want[i].t };
+        assert_int_equal(cpr_result_bootstrap(r, d, &ms, &s), CPR_OK);
+        fprintf(stderr, "twoway %d: p %.17g [%.17g, %.17g]\n", i, r->boot_p[1], r->boot_low[1], r->boot_high[1]);
+        assert_true(r->boot_p[1] == want[i].p);
+        near("twoway low", r->boot_low[1], want[i].lo, 1e-8);
+        near("twoway high", r->boot_high[1], want[i].hi, 1e-8);
+        cpr_result_free(r);
+    }
+    cpr_design_free(d);
 }
 
 /* Random draws (B < 2^G): same seed -> identical; another seed -> close. */
@@ -142,13 +200,27 @@ static void test_inversion_and_errors(void **st)
     cpr_error_clear();
     assert_int_equal(cpr_wcr_enumerates(13, 9999, CPR_BOOT_RADEMACHER), 1);
     assert_int_equal(cpr_wcr_enumerates(14, 9999, CPR_BOOT_RADEMACHER), 0);
-    assert_int_equal(cpr_wcr_enumerates(3, 9999, CPR_BOOT_WEBB), 0);
+    assert_int_equal(cpr_wcr_enumerates(5, 9999, CPR_BOOT_WEBB), 1);    /* 6^5 = 7776 */
+    assert_int_equal(cpr_wcr_enumerates(6, 9999, CPR_BOOT_WEBB), 0);
+    /* G = 2, Webb: all 36 vectors; p is never below the 6 of 36 that tie */
+    int two[4] = { 0, 0, 1, 1 };
+    double xg2[8] = { 1, 1, 1, 1, 1, 2, 4, 3 }, yg2[4] = { 1, 2, 5, 3.5 };
+    s.weights = CPR_BOOT_WEBB;
+    cpr_boot_out o;
+    assert_int_equal(cpr_wcr_test(xg2, 4, 2, yg2, two, 2, 1, &s, &o), CPR_OK);
+    assert_int_equal(o.exact, 1);
+    assert_int_equal(o.B, 36);
+    near("G=2 floor", o.p_floor, 6.0 / 36, 1e-15);
+    assert_true(o.p >= o.p_floor);
+    assert_true(isnan(o.low) && isnan(o.high));    /* nothing can be rejected at 5% */
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_oracle_oneway), cmocka_unit_test(test_oracle_twoway_pooled),
+        cmocka_unit_test(test_oracle_cv3),
+        cmocka_unit_test(test_oracle_cv3_twoway),
         cmocka_unit_test(test_seeded), cmocka_unit_test(test_inversion_and_errors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -170,10 +170,10 @@ static void test_boot_columns(void **state)
     r->boot_p[1] = 0.25; r->boot_low[1] = -6; r->boot_high[1] = NAN;
     char *got = render(r, CPR_FMT_CSV);
     const char *want =
-        "term,estimate,std_error,statistic,p_value,conf_low,conf_high,boot_p_value,boot_conf_low,boot_conf_high\n"
-        "L.aid,0.125,0.025,5,0.000734,0.0684,0.1816,0.001953125,0.0418,0.1919\n"
-        "log(gdp_pc),-2.5,1.25,-2,0.0766,-5.33,0.33,0.25,-6,NA\n"
-        "x_1,NA,NA,NA,NA,NA,NA,NA,NA,NA\n";
+        "term,estimate,std_error,statistic,p_value,conf_low,conf_high,boot_p_value,boot_p_bound,boot_conf_low,boot_conf_high\n"
+        "L.aid,0.125,0.025,5,0.000734,0.0684,0.1816,0.001953125,NA,0.0418,0.1919\n"
+        "log(gdp_pc),-2.5,1.25,-2,0.0766,-5.33,0.33,0.25,NA,-6,NA\n"
+        "x_1,NA,NA,NA,NA,NA,NA,NA,NA,NA,NA\n";
     if (strcmp(got, want) != 0) print_error("---- got:\n%s---- want:\n%s", got, want);
     assert_string_equal(got, want);
     free(got);
@@ -185,6 +185,19 @@ static void test_boot_columns(void **state)
     free(got);
     got = render(r, CPR_FMT_JSON);
     assert_non_null(strstr(got, "\"boot_conf_high\": null"));
+    free(got);
+    /* a p at the smallest resolvable value prints as a bound */
+    r->boot_p_floor = 1.0 / 9999; r->boot_exact = 0; r->boot_p[1] = 1.0 / 9999;
+    got = render(r, CPR_FMT_TEXT);
+    if (!strstr(got, "< 0.0001")) print_error("%s", got);
+    assert_non_null(strstr(got, "< 0.0001"));
+    free(got);
+    r->boot_p_floor = 2.0 / 1024; r->boot_exact = 1; r->boot_p[1] = 2.0 / 1024;
+    got = render(r, CPR_FMT_TEXT);
+    assert_non_null(strstr(got, "<= 0.002"));
+    free(got);
+    got = render(r, CPR_FMT_CSV);
+    assert_non_null(strstr(got, ",0.001953125,<=,"));
     free(got);
     cpr_result_free(r);
 }

@@ -6,3 +6,4 @@ stdout-match: ^SI_POV_GINI +19 +2010 +2014 +41.1 +48.9526 +54.4$
 stdout-match: ^SL_UEM_TOTL_ZS +25 +2010 +2014 +4.819 +7.3624 +11.153$
 stderr-match: World Bank layout with years as columns: 2 series -> 2 variables over 5 entities
 stderr-match: 4 footer lines
+stdout-match: ^  SI_POV_GINI +Gini index \[SI.POV.GINI\]$
