@@ -150,6 +150,10 @@ int cpr_result_add_wald_f(cpr_result *r);
 int cpr_wald(const double *b, const double *V, size_t k, const size_t *idx,
              size_t q, double *W);
 
+/* b' V^+ b with the Moore-Penrose inverse of the symmetric q*q matrix V
+ * (eigenvalues below sqrt(eps) times the largest count as zero); *rank =
+ * the rank used. */
+double cpr_quad_pinv(const double *b, const double *V, size_t q, size_t *rank);
 /* Hausman test FE vs RE on the common terms (by name, const excluded),
  * with the classical variances stored in the results (plm phtest). */
 int cpr_test_hausman(const cpr_result *fe, const cpr_result *re, cpr_test *out);
@@ -174,5 +178,12 @@ int cpr_test_pesaran_cd(const double *e, const int *entity, const int *time,
 /* Store a cpr_test in a result (copies strings) and free its strings. */
 void cpr_result_take_test(cpr_result *r, cpr_test *t);
 void cpr_test_clear(cpr_test *t);
+
+/* Regression-based Hausman test (Mundlak; Wooldridge 2010, 10.7.3): OLS of
+ * the RE quasi-demeaned y on the quasi-demeaned X and the within-demeaned
+ * time-varying X, Wald chi2 that the latter coefficients are zero, with the
+ * variance s->se asks for (src/infer/hausman_mundlak.c). d must hold the
+ * intercept (an RE design). */
+int cpr_test_hausman_mundlak(const cpr_design *d, const cpr_model_spec *s, cpr_test *out);
 
 #endif

@@ -30,6 +30,9 @@ typedef enum { CPR_SSC_STATA, CPR_SSC_PLM, CPR_SSC_NONE } cpr_ssc;
 /* Swamy-Arora variance components: Stata xtreg,re (harmonic-mean T) or plm
  * random.method="swar"; identical on balanced panels. */
 typedef enum { CPR_RE_STATA, CPR_RE_PLM } cpr_re_method;
+/* Hausman FE vs RE: AUTO = regression-based (Mundlak) with the model's
+ * variance when --se is robust/clustered, classical with iid SEs. */
+typedef enum { CPR_HAUSMAN_AUTO, CPR_HAUSMAN_CLASSICAL, CPR_HAUSMAN_MUNDLAK } cpr_hausman_type;
 
 
 typedef struct {
@@ -43,6 +46,7 @@ typedef struct {
     double fe_tol;       /* two-way absorption: largest time mean left / sup-norm */
     int fe_maxiter;
     cpr_ls_method ls_method;
+    cpr_hausman_type hausman;  /* which Hausman test RE reports (and --hausman adds) */
     int cluster_diag;    /* 0: only when G < CPR_FEW_CLUSTERS (warnings); 1: full table */
 } cpr_model_spec;
 
@@ -99,6 +103,16 @@ void cpr_stata_r2_wo(cpr_result *r, const cpr_design *d, const cpr_reg *g);
 int cpr_fit_pooled(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 int cpr_fit_re(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
+/* Swamy-Arora components and theta_i (G entries) of RE on d: Stata's
+ * (harmonic-mean T) or plm's swar (balanced: the same; unbalanced: the
+ * between regression weighted by T_i and plm's trace correction). */
+/* Whether the Hausman test of s is the regression-based (Mundlak) one:
+ * asked for, or by default with robust, clustered or DK variances. */
+static inline int cpr_hausman_is_mundlak(const cpr_model_spec *s)
+{
+    return s->hausman == CPR_HAUSMAN_MUNDLAK || (s->hausman == CPR_HAUSMAN_AUTO && s->se != CPR_SE_IID);
+}
+int cpr_re_theta(const cpr_design *d, cpr_re_method m, double *theta, double *s2e, double *s2u);
 int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 int cpr_fit_fd(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 /* 2SLS (src/model/iv.c), chosen by cpr_model_fit when d->kx_endog > 0, for

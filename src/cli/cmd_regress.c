@@ -38,6 +38,7 @@ static const name_value re_names[] = {{"stata", CPR_RE_STATA}, {"plm", CPR_RE_PL
 #define WEIGHTS_AUTO 9   /* Webb below CPR_BOOT_WEBB_BELOW clusters, else Rademacher */
 static const name_value weight_names[] = {{"rademacher", CPR_BOOT_RADEMACHER}, {"webb", CPR_BOOT_WEBB}, {"auto", WEIGHTS_AUTO}, {NULL, 0}};
 static const name_value boot_type_names[] = {{"wcr", CPR_BOOT_WCR}, {"wcr31", CPR_BOOT_WCR31}, {"wcu33", CPR_BOOT_WCU33}, {NULL, 0}};
+static const name_value hausman_names[] = {{"classical", CPR_HAUSMAN_CLASSICAL}, {"mundlak", CPR_HAUSMAN_MUNDLAK}, {NULL, 0}};
 static const name_value wtype_names[] = {{"aweight", CPR_WEIGHT_A}, {"pweight", CPR_WEIGHT_P}, {"fweight", CPR_WEIGHT_F}, {NULL, 0}};
 
 /* Look an option's word up in its table; -1 (after a usage error) when
@@ -176,6 +177,9 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     int se = lookup(a, "se", se_names, is_panel ? CPR_SE_CLUSTER : CPR_SE_IID);
     int ssc = lookup(a, "ssc", ssc_names, CPR_SSC_STATA);
     int re = lookup(a, "re-method", re_names, CPR_RE_STATA);
+    int ht = lookup(a, "hausman-type", hausman_names, CPR_HAUSMAN_AUTO);
+    if (ht < 0) return CPR_E_USAGE;
+    o->spec.hausman = (cpr_hausman_type)ht;
     int f = cpr_format_parse(cli_get(a, "format") ? cli_get(a, "format") : "text");
     if (m < 0 || e < 0 || se < 0 || ssc < 0 || re < 0) return CPR_E_USAGE;
     if (f < 0 && !(cli_get(a, "format") && !cpr_strcasecmp(cli_get(a, "format"), "docx")))
@@ -398,9 +402,9 @@ static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, reg
         cpr_result_add_note(R, "%zu observations dropped because a log() argument was zero or negative", info.n_log_nonpositive);
     if (!cli_has(a, "data")) add_variable_notes(R, *d);
     regress_preset_notes(a, R);
-    if (cli_has(a, "hausman")) {
+    if (cli_has(a, "hausman") || (o->spec.kind == CPR_MODEL_RE && cpr_hausman_is_mundlak(&o->spec))) {
         if (!f->entity) rc = cli_usage_error(a->cmd, "--hausman needs panel data");
-        else rc = cli_regress_hausman(f, *fm, o->spec.re_method, R);
+        else rc = cli_regress_hausman(f, *fm, &o->spec, o->cluster, o->cluster2, R);
     }
     if (!rc) rc = maybe_bootstrap(a, o, *d, R);
     return rc;
@@ -485,7 +489,9 @@ static const cli_opt regress_opts_table[] = {
     {"re-method", 0, "RULE", "stata", "Swamy-Arora variance components: stata|plm"},
     {"dk-lag", 0, "N", "floor(4(T/100)^(2/9))", "Driscoll-Kraay lag"},
     {"no-constant", 0, NULL, NULL, "drop the intercept"},
-    {"hausman", 0, NULL, NULL, "add the Hausman test (entity FE vs RE, classical variances, as plm phtest)"},
+    {"hausman", 0, NULL, NULL, "add the Hausman test FE vs RE to an FE model (RE models always carry it)"},
+    {"hausman-type", 0, "KIND", "mundlak with --se hc*/cluster*/dk, classical with iid",
+     "classical (V_FE - V_RE, generalised inverse when not positive definite, as Stata) | mundlak (regression-based, the model's variance)"},
     {"level", 0, "P", "0.95", "confidence level of the intervals"},
     {"fe-tol", 0, "TOL", "1e-10", "unbalanced two-way FE: convergence tolerance of the alternating projections"},
     {"fe-maxiter", 0, "N", "10000", "unbalanced two-way FE: maximum sweeps (exit 14 when not converged)"},

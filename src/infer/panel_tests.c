@@ -5,6 +5,8 @@
 #include "cpr/util.h"
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_eigen.h>
+#include <gsl/gsl_matrix.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,32 @@ static void set_test(cpr_test *t, const char *name, const char *label, double st
     t->name = cpr_strdup(name); t->label = cpr_strdup(label);
     t->statistic = stat; t->df1 = df1; t->df2 = df2; t->p_value = p;
     t->note = note ? cpr_strdup(note) : NULL;
+}
+
+double cpr_quad_pinv(const double *b, const double *V, size_t q, size_t *rank)
+{
+    gsl_matrix *A = gsl_matrix_alloc(q, q), *E = gsl_matrix_alloc(q, q);
+    gsl_vector *ev = gsl_vector_alloc(q);
+    gsl_eigen_symmv_workspace *ws = gsl_eigen_symmv_alloc(q);
+    for (size_t a = 0; a < q; a++)
+        for (size_t c = 0; c < q; c++) gsl_matrix_set(A, a, c, 0.5 * (V[a * q + c] + V[c * q + a]));
+    gsl_eigen_symmv(A, ev, E, ws);
+    double mx = 0;
+    for (size_t a = 0; a < q; a++) mx = fmax(mx, fabs(gsl_vector_get(ev, a)));
+    /* eigenvalues below sqrt(eps) of the largest are zero (MASS::ginv's rule) */
+    long double h = 0;
+    size_t r = 0;
+    for (size_t a = 0; a < q; a++) {
+        double l = gsl_vector_get(ev, a);
+        if (!(fabs(l) > mx * 1.4901161193847656e-08)) continue;
+        long double u = 0;
+        for (size_t c = 0; c < q; c++) u += (long double)gsl_matrix_get(E, c, a) * b[c];
+        h += u * u / l;
+        r++;
+    }
+    gsl_eigen_symmv_free(ws); gsl_vector_free(ev); gsl_matrix_free(E); gsl_matrix_free(A);
+    *rank = r;
+    return (double)h;
 }
 
 void cpr_test_f_effects(double rss_pooled, double rss_fe, double df1, double df2, cpr_test *out)
@@ -54,13 +82,26 @@ int cpr_test_hausman(const cpr_result *fe, const cpr_result *re, cpr_test *out)
     }
     double H = NAN;
     int rc = q ? cpr_wald(d, V, q, id, q, &H) : cpr_fail(CPR_E_NUMERIC, "Hausman test: no common slopes");
-    if (rc != CPR_OK) {
-        cpr_error_clear();   /* V_fe - V_re not positive definite: report, do not fail */
-        set_test(out, "hausman", "Hausman test (FE vs RE)", NAN, (double)q, 0, NAN,
-                 "V_FE - V_RE is not positive definite; test not computed");
-    } else {
+    if (rc == CPR_OK) {
         set_test(out, "hausman", "Hausman test (FE vs RE)", H, (double)q, 0, gsl_cdf_chisq_Q(H, (double)q),
                  "H0: random effects are consistent (chi2; classical variances, as plm phtest)");
+    } else if (q) {
+        /* V_FE - V_RE not positive definite: d' V^+ d with the Moore-Penrose
+         * inverse and df = rank(V), as Stata's hausman does (its invsym is a
+         * generalised inverse; for a nonsingular V every one is V^-1) */
+        cpr_error_clear();
+        size_t rank = 0;
+        H = cpr_quad_pinv(d, V, q, &rank);
+        char *note = cpr_asprintf("V_FE - V_RE is not positive definite: statistic computed with a generalised (Moore-Penrose) "
+                                  "inverse, df = rank = %zu, as Stata's hausman%s", rank,
+                                  H < 0 ? "; the statistic is negative, so the data do not meet the test's asymptotic assumptions "
+                                          "(no p-value; consider the regression-based --hausman-type mundlak)" : "");
+        set_test(out, "hausman", "Hausman test (FE vs RE)", H, (double)rank, 0,
+                 H >= 0 && rank > 0 ? gsl_cdf_chisq_Q(H, (double)rank) : NAN, note);
+        free(note);
+    } else {
+        cpr_error_clear();
+        set_test(out, "hausman", "Hausman test (FE vs RE)", NAN, 0, 0, NAN, "no common slopes; test not computed");
     }
     free(ia); free(ib); free(d); free(V); free(id);
     return CPR_OK;

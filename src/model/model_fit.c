@@ -18,6 +18,7 @@ void cpr_model_spec_default(cpr_model_spec *s)
     s->fe_maxiter = 10000;
     s->ls_method = CPR_LS_AUTO;
     s->cluster_diag = 0;
+    s->hausman = CPR_HAUSMAN_AUTO;
 }
 
 static int check_design(const cpr_design *d, const cpr_model_spec *s)

@@ -3,7 +3,11 @@
  * sigma_e^2/T_h (T_h = harmonic mean of T_i; 0 if negative), theta_i =
  * 1 - sqrt(sigma_e^2/(T_i sigma_u^2 + sigma_e^2)), then OLS on
  * x - theta_i mean_i(x). This is Stata's xtreg,re; plm's "swar" coincides
- * on balanced panels (its unbalanced form is not implemented). */
+ * on balanced panels. plm's unbalanced swar (--re-method plm) takes
+ * sigma_u^2 = (q_B - (G - K) sigma_e^2) / (N - tr[(Z_B'Z_B)^-1 Z_S'Z]) from
+ * the between regression weighted by T_i (residual form q_B = sum_i T_i
+ * (ybar_i - zbar_i'b)^2, Z_B the entity means repeated per row, Z_S the
+ * entity sums), as plm's ercomp with dfcor 3. */
 #include "cpr/infer.h"
 #include "cpr/model.h"
 #include "cpr/status.h"
@@ -51,21 +55,86 @@ static int between_rss(const cpr_design *d, double *rss, size_t *kb)
     return rc;
 }
 
+/* plm's unbalanced swar, between part: WLS of entity means on entity means
+ * with weights T_i; *q = sum T_i e_i^2, *kb = columns kept, *tr = trace of
+ * (sum T_i z z')^-1 (sum T_i^2 z z'). */
+static int between_plm(const cpr_design *d, const size_t *Ti, double *q, size_t *kb, double *tr)
+{
+    size_t n = d->n, G = d->n_entities, k = d->k;
+    double *cols = cpr_malloc(n * (k + 1) * sizeof *cols), *m = cpr_malloc(G * (k + 1) * sizeof *m);
+    memcpy(cols, d->y, n * sizeof *cols);
+    memcpy(cols + n, d->X, n * k * sizeof *cols);
+    cpr_group_means(d->entity, n, G, cols, k + 1, m);
+    double *yb = cpr_malloc(G * sizeof *yb), *Xb = cpr_malloc(G * k * sizeof *Xb);
+    for (size_t c = 0; c < G; c++) {
+        double st = sqrt((double)Ti[c]);
+        yb[c] = st * m[c * (k + 1)];
+        for (size_t j = 0; j < k; j++) Xb[j * G + c] = st * m[c * (k + 1) + 1 + j];
+    }
+    cpr_reg g;
+    int rc = cpr_reg_fit(&g, Xb, G, k, d->names, d->has_const ? 0 : -1, yb, CPR_LS_AUTO);
+    if (rc == CPR_OK) {
+        *q = g.ls.rss;   /* residuals are sqrt(T_i) e_i */
+        *kb = g.k;
+        long double t = 0;
+        for (size_t c = 0; c < G; c++) {   /* T_i^2 zbar' B zbar = T_i (x_c' B x_c), x_c = sqrt(T_i) zbar */
+            long double h = 0;
+            for (size_t a = 0; a < g.k; a++) {
+                long double v = 0;
+                for (size_t b = 0; b < g.k; b++) v += (long double)g.ls.bread[a * g.k + b] * g.X[b * G + c];
+                h += v * g.X[a * G + c];
+            }
+            t += Ti[c] * h;
+        }
+        *tr = (double)t;
+    }
+    cpr_reg_clear(&g);
+    free(cols); free(m); free(yb); free(Xb);
+    return rc;
+}
+
+int cpr_re_theta(const cpr_design *d, cpr_re_method method, double *th, double *s2e_out, double *s2u_out)
+{
+    size_t n = d->n, G = d->n_entities, kw = 0, kb = 0;
+    size_t *Ti = cpr_malloc(G * sizeof *Ti);
+    cpr_group_counts(d->entity, n, G, Ti);
+    int bal = 1;
+    double inv = 0;
+    for (size_t c = 0; c < G; c++) { inv += 1.0 / Ti[c]; if (Ti[c] != Ti[0]) bal = 0; }
+    double rssw, q, tr = 0;
+    int rc = within_rss(d, &rssw, &kw);
+    int plm_unbal = method == CPR_RE_PLM && !bal;
+    if (rc == CPR_OK) rc = plm_unbal ? between_plm(d, Ti, &q, &kb, &tr) : between_rss(d, &q, &kb);
+    if (rc != CPR_OK) { free(Ti); return rc; }
+    double Th = (double)G / inv, s2e = rssw / ((double)n - (double)G - (double)kw);
+    double s2u = plm_unbal ? fmax(0.0, (q - ((double)G - (double)kb) * s2e) / ((double)n - tr))
+                           : fmax(0.0, q / ((double)G - (double)kb) - s2e / Th);
+    for (size_t c = 0; c < G; c++) th[c] = 1.0 - sqrt(s2e / (Ti[c] * s2u + s2e));
+    *s2e_out = s2e; *s2u_out = s2u;
+    free(Ti);
+    return CPR_OK;
+}
+
 static int re_core(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 
 /* Hausman (classical variances of FE and RE, as plm phtest) and the
  * Breusch-Pagan / Honda LM tests on pooled OLS residuals. */
 static void re_tests(const cpr_design *d, const cpr_model_spec *s, cpr_result *r)
 {
-    cpr_model_spec si = *s;
-    si.se = CPR_SE_IID;
-    cpr_result *re = NULL, *fe = NULL;
-    int rc = re_core(d, &si, &re);
-    si.kind = CPR_MODEL_FE; si.effects = CPR_EFFECTS_ENTITY;
-    if (rc == CPR_OK) rc = cpr_fit_fe(d, &si, &fe);
     cpr_test t = { 0 }, h = { 0 };
-    if (rc == CPR_OK && cpr_test_hausman(fe, re, &t) == CPR_OK) cpr_result_take_test(r, &t);
-    cpr_result_free(re); cpr_result_free(fe);
+    /* The regression-based (Mundlak) version is an inference step on its own
+     * design: the command adds it (src/cli/regress_hausman.c). */
+    if (!cpr_hausman_is_mundlak(s)) {
+        cpr_model_spec si = *s;
+        si.se = CPR_SE_IID;
+        cpr_result *re = NULL, *fe = NULL;
+        int rc = re_core(d, &si, &re);
+        si.kind = CPR_MODEL_FE; si.effects = CPR_EFFECTS_ENTITY;
+        if (rc == CPR_OK) rc = cpr_fit_fe(d, &si, &fe);
+        if (rc == CPR_OK && cpr_test_hausman(fe, re, &t) == CPR_OK) cpr_result_take_test(r, &t);
+        cpr_result_free(re); cpr_result_free(fe);
+    }
+    cpr_error_clear();
     cpr_reg g;
     if (cpr_reg_fit(&g, d->X, d->n, d->k, d->names, d->has_const ? 0 : -1, d->y, CPR_LS_AUTO) == CPR_OK &&
         cpr_test_bp_lm(g.ls.resid, d->entity, d->n, d->n_entities, &t, &h) == CPR_OK) {
@@ -89,27 +158,17 @@ int cpr_fit_re(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
 
 static int re_core(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
 {
-    size_t n = d->n, G = d->n_entities, k = d->k, kw = 0, kb = 0;
+    size_t n = d->n, G = d->n_entities, k = d->k;
     size_t *Ti = cpr_malloc(G * sizeof *Ti);
     cpr_group_counts(d->entity, n, G, Ti);
     int bal = 1;
     double inv = 0;
     for (size_t c = 0; c < G; c++) { inv += 1.0 / Ti[c]; if (Ti[c] != Ti[0]) bal = 0; }
-    if (s->re_method == CPR_RE_PLM && !bal) {
-        free(Ti);
-        return cpr_fail(CPR_E_NUMERIC, "random effects: plm's Swamy-Arora for unbalanced panels is not implemented; use the Stata convention");
-    }
-    double rssw, rssb;
-    int rc = within_rss(d, &rssw, &kw);
-    if (rc == CPR_OK) rc = between_rss(d, &rssb, &kb);
-    if (rc != CPR_OK) { free(Ti); return rc; }
-    double Th = (double)G / inv, s2e = rssw / ((double)n - (double)G - (double)kw);
-    double s2u = fmax(0.0, rssb / ((double)G - (double)kb) - s2e / Th);
+    double Th = (double)G / inv, s2e, s2u;
     double *th = cpr_malloc(G * sizeof *th), thmin = 1, thmax = 0;
-    for (size_t c = 0; c < G; c++) {
-        th[c] = 1.0 - sqrt(s2e / (Ti[c] * s2u + s2e));
-        thmin = fmin(thmin, th[c]); thmax = fmax(thmax, th[c]);
-    }
+    int rc = cpr_re_theta(d, s->re_method, th, &s2e, &s2u);
+    if (rc != CPR_OK) { free(Ti); free(th); return rc; }
+    for (size_t c = 0; c < G; c++) { thmin = fmin(thmin, th[c]); thmax = fmax(thmax, th[c]); }
     double *cols = cpr_malloc(n * (k + 1) * sizeof *cols), *m = cpr_malloc(G * (k + 1) * sizeof *m);
     memcpy(cols, d->y, n * sizeof *cols);
     memcpy(cols + n, d->X, n * k * sizeof *cols);

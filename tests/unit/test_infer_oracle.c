@@ -230,9 +230,17 @@ static void test_unbalanced(void **st)
     expect1(&w, "unbal_re_stata_theta_min", cpr_result_stat(r, "theta_min"), 0.8417316053564402);
     expect1(&w, "unbal_re_stata_theta_max", cpr_result_stat(r, "theta_max"), 0.84608363473935289);
     cpr_result_free(r);
-    s.re_method = CPR_RE_PLM;   /* plm's unbalanced swar is not implemented: refused, not approximated */
-    assert_int_equal(cpr_model_fit(uc, &s, &r), CPR_E_NUMERIC);
-    cpr_error_clear();
+    /* plm's unbalanced swar: plm(model = "random", random.method = "swar"),
+     * tests/unit/oracle/hausman_re.R (same 171 rows, grunfeld_unbal.csv) */
+    static const double plm_b[] = { -51.807318170737524, 0.10171522806114712, 0.31777553479285353 };
+    static const double plm_se[] = { 29.131382710062322, 0.011683648227070024, 0.019044920376911034 };
+    s.re_method = CPR_RE_PLM;
+    assert_int_equal(cpr_model_fit(uc, &s, &r), CPR_OK);
+    expect3(&w, "unbal_re_plm_coef", r, plm_b, 0, 0);
+    expect3(&w, "unbal_re_plm_se", r, plm_se, 1, 0);
+    expect1(&w, "unbal_re_plm_sigma_u", cpr_result_stat(r, "sigma_u"), 83.113791620343235);
+    expect1(&w, "unbal_re_plm_sigma_e", cpr_result_stat(r, "sigma_e"), 55.008507913190094);
+    cpr_result_free(r);
     cpr_design_free(u); cpr_design_free(uc);
     report("unbalanced panel vs R (LSDV, plm, stata_re)", &w);
 }
