@@ -57,7 +57,7 @@ const char *cpr_status_name(int code)
     case CPR_E_MANIFEST: return "malformed batch file, claims manifest or model JSON";
     case CPR_E_NOMEM: return "out of memory";
     case CPR_E_PANDOC: return "pandoc missing or failed (Word .docx output)";
-    case CPR_E_LIMIT: return "a safety limit was reached (run/reproduce nesting, line length)";
+    case CPR_E_LIMIT: return "a safety limit was reached (run/reproduce nesting)";
     case CPR_E_INTERNAL: return "internal error";
     default: return "unknown";
     }
