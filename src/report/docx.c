@@ -37,14 +37,17 @@ static int run_pandoc(const char *in, const char *out, const char *target)
     pid_t pid;
     int rc = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0)
+    int st = 0;
+    if (rc == 0)
+        while (waitpid(pid, &st, 0) < 0)
+            if (errno != EINTR) return cpr_fail(CPR_E_PANDOC, "%s: lost pandoc: %s", target, strerror(errno));
+    /* A failed exec shows either as posix_spawnp's error or, where spawn
+     * forks first (older libcs, valgrind), as the child's exit status 127. */
+    if (rc != 0 || (WIFEXITED(st) && WEXITSTATUS(st) == 127))
         return cpr_fail(CPR_E_PANDOC,
                         "%s: Word output needs pandoc, which could not be run ('%s': %s); install it "
                         "(`apt-get install pandoc`) or write --format html and open that file in Word",
-                        target, prog, strerror(rc));
-    int st = 0;
-    while (waitpid(pid, &st, 0) < 0)
-        if (errno != EINTR) return cpr_fail(CPR_E_PANDOC, "%s: lost pandoc: %s", target, strerror(errno));
+                        target, prog, rc ? strerror(rc) : "exit status 127, not found");
     if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
         return cpr_fail(CPR_E_PANDOC, "%s: pandoc failed (%s %d) converting the table to .docx", target,
                         WIFEXITED(st) ? "exit status" : "signal", WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st));
