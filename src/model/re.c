@@ -35,7 +35,9 @@ static int within_rss(const cpr_design *d, double *rss, size_t *kw)
     return rc;
 }
 
-static int between_rss(const cpr_design *d, double *rss, size_t *kb)
+/* Entity means of y and X, scaled by sqrt(Ti[c]) when Ti is given (the
+ * between regressions of Stata's and plm's Swamy-Arora): *yb is G, *Xb G x k. */
+static void entity_means(const cpr_design *d, const size_t *Ti, double **yb_out, double **Xb_out)
 {
     size_t n = d->n, G = d->n_entities, k = d->k;
     double *cols = cpr_malloc(n * (k + 1) * sizeof *cols), *m = cpr_malloc(G * (k + 1) * sizeof *m);
@@ -44,14 +46,24 @@ static int between_rss(const cpr_design *d, double *rss, size_t *kb)
     cpr_group_means(d->entity, n, G, cols, k + 1, m);
     double *yb = cpr_malloc(G * sizeof *yb), *Xb = cpr_malloc(G * k * sizeof *Xb);
     for (size_t c = 0; c < G; c++) {
-        yb[c] = m[c * (k + 1)];
-        for (size_t j = 0; j < k; j++) Xb[j * G + c] = m[c * (k + 1) + 1 + j];
+        double st = Ti ? sqrt((double)Ti[c]) : 1.0;   /* x * 1.0 == x exactly */
+        yb[c] = st * m[c * (k + 1)];
+        for (size_t j = 0; j < k; j++) Xb[j * G + c] = st * m[c * (k + 1) + 1 + j];
     }
+    free(cols); free(m);
+    *yb_out = yb; *Xb_out = Xb;
+}
+
+static int between_rss(const cpr_design *d, double *rss, size_t *kb)
+{
+    size_t G = d->n_entities, k = d->k;
+    double *yb, *Xb;
+    entity_means(d, NULL, &yb, &Xb);
     cpr_reg g;
     int rc = cpr_reg_fit(&g, Xb, G, k, d->names, d->has_const ? 0 : -1, yb, CPR_LS_AUTO);
     if (rc == CPR_OK) { *rss = g.ls.rss; *kb = g.k; }
     cpr_reg_clear(&g);
-    free(cols); free(m); free(yb); free(Xb);
+    free(yb); free(Xb);
     return rc;
 }
 
@@ -60,17 +72,9 @@ static int between_rss(const cpr_design *d, double *rss, size_t *kb)
  * (sum T_i z z')^-1 (sum T_i^2 z z'). */
 static int between_plm(const cpr_design *d, const size_t *Ti, double *q, size_t *kb, double *tr)
 {
-    size_t n = d->n, G = d->n_entities, k = d->k;
-    double *cols = cpr_malloc(n * (k + 1) * sizeof *cols), *m = cpr_malloc(G * (k + 1) * sizeof *m);
-    memcpy(cols, d->y, n * sizeof *cols);
-    memcpy(cols + n, d->X, n * k * sizeof *cols);
-    cpr_group_means(d->entity, n, G, cols, k + 1, m);
-    double *yb = cpr_malloc(G * sizeof *yb), *Xb = cpr_malloc(G * k * sizeof *Xb);
-    for (size_t c = 0; c < G; c++) {
-        double st = sqrt((double)Ti[c]);
-        yb[c] = st * m[c * (k + 1)];
-        for (size_t j = 0; j < k; j++) Xb[j * G + c] = st * m[c * (k + 1) + 1 + j];
-    }
+    size_t G = d->n_entities, k = d->k;
+    double *yb, *Xb;
+    entity_means(d, Ti, &yb, &Xb);
     cpr_reg g;
     int rc = cpr_reg_fit(&g, Xb, G, k, d->names, d->has_const ? 0 : -1, yb, CPR_LS_AUTO);
     if (rc == CPR_OK) {
@@ -89,7 +93,7 @@ static int between_plm(const cpr_design *d, const size_t *Ti, double *q, size_t 
         *tr = (double)t;
     }
     cpr_reg_clear(&g);
-    free(cols); free(m); free(yb); free(Xb);
+    free(yb); free(Xb);
     return rc;
 }
 
