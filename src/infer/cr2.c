@@ -78,14 +78,7 @@ int cpr_vcov_cr2(const cpr_vcov_in *in, double *V, cpr_vcov_info *info)
     long double *C = cpr_calloc(q * q, sizeof *C), *Cg = cpr_malloc(q * q * sizeof *Cg), *sg = cpr_malloc(q * sizeof *sg);
     long double *scale = cpr_malloc(q * sizeof *scale), *Ci = cpr_malloc(q * q * sizeof *Ci), *b = cpr_malloc(q * sizeof *b);
     unsigned char *keep = cpr_malloc(q);
-    for (size_t g = 0; g < G; g++) {
-        cpr_jk_cluster_cross(col, q, in->resid, order + start[g], start[g + 1] - start[g], Cg, sg, NULL);
-        for (size_t a = 0; a < q * q; a++) C[a] += Cg[a];
-    }
-    for (size_t a = 0; a < q; a++) {
-        scale[a] = C[a * q + a];
-        for (size_t c = 0; c < a; c++) C[a * q + c] = C[c * q + a];
-    }
+    cpr_jk_cross_total(col, q, in->resid, order, start, G, Cg, sg, C, scale);
     cpr_jk_chol_drop(C, q, scale, keep);
     int rc = CPR_OK;
     for (size_t j = 0; j < k; j++)

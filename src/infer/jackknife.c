@@ -132,6 +132,20 @@ void cpr_jk_cluster_cross(const double *const *col, size_t q, const double *e, c
     }
 }
 
+void cpr_jk_cross_total(const double *const *col, size_t q, const double *e, const size_t *order,
+                        const size_t *start, size_t G, long double *Cg, long double *sg, long double *C,
+                        long double *scale)
+{
+    for (size_t g = 0; g < G; g++) {
+        cpr_jk_cluster_cross(col, q, e, order + start[g], start[g + 1] - start[g], Cg, sg, NULL);
+        for (size_t a = 0; a < q * q; a++) C[a] += Cg[a];
+    }
+    for (size_t a = 0; a < q; a++) {
+        scale[a] = C[a * q + a];
+        for (size_t c = 0; c < a; c++) C[a * q + c] = C[c * q + a];
+    }
+}
+
 static double gstar(const double *gam, size_t G)
 {
     long double mu = 0, v = 0;
@@ -167,14 +181,7 @@ int cpr_jackknife_alloc(const cpr_jk_in *in, cpr_jackknife **out)
     long double *x = cpr_malloc(q * sizeof *x), *b = cpr_malloc(q * sizeof *b), *scale = cpr_malloc(q * sizeof *scale);
     unsigned char *keep = cpr_malloc(q), *keep0 = cpr_malloc(q);
     /* pass 1: Z'Z */
-    for (size_t g = 0; g < G; g++) {
-        cpr_jk_cluster_cross(col, q, in->resid, order + start[g], start[g + 1] - start[g], Cg, sg, NULL);
-        for (size_t a = 0; a < q * q; a++) C[a] += Cg[a];
-    }
-    for (size_t a = 0; a < q; a++) {
-        scale[a] = C[a * q + a];
-        for (size_t c = 0; c < a; c++) C[a * q + c] = C[c * q + a];
-    }
+    cpr_jk_cross_total(col, q, in->resid, order, start, G, Cg, sg, C, scale);
     /* (Z'Z)^-1 columns of the slopes: c_j, for partial leverage and G* */
     memcpy(L, C, q * q * sizeof *L);
     cpr_jk_chol_drop(L, q, scale, keep0);

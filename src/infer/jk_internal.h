@@ -17,5 +17,10 @@ void cpr_jk_group_rows(const int *g, size_t n, size_t G, size_t *order, size_t *
 /* Upper triangle of Z_g'Z_g, Z_g'e_g and (mg non-NULL) Z_g'1. */
 void cpr_jk_cluster_cross(const double *const *col, size_t q, const double *e, const size_t *rows, size_t m,
                           long double *Cg, long double *sg, long double *mg);
+/* Z'Z summed over the clusters in cluster order (C zeroed by the caller),
+ * made symmetric, with its diagonal in scale; Cg and sg are q*q and q scratch. */
+void cpr_jk_cross_total(const double *const *col, size_t q, const double *e, const size_t *order,
+                        const size_t *start, size_t G, long double *Cg, long double *sg, long double *C,
+                        long double *scale);
 
 #endif
