@@ -334,10 +334,24 @@ static int parse_line(const ctx *c, char *s, cpr_batch_line *l, int *in_claim)
             rc = bad(c, "expected 'figure NAME COMMAND...', got 'figure %s'", rest);
             goto out;
         }
-        if (strcmp(l->argv[1], "coef") != 0) {
+        if (strcmp(l->argv[1], "loo") == 0 && l->argc != 4) {
+            rc = bad(c, "expected 'figure NAME loo SAVED TERM', got 'figure %s'", rest);
+            goto out;
+        }
+        if (strcmp(l->argv[1], "coef") != 0 && strcmp(l->argv[1], "loo") != 0) {
             ctx c2 = *c;
             rc = known_command(&c2, l->argv[1]);
         }
+    } else if (manifest && (strcmp(kw, "table") == 0 || strcmp(kw, "row") == 0)) {
+        int tab = kw[0] == 't';
+        l->kind = tab ? CPR_L_TABLE : CPR_L_ROW;
+        if (!*in_claim) { rc = bad(c, "'%s' outside a claim", kw); goto out; }
+        if (cpr_words_split(rest, &l->argv, &l->argc) || l->argc < (tab ? 2u : 1u)) {
+            rc = bad(c, tab ? "expected 'table \"TITLE\" \"COLUMN\"...', got 'table %s'"
+                            : "expected 'row \"CELL\"...', got 'row %s'", rest);
+            goto out;
+        }
+        for (size_t i = 0; i < l->argc && !rc; i++) rc = check_template(c, l->argv[i]);
     } else if (manifest && (strcmp(kw, "otherwise") == 0 || (v = cpr_verdict_parse(kw)) != CPR_V_NONE)) {
         if (!*in_claim) { rc = bad(c, "verdict rule '%s' outside a claim", kw); goto out; }
         if (strcmp(kw, "otherwise") == 0) {
@@ -358,6 +372,22 @@ static int parse_line(const ctx *c, char *s, cpr_batch_line *l, int *in_claim)
 out:
     free(kw);
     return rc;
+}
+
+/* A row needs a table before it in the same claim, with as many columns. */
+static int check_row(const ctx *c, const cpr_batch *b, const cpr_batch_line *l)
+{
+    for (size_t i = b->n - 1; i-- > 0;) {
+        const cpr_batch_line *t = &b->lines[i];
+        if (t->kind == CPR_L_CLAIM) break;
+        if (t->kind != CPR_L_TABLE) continue;
+        if (t->argc - 1 == l->argc) return 0;
+        char *m = cpr_asprintf("the row has %zu cells, the table on line %d has %zu columns", l->argc, t->lineno, t->argc - 1);
+        int rc = bad(c, "%s", m);
+        free(m);
+        return rc;
+    }
+    return bad(c, "%s", "'row' before any 'table' of this claim");
 }
 
 int cpr_batch_parse(const char *text, const char *path, const cpr_batch_syntax *syn, cpr_batch **out)
@@ -381,6 +411,7 @@ int cpr_batch_parse(const char *text, const char *path, const cpr_batch_syntax *
             memset(l, 0, sizeof *l);
             l->lineno = c.lineno;
             rc = parse_line(&c, t, l, &in_claim);
+            if (!rc && l->kind == CPR_L_ROW) rc = check_row(&c, b, l);
             for (size_t i = 0; !rc && l->kind == CPR_L_CLAIM && i + 1 < b->n; i++)
                 if (b->lines[i].kind == CPR_L_CLAIM && strcmp(b->lines[i].name, l->name) == 0) {
                     char *m = cpr_asprintf("claim '%s' is defined twice (first at line %d)", l->name, b->lines[i].lineno);
