@@ -27,12 +27,6 @@ typedef struct {
     int fig_rc;
 } runner;
 
-char *cpr_claims_expand(const char *w, const char *datadir)
-{
-    const char *at = strstr(w, "${DATA}");
-    if (!at || !datadir) return cpr_strdup(w);
-    return cpr_asprintf("%.*s%s%s", (int)(at - w), w, datadir, at + 7);
-}
 
 static json_t *num_or_null(double v) { return isfinite(v) ? json_real(v) : json_null(); }
 
