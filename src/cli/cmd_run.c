@@ -98,6 +98,8 @@ const cli_command cli_cmd_run = {
     "  let NAME = EXPR    keep a number as $NAME for later lines\n"
     "  try COMMAND        a command allowed to fail (sets 'failed')\n"
     "Assertions read the JSON of the last command. Exit 1 when an assertion fails (all are\n"
-    "listed), 17 for a malformed FILE, or the exit code of a command that failed; 20 when\n"
+    "listed), 17 for a malformed FILE or an assertion on a path not in the result (a typo: the\n"
+    "message gives the closest path; missing(PATH) tests for absence), or the exit code of a\n"
+    "command that failed; 20 when\n"
     "run/reproduce nest more than 4 deep (a FILE that runs itself).",
     run_opts, run_run};
