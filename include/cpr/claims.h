@@ -24,6 +24,8 @@
  *       untested (why names the data that would test it)
  *   sample "text"                  (text + the last result's sample: the
  *                                  countries and years that entered)
+ *   sample "text" note "PREFIX"    (text + the rest of the last result's first
+ *                                  note starting with PREFIX, e.g. "regime 2")
  *   robust "template"              (one line of the claim's robustness block)
  *   expect VERDICT                  (reproduce --check compares)
  *   figure NAME COMMAND...          (drawn only with reproduce --out DIR)

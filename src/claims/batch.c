@@ -319,7 +319,21 @@ static int parse_line(const ctx *c, char *s, cpr_batch_line *l, int *in_claim)
         if (kw[0] != 'p') {
             l->kind = CPR_L_SAMPLE;
             l->name = cpr_strdup(kw);
-            rc = one_string(c, rest, &l->text);
+            /* sample "HEAD" note "PREFIX": the body is the last result's first
+             * note that starts with PREFIX (e.g. a threshold regime's list) */
+            char **w = NULL;
+            size_t nw = 0;
+            if (kw[0] == 's' && !cpr_words_split(rest, &w, &nw) && nw == 3 && strcmp(w[1], "note") == 0) {
+                l->text = w[0];
+                l->argv = cpr_calloc(1, sizeof *l->argv);
+                l->argv[0] = w[2];
+                l->argc = 1;
+                free(w[1]);
+                free(w);
+            } else {
+                cpr_words_free(w, nw);
+                rc = one_string(c, rest, &l->text);
+            }
             if (!rc) rc = check_template(c, l->text);
         } else rc = parse_part(c, rest, l);
     } else if (manifest && strcmp(kw, "note") == 0) {

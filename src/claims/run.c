@@ -344,11 +344,23 @@ static char *sample_of(const json_t *j)
     return out;
 }
 
+/* The first note of the last result that starts with `prefix`. */
+static char *note_of(const json_t *j, const char *prefix)
+{
+    size_t k;
+    const json_t *e;
+    json_array_foreach(json_object_get(j, "notes"), k, e) {
+        const char *s = json_string_value(e);
+        if (s && strncmp(s, prefix, strlen(prefix)) == 0) return cpr_strdup(s + strlen(prefix));
+    }
+    return cpr_asprintf("(the command printed no note '%s')", prefix);
+}
+
 static void do_sample(runner *R, const cpr_batch_line *l)
 {
     if (!R->claim) return;
     int rob = strcmp(l->name, "robust") == 0;
-    char *head = cpr_template_fill(l->text, &R->env), *body = rob ? NULL : sample_of(R->env.last);
+    char *head = cpr_template_fill(l->text, &R->env), *body = rob ? NULL : l->argc ? note_of(R->env.last, l->argv[0]) : sample_of(R->env.last);
     char *line = rob ? cpr_strdup(head) : cpr_asprintf("%s: %s", head, body);
     char **slot = rob ? &R->claim->robust : &R->claim->samples;
     char *all = cpr_asprintf("%s%s\n", *slot ? *slot : "", line);

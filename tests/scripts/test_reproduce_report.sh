@@ -50,6 +50,19 @@ k=$(grep -c "cpr-stats regress .*--se cr3 --boot-type wcr31" "$R"); [ "$k" -ge 3
 # C01b
 has 'reaches both trimming bounds: 1'; check $? "C01b flags an LR interval at the trimming bounds"
 has 'B = 999'; check $? "C01b uses B = 999"
+# C01b: each regime's slope, its countries and observations, against R
+for k in 1 2; do
+    w=$(ora "C01b regime$k" | head -1)
+    line=$(awk -v k="C01b regime$k" '$1 " " $2 == k { print $3 " " $4 " " $5 }' "$ORA")
+    nobs=${line%% *}; rest=${line#* }; ncty=${rest%% *}; list=${rest#* }
+    lab=$([ "$k" = 1 ] && echo lower || echo upper)
+    got=$(grep "^- $lab regime: " "$R" | sed 's/^[^:]*: ([^)]*): //' | awk -F': ' '{ n = split($2, a, "; "); s = "";
+          for (i = 1; i <= n; i++) { c = a[i]; sub(/ .*/, "", c); m = a[i]; sub(/.*\(/, "", m); sub(/\).*/, "", m);
+              s = s (i > 1 ? "," : "") c ":" m } print $1 "|" s }')
+    [ "$got" = "$nobs observations, $ncty countries|$list" ]; check $? "C01b $lab regime: $nobs observations in $ncty countries, listed as R finds ($got)"
+    has "^- $lab regime, wgi_ge [<>=]* 0.219: slope of aid_gdp -*[0-9.]* \[95% CI .*\], $nobs observations in $ncty countries"
+    check $? "C01b $lab regime slope shown with its CI and counts"
+done
 # C15: the 20 republics and the drop-one samples, against R
 r20=$(r3 "$(ora 'C15 r20')"); rc=$(r3 "$(ora 'C15 drop CUB')"); rh=$(r3 "$(ora 'C15 drop HTI')")
 has "the 20 Latin American republics (ARG BOL BRA CHL COL CRI CUB DOM ECU SLV GTM HND HTI MEX NIC PAN PRY PER URY VEN): r = $r20"

@@ -37,3 +37,14 @@ for (g in names(groups)) for (d in names(dims)) {
   x <- w$pct_rank[w$year == 2021 & w$indicator == d & w$iso3 %in% groups[[g]]]
   cat(sprintf("T1 %s %s %.6f\n", g, dims[[d]], mean(x, na.rm = TRUE)))
 }
+## C01b: the countries and observations in each regime of the threshold model
+## (rows with poverty, aid_gdp, gdp_pc and wgi_ge present in the bundled panel;
+## gamma = 0.219069, the threshold `cpr-stats threshold` estimates: checked in
+## threshold.R against a brute-force grid search)
+p <- read.csv("datasets/lac_panel.csv")
+p <- p[!is.na(p$poverty) & !is.na(p$aid_gdp) & !is.na(p$gdp_pc) & !is.na(p$wgi_ge) & p$gdp_pc > 0, ]
+for (k in 1:2) {
+  s <- if (k == 1) p[p$wgi_ge <= 0.219069, ] else p[p$wgi_ge > 0.219069, ]
+  tab <- table(s$iso3)
+  cat(sprintf("C01b regime%d %d %d %s\n", k, nrow(s), length(tab), paste(sprintf("%s:%d", names(tab), as.vector(tab)), collapse = ",")))
+}
