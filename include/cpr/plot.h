@@ -117,6 +117,7 @@ typedef struct {
     size_t nterms;
     int keep_intercept;       /* 0 = drop "(Intercept)", "const", "_cons", "Intercept" */
     cpr_plot_axis x;          /* label NULL = "Estimate" */
+    const char *const *labels;/* display names aligned with terms (e.g. catalogue labels); NULL = term names */
 } cpr_plot_coef_opts;
 
 /* One row per term (the union over models, in order of first appearance),

@@ -178,7 +178,7 @@ static int make_figure(int kind, const char *out, const cpr_plot_opts *o)
         cpr_result *r1 = example_result("fe", 0), *r2 = example_result("re", 0.1);
         double bl[4] = {NAN, 0.05, -5.2, -0.04}, bh[4] = {NAN, 0.80, -1.0, 0.14};
         cpr_plot_model m[] = {{r1, "Two-way FE", bl, bh, NULL}, {r2, "Random effects", NULL, NULL, NULL}};
-        cpr_plot_coef_opts co = {NULL, 0, 0, {"Coefficient", NULL, 0}};
+        cpr_plot_coef_opts co = {NULL, 0, 0, {"Coefficient", NULL, 0}, NULL};
         int rc = cpr_plot_coef(out, m, 2, &co, o);
         cpr_result_free(r1);
         cpr_result_free(r2);
