@@ -52,8 +52,13 @@ int cpr_claims_coef_describe(const char *path, const char *title, const char *da
         char *one = cpr_asprintf("%s%s", i ? "; " : "", v && *v->label ? v->label : terms[i]);
         add(&cap, one);
         free(one);
-        if (v && *v->source && (!src || !strstr(src, v->source))) {
-            char *s = cpr_asprintf("%s%s, %s", src ? "; " : "", v->source, *v->source_code ? v->source_code : v->name);
+        if (v && *v->source) {
+            /* "AidData GCDF 3.0 [folder]" -> "AidData GCDF 3.0, code (provenance: datasets/sources/folder)" */
+            const char *lb = strrchr(v->source, '['), *rb = lb ? strchr(lb, ']') : NULL;
+            int nl = lb && rb ? (int)(lb - v->source) - (lb > v->source && lb[-1] == ' ') : (int)strlen(v->source);
+            char *s = lb && rb ? cpr_asprintf("%s%.*s, %s (provenance: datasets/sources/%.*s)", src ? "; " : "", nl, v->source,
+                                              *v->source_code ? v->source_code : v->name, (int)(rb - lb - 1), lb + 1)
+                               : cpr_asprintf("%s%s, %s", src ? "; " : "", v->source, *v->source_code ? v->source_code : v->name);
             add(&src, s);
             free(s);
         }
