@@ -133,6 +133,8 @@ typedef struct {
     /* filled by evaluation, for messages */
     double lhs;         /* left side of the last comparison */
     char missing[128];  /* first path that did not resolve */
+    char unknown[128];  /* first path not in the result at all (outside missing()) */
+    char hint[160];     /* the closest path that is, or "" */
 } cpr_env;
 
 void cpr_env_init(cpr_env *e);
@@ -146,6 +148,10 @@ double cpr_env_get(const cpr_env *e, const char *name);
 int cpr_expr_eval(const char *expr, cpr_env *env, double *out);
 /* Resolve a JSON path; NAN when absent or not a number. */
 double cpr_json_path(const json_t *root, const char *path);
+/* 1 when `path` exists in `root` (its value, maybe null or not a number, in
+ * *out), 0 when it does not; then *hint (if hint) is the closest path that
+ * does exist (edit distance, one name at a time), or NULL. Free *hint. */
+int cpr_json_path_find(const json_t *root, const char *path, const json_t **out, char **hint);
 /* Fill "{name}" / "{name:.2f}" placeholders from env (missing: "NA"). */
 char *cpr_template_fill(const char *tmpl, const cpr_env *env);
 

@@ -119,11 +119,26 @@ static int do_command(runner *R, const cpr_batch_line *l)
     return rc;
 }
 
-static void do_assert(runner *R, const cpr_batch_line *l)
+/* A path that is not in the result is a mistake in the file (a typo would
+ * otherwise read as a missing value, and `not (...)` would pass): exit 17. */
+static int check_paths(runner *R, const cpr_batch_line *l, const char *what)
+{
+    if (!R->env.unknown[0]) return 0;
+    if (R->env.hint[0])
+        return cpr_fail(CPR_E_MANIFEST, "%s:%d: %s: '%s' is not in the result of the last command; did you mean %s?",
+                        R->b->path, l->lineno, what, R->env.unknown, R->env.hint);
+    return cpr_fail(CPR_E_MANIFEST, "%s:%d: %s: '%s' is not in the result of the last command "
+                    "(use missing(%s) to test for its absence)", R->b->path, l->lineno, what, R->env.unknown,
+                    R->env.unknown);
+}
+
+static int do_assert(runner *R, const cpr_batch_line *l)
 {
     double v;
     cpr_expr_eval(l->text, &R->env, &v);
-    if (!isnan(v) && v != 0) return;
+    int rc = check_paths(R, l, "assert");
+    if (rc) return rc;
+    if (!isnan(v) && v != 0) return 0;
     char what[200];
     if (R->env.missing[0]) snprintf(what, sizeof what, "%s is missing", R->env.missing);
     else if (isnan(R->env.lhs)) snprintf(what, sizeof what, "value NA");
@@ -132,6 +147,7 @@ static void do_assert(runner *R, const cpr_batch_line *l)
     char *m = cpr_asprintf("%s:%d: assertion failed: %s (%s)", R->b->path, l->lineno, l->text, what);
     R->r->failures = cpr_realloc(R->r->failures, (R->r->nfail + 1) * sizeof *R->r->failures);
     R->r->failures[R->r->nfail++] = m;
+    return 0;
 }
 
 static const json_t *saved(const runner *R, const char *name)
@@ -331,7 +347,7 @@ int cpr_batch_run(const cpr_batch *b, const cpr_run_opts *o, cpr_run_result *r)
         switch (l->kind) {
         case CPR_L_CMD:
         case CPR_L_TRY: rc = do_command(&R, l); break;
-        case CPR_L_ASSERT: do_assert(&R, l); break;
+        case CPR_L_ASSERT: rc = do_assert(&R, l); break;
         case CPR_L_LET: {
             double v = NAN;
             cpr_expr_eval(l->text, &R.env, &v);

@@ -40,6 +40,7 @@ static const name_value re_names[] = {{"stata", CPR_RE_STATA}, {"plm", CPR_RE_PL
 static const name_value weight_names[] = {{"rademacher", CPR_BOOT_RADEMACHER}, {"webb", CPR_BOOT_WEBB}, {"auto", WEIGHTS_AUTO}, {NULL, 0}};
 static const name_value boot_type_names[] = {{"wcr", CPR_BOOT_WCR}, {"wcr31", CPR_BOOT_WCR31}, {"wcu33", CPR_BOOT_WCU33}, {NULL, 0}};
 static const name_value hausman_names[] = {{"classical", CPR_HAUSMAN_CLASSICAL}, {"mundlak", CPR_HAUSMAN_MUNDLAK}, {NULL, 0}};
+static const name_value ivm_names[] = {{"2sls", CPR_IV_2SLS}, {"liml", CPR_IV_LIML}, {"fuller", CPR_IV_FULLER}, {"gmm", CPR_IV_GMM}, {NULL, 0}};
 static const name_value wtype_names[] = {{"aweight", CPR_WEIGHT_A}, {"pweight", CPR_WEIGHT_P}, {"fweight", CPR_WEIGHT_F}, {NULL, 0}};
 
 /* Look an option's word up in its table; -1 (after a usage error) when
@@ -150,6 +151,13 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     int ht = lookup(a, "hausman-type", hausman_names, CPR_HAUSMAN_AUTO);
     if (ht < 0) return CPR_E_USAGE;
     o->spec.hausman = (cpr_hausman_type)ht;
+    int ivm = lookup(a, "iv-method", ivm_names, CPR_IV_2SLS);
+    if (ivm < 0) return CPR_E_USAGE;
+    o->spec.iv_method = (cpr_iv_method)ivm;
+    if (cli_get_double(a, "fuller", 1.0, &o->spec.fuller_a)) return CPR_E_USAGE;
+    if (cli_has(a, "fuller") && ivm != CPR_IV_FULLER) return cli_usage_error(a->cmd, "--fuller A goes with --iv-method fuller");
+    if (!(o->spec.fuller_a > 0)) return cli_usage_error(a->cmd, "--fuller must be positive, not '%s'", cli_get(a, "fuller"));
+    o->spec.asymptotic = cli_has(a, "asymptotic");
     int f = cpr_format_parse(cli_get(a, "format") ? cli_get(a, "format") : "text");
     if (m < 0 || e < 0 || se < 0 || ssc < 0 || re < 0) return CPR_E_USAGE;
     if (f < 0 && !(cli_get(a, "format") && !cpr_strcasecmp(cli_get(a, "format"), "docx")))
@@ -339,6 +347,8 @@ static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, reg
     cpr_design_info info = {0};
     if (!rc) {
         if (o->weight && (*fm)->n_endog) rc = cli_usage_error(a->cmd, "--weight is not implemented for IV");
+        if (!rc && !(*fm)->n_endog && (cli_has(a, "iv-method") || o->spec.asymptotic))
+            rc = cli_usage_error(a->cmd, "--iv-method and --asymptotic apply to IV models ('y ~ x | FE | endog ~ instruments' or --endog/--instrument)");
         if (o->weight && o->spec.kind != CPR_MODEL_OLS && o->spec.kind != CPR_MODEL_POOLED && o->spec.kind != CPR_MODEL_FE &&
             o->spec.kind != CPR_MODEL_BE && !rc)
             rc = cli_usage_error(a->cmd, "--weight is implemented for --model ols, pooled, fe and be");
@@ -475,6 +485,9 @@ static const cli_opt regress_opts_table[] = {
     {"weight-type", 0, "KIND", "aweight", "aweight (rescaled to sum to N) | pweight (robust/clustered SEs only; default hc1 or cluster) | fweight (integer counts, N = their sum)"},
     {"endog", 0, "LIST", "none", "endogenous regressor(s) for IV/2SLS (with --instrument)"},
     {"instrument", 0, "LIST", "none", "excluded instrument(s) for IV/2SLS"},
+    {"iv-method", 0, "KIND", "2sls", "IV estimator: 2sls | liml | fuller (k-class, prints kappa) | gmm (two-step efficient; weight matrix follows --se: iid, hc0/hc1 or cluster)"},
+    {"fuller", 0, "A", "1", "Fuller's constant of --iv-method fuller: kappa = kappa_LIML - A/(N - L)"},
+    {"asymptotic", 0, NULL, NULL, "IV: Stata's large-sample conventions: z and chi2, s^2 = RSS/N, HC0, CR0 (default: small-sample t, F, N-K, HC1, CR1)"},
     {"first-stage", 0, NULL, NULL, "IV: also print the first-stage regression(s)"},
     {"reduced-form", 0, NULL, NULL, "IV: also print the reduced form (outcome on exogenous regressors and instruments)"},
     {"preset", 0, "NAME", "none", "a published design: dreher2021 (growth on Chinese finance, t-2; see --outcome, --instrument)"},

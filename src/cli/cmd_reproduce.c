@@ -1,6 +1,7 @@
 /* cpr-stats reproduce: run the claims manifest, decide every verdict from
  * the data, print the verdict table; --out DIR writes the full report. */
 #include "cli.h"
+#include "cli_clobber.h"
 #include "cmd_claims.h"
 #include "cpr/claims.h"
 #include "cpr/status.h"
@@ -57,6 +58,7 @@ static int run_reproduce(const cli_command *cmd, int argc, char **argv)
     cmd_claims_syntax(&syn, 1);
     cpr_batch *b = NULL;
     if (!rc) rc = cpr_batch_read(path, &syn, &b);
+    if (!rc) rc = cli_clobber_protect(path);
     cpr_run_opts o;
     cmd_claims_opts(&o);
     o.figdir = figdir;
