@@ -134,12 +134,28 @@ int cpr_loo_plot(const char *path, const cpr_loo_row *rows, size_t n, const char
     char *xl = cpr_asprintf("Coefficient of %s, 95%% CI (%s)", term, se_label);
     char *title = cpr_asprintf("C01: the %s coefficient with each country left out", term);
     cpr_plot_model m = {r, "two-way FE", NULL, NULL, NULL};
-    cpr_plot_coef_opts co = {NULL, 0, 0, {xl, NULL, 0}};
+    cpr_plot_coef_opts co = {NULL, 0, 0, {xl, NULL, 0}, NULL};
     cpr_plot_opts po = {0};
     po.title = title;
     po.source = "Source: World Bank WDI (poverty, $3.00/day 2021 PPP), AidData GCDF 3.0 (ODA-like commitments); cpr-stats reproduce";
     po.height_px = 200 + 22 * (int)n;
     int rc = cpr_plot_coef(path, &m, 1, &co, &po);
+    size_t pl = strlen(path);
+    if (!rc && pl > 4 && strcmp(path + pl - 4, ".svg") == 0) {
+        /* title and caption for the report (the figure machinery reads NAME.json) */
+        char *jp = cpr_asprintf("%.*s.json", (int)(pl - 4), path);
+        char *cap = cpr_asprintf("The coefficient of %s in the headline regression (two-way fixed effects, poverty on %s), "
+                                 "on all %zu countries (top) and refitted without each country in turn, each with its 95%% "
+                                 "confidence interval (%s). A sign or significance that changes when one country is "
+                                 "dropped is not a finding. Source: World Bank WDI, poverty headcount at $3.00 a day "
+                                 "(2021 PPP), SI.POV.DDAY (provenance: datasets/sources/wb-wdi); AidData GCDF 3.0, "
+                                 "Chinese ODA-like commitments in US$ million, constant 2021 (provenance: "
+                                 "datasets/sources/aiddata-gcdf3-country-year); data file lac_panel.csv.",
+                                 term, term, n - 1, se_label);
+        rc = cpr_plot_describe_write(jp, title, cap, NULL, 0);
+        free(cap);
+        free(jp);
+    }
     free(xl);
     free(title);
     cpr_result_free(r);
