@@ -10,7 +10,7 @@ stdout-match: ^\| C08 \| partial \| unweighted mean of latest 43\.2, population-
 stdout-match: ^\| C09 \| reproduced \| 8292 \|
 stdout-match: ^\| C15 \| direction \| 20 republics: r = -0\.743 .*N = 20
 stdout-match: ^\| C17 \| partial \|.*untested: 2021
-stdout-match: ^\| C18 \| direction \| 1991-2024: 0\.51 
+stdout-match: ^\| C18 \| direction \| 1990-2025: 0\.49 .*2002-2019: 0\.73.*direction only: slope, 2002-2019
 stdout-match: ^\| C20 \| inconclusive \| .*N = 464, 27 clusters
 stdout-match: ^\| C21 \| reproduced \| exports 27\.2%, imports 28\.2%
 stdout-match: ^\| C22 \| partial \| \$8\.30: 206 million
