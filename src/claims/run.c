@@ -227,7 +227,18 @@ static int loo_figure(runner *R, const cpr_batch_line *l)
         snprintf(c[4], 32, "%.0f", w->nclusters);
         json_array_append_new(json_object_get(t, "rows"), json_pack("[s,s,s,s,s,s]", w->label, c[0], c[1], c[2], c[3], c[4]));
     }
-    char *note = cpr_asprintf("the estimate is negative in %zu of the %zu refits", neg, n - 1);
+    /* which refits move the CI off zero: a finding that rests on one country */
+    char *off = cpr_strdup("");
+    size_t noff = 0;
+    for (size_t i = 1; i < n; i++)
+        if (rows[i].lo > 0 || rows[i].hi < 0) {
+            char *more = cpr_asprintf("%s%s%s", off, noff++ ? ", " : "", rows[i].label);
+            free(off);
+            off = more;
+        }
+    char *note = cpr_asprintf("the estimate is negative in %zu of the %zu refits; its 95%% CI excludes zero in %zu "
+                              "of them%s%s%s", neg, n - 1, noff, noff ? " (" : "", off, noff ? ")" : "");
+    free(off);
     json_object_set_new(t, "note", json_string(note));
     json_object_set_new(R->cj, "loo", loo);
     static const char *const ext[] = {"svg", "png"};

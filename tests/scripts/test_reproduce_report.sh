@@ -14,6 +14,7 @@ has() { grep -q -- "$1" "$R"; }
 ora() { awk -v k="$1" '{ key = $1; for (i = 2; i < NF; i++) key = key " " $i; if (key == k) print $NF }' "$ORA"; }
 r3() { awk -v x="$1" 'BEGIN { printf "%.3f", x }'; }
 r1() { awk -v x="$1" 'BEGIN { printf "%.1f", x }'; }
+r2() { awk -v x="$1" 'BEGIN { printf "%.2f", x }'; }
 
 ${TEST_WRAPPER:-} "$BIN" reproduce --out "$T/rep" > "$T/table" 2> "$T/err"
 R=$T/rep/report.md
@@ -73,6 +74,13 @@ k=$(grep -c '^- 19 without [A-Z]\{3\}' "$R"); [ "$k" = 20 ]; check $? "C15 lists
 has 'closest to the paper.s |r| = 0.8029: drop-one sample no. 7 '; check $? "C15: dropping Cuba (no. 7) comes closest, as R finds"
 has '0.8453 is unexplained'; check $? "C15 names -0.8453 as unexplained"
 has 'c15_clientelism\|Clientelism and voice & accountability, the 20 Latin American republics'; check $? "C15 scatter names its sample"
+# C18: every window of the stated rule, slope and CI as R (lm) finds them
+for w in 1990-2025 1990-2019 2002-2025 2002-2019; do
+    set -- $(awk -v k="$w" '$1 == "C18" && $2 == k { print $3, $4, $5, $6 }' "$ORA")
+    grep -q "^- $w ([^)]*): slope $(r2 "$1") \[95% CI $(r2 "$2"), $(r2 "$3")\], p = [^,]*, N = $4 years" "$R"
+    check $? "C18 window $w: slope $(r2 "$1") [$(r2 "$2"), $(r2 "$3")], N = $4 as R"
+done
+grep -q '^- slope, 2002-2019: direction' "$R"; check $? "C18: every window is a part of the verdict (2002-2019 is outside the tolerance)"
 # C20: 33 ECLAC states, no China, N and clusters as R
 N=$(ora 'C20 N'); G=$(ora 'C20 clusters')
 grep -q "^| C20 | .*N = $N, $G clusters" "$T/table"; check $? "C20: N = $N, $G clusters as R (33 ECLAC states)"

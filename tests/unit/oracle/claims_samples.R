@@ -48,3 +48,14 @@ for (k in 1:2) {
   tab <- table(s$iso3)
   cat(sprintf("C01b regime%d %d %d %s\n", k, nrow(s), length(tab), paste(sprintf("%s:%d", names(tab), as.vector(tab)), collapse = ",")))
 }
+## C18: OLS slope of LCN GDP growth on China's, the four windows of the manifest
+## (every year both series have in the bundled range 1990-2025, from 2002, to 2019)
+x <- read.csv(file.path(src, "wb-wdi/wdi_lac_long.csv"))
+g <- x[x$indicator == "NY.GDP.MKTP.KD.ZG" & x$iso3 %in% c("LCN", "CHN") & x$year >= 1990 & x$year <= 2025, ]
+w <- merge(g[g$iso3 == "LCN", c("year", "value")], g[g$iso3 == "CHN", c("year", "value")], by = "year")
+for (win in list(c(1990, 2025), c(1990, 2019), c(2002, 2025), c(2002, 2019))) {
+  d <- w[w$year >= win[1] & w$year <= win[2], ]
+  m <- lm(value.x ~ value.y, data = d)
+  ci <- confint(m)["value.y", ]
+  cat(sprintf("C18 %d-%d %.6f %.6f %.6f %d\n", win[1], win[2], coef(m)[2], ci[1], ci[2], nrow(d)))
+}
