@@ -8,7 +8,9 @@
 #include "cpr/catalogue.h"
 #include "cpr/design_build.h"
 #include "cpr/formula.h"
+#include "cpr/formula_edit.h"
 #include "cpr/infer.h"
+#include "cpr/iv_diag.h"
 #include "cpr/model.h"
 #include "cpr/report.h"
 #include "cpr/status.h"
@@ -59,45 +61,13 @@ static int lookup(const cli_args *a, const char *opt, const name_value *tab, int
     return -1;
 }
 
-/* "X1 X2 ... Y" plus --controls -> "Y ~ X1 + X2 + c1 + c2". */
-static char *formula_from_positionals(const cli_args *a)
+/* "X1 X2 ... Y" -> "Y ~ X1 + X2", each name parsed as a piece of the
+ * formula (cpr/formula_edit.h). */
+static int formula_from_positionals(const cli_args *a, cpr_formula **fm)
 {
-    size_t len = 16;
-    for (int i = 0; i < a->npos; i++) len += strlen(a->pos[i]) + 4;
-    const char *ctl = cli_get(a, "controls");
-    if (ctl) len += 3 * strlen(ctl) + 4;
-    char *s = cpr_calloc(len, 1);
-    strcat(s, a->pos[a->npos - 1]);
-    strcat(s, " ~ ");
-    for (int i = 0; i < a->npos - 1; i++) {
-        if (i) strcat(s, " + ");
-        strcat(s, a->pos[i]);
-    }
-    if (ctl) {
-        for (const char *p = ctl; *p; p++) {
-            if (p == ctl) strcat(s, " + ");
-            if (*p == ',') strcat(s, " + ");
-            else strncat(s, p, 1);
-        }
-    }
-    return s;
-}
-
-static char *append_controls(const char *formula, const char *ctl)
-{
-    /* Controls go before any '|' part of the formula. */
-    const char *bar = strchr(formula, '|');
-    size_t head = bar ? (size_t)(bar - formula) : strlen(formula);
-    while (head > 0 && formula[head - 1] == ' ') head--;
-    size_t len = strlen(formula) + 3 * strlen(ctl) + 8;
-    char *s = cpr_calloc(len, 1);
-    strncat(s, formula, head);
-    for (const char *p = ctl; *p; p++) {
-        if (p == ctl || *p == ',') strcat(s, " + ");
-        if (*p != ',') strncat(s, p, 1);
-    }
-    if (bar) { strcat(s, " "); strcat(s, bar); }
-    return s;
+    int rc = cpr_formula_alloc(a->pos[a->npos - 1], fm);
+    for (int i = 0; i < a->npos - 1 && !rc; i++) rc = cpr_formula_add_terms(*fm, a->pos[i]);
+    return rc;
 }
 
 /* Every variable in the specification, labelled from the catalogue, so
@@ -126,7 +96,8 @@ static void add_variable_notes(cpr_result *r, const cpr_design *d)
 typedef struct {
     cpr_model_spec spec;
     int explicit_model, explicit_se;
-    const char *cluster, *cluster2;
+    const char *cluster, *cluster2;   /* --cluster VAR[,VAR2], both in cluster_buf */
+    char *cluster_buf;
     cpr_format fmt;
     const char *weight;       /* --weight VAR or NULL */
     cpr_weight_type weight_type;
@@ -230,21 +201,18 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     if (!is_panel && (o->spec.se == CPR_SE_DK))
         return cli_usage_error(a->cmd, "--se dk needs panel data");
     const char *cl = cli_get(a, "cluster");
-    static char cbuf[2][256];
+    free(o->cluster_buf);
+    o->cluster_buf = NULL;
     o->cluster = o->cluster2 = NULL;
     if (cl) {
-        const char *comma = strchr(cl, ',');
+        /* VAR or VAR1,VAR2: one copy, cut at the comma */
+        o->cluster = o->cluster_buf = cpr_strdup(cl);
+        char *comma = strchr(o->cluster_buf, ',');
         if (comma) {
-            snprintf(cbuf[0], sizeof cbuf[0], "%.*s", (int)(comma - cl), cl);
-            snprintf(cbuf[1], sizeof cbuf[1], "%s", comma + 1);
-            o->cluster = cbuf[0];
-            o->cluster2 = cbuf[1];
-            if (!o->explicit_se) o->spec.se = CPR_SE_CLUSTER2;
-        } else {
-            snprintf(cbuf[0], sizeof cbuf[0], "%s", cl);
-            o->cluster = cbuf[0];
-            if (!o->explicit_se) o->spec.se = CPR_SE_CLUSTER;
+            *comma = 0;
+            o->cluster2 = comma + 1;
         }
+        if (!o->explicit_se) o->spec.se = comma ? CPR_SE_CLUSTER2 : CPR_SE_CLUSTER;
     }
     if (o->spec.se == CPR_SE_CLUSTER2 && !o->cluster2)
         return cli_usage_error(a->cmd, "--se cluster2 needs two variables: --cluster VAR1,VAR2");
@@ -266,31 +234,32 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     return read_weight_options(a, o);
 }
 
-/* The formula text to parse, with the fixed effects the model implies
- * made explicit (so the printed formula is what was estimated). */
+/* The formula: -f, the preset or the positional names, edited through
+ * cpr/formula_edit.h (--controls, --endog/--instrument), with the fixed
+ * effects the model implies made explicit (so the printed formula is what
+ * was estimated). */
 static int build_formula(const cli_args *a, const cpr_frame *f, const char *ftext, regress_opts *o, cpr_formula **fm)
 {
     if (o->spec.kind == CPR_MODEL_FE && !f->entity)
         return cli_usage_error(a->cmd, "--model fe needs panel data (entity and time columns; see --entity/--time)");
-    char *text = NULL;
+    int rc;
     if (cli_has(a, "preset")) {
-        if (!(text = regress_preset_formula(a, f))) return CPR_E_USAGE;
-        ftext = text;
+        rc = regress_preset_formula(a, f, fm);
     } else if (ftext) {
         if (a->npos > 0) return cli_usage_error(a->cmd, "give either -f FORMULA or variables 'X... Y', not both");
-        text = cli_get(a, "controls") ? append_controls(ftext, cli_get(a, "controls")) : cpr_strdup(ftext);
+        rc = cpr_formula_parse(ftext, fm);
     } else {
         if (a->npos < 2)
             return cli_usage_error(a->cmd, a->npos == 0 ? "missing variables: give 'X... Y' (outcome last) or -f FORMULA"
                                                          : "missing outcome: give 'X... Y' with the outcome last, e.g. 'regress aid poverty'");
-        text = formula_from_positionals(a);
+        rc = formula_from_positionals(a, fm);
     }
-    if (regress_iv_flags(a, &text) != CPR_OK) { free(text); return CPR_E_USAGE; }
-    int rc = cpr_formula_parse(text, fm);
-    free(text);
+    /* controls join the exogenous terms (the preset has its own) */
+    if (!rc && !cli_has(a, "preset") && cli_get(a, "controls")) rc = cpr_formula_add_terms(*fm, cli_get(a, "controls"));
+    if (!rc) rc = regress_iv_flags(a, *fm);
     if (rc) return rc;
     cpr_formula *F = *fm;
-    regress_drop_endog_terms(F);
+    cpr_formula_drop_endog_terms(F);
     if (F->n_fe > 0 || F->fe_entity || F->fe_time) {
         if ((rc = cpr_formula_bind(F, f))) return rc;
         if (!o->explicit_model) o->spec.kind = CPR_MODEL_FE;
@@ -301,11 +270,12 @@ static int build_formula(const cli_args *a, const cpr_frame *f, const char *ftex
     }
     if (ftext && !o->explicit_model && f->entity) o->spec.kind = CPR_MODEL_POOLED; /* a formula says what it means */
     if (o->spec.kind == CPR_MODEL_FE) {
-        /* Make the absorbed effects explicit in the formula (set in place,
-         * so an IV part after them stays where it is). */
-        F->fe_names = cpr_calloc(2, sizeof *F->fe_names);
-        if (o->spec.effects != CPR_EFFECTS_TIME) F->fe_names[F->n_fe++] = cpr_strdup(f->entity_name);
-        if (o->spec.effects != CPR_EFFECTS_ENTITY) F->fe_names[F->n_fe++] = cpr_strdup(f->time_name);
+        /* the absorbed effects, explicit in the formula */
+        const char *fe[2];
+        size_t nfe = 0;
+        if (o->spec.effects != CPR_EFFECTS_TIME) fe[nfe++] = f->entity_name;
+        if (o->spec.effects != CPR_EFFECTS_ENTITY) fe[nfe++] = f->time_name;
+        cpr_formula_set_fe(F, fe, nfe);
         rc = cpr_formula_bind(F, f);
     } else if (!ftext && !f->entity) {
         o->spec.kind = o->explicit_model ? o->spec.kind : CPR_MODEL_OLS;
@@ -372,6 +342,7 @@ static int maybe_bootstrap(const cli_args *a, regress_opts *o, const cpr_design 
 static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, regress_opts *o,
                    cpr_formula **fm, cpr_design **d, cpr_result **r)
 {
+    o->cluster_buf = NULL;
     int rc = read_options(a, f->entity != NULL, o);
     if (!rc) rc = build_formula(a, f, ftext, o, fm);
     cpr_design_info info = {0};
@@ -423,6 +394,8 @@ static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, reg
         cpr_result_add_note(R, "%zu observations dropped because a log() argument was zero or negative", info.n_log_nonpositive);
     if (!cli_has(a, "data")) add_variable_notes(R, *d);
     regress_preset_notes(a, R);
+    if ((*d)->kx_endog) rc = cpr_iv_diagnostics_add(*d, &o->spec, R);
+    if (rc) return rc;
     if (cli_has(a, "hausman") || (o->spec.kind == CPR_MODEL_RE && cpr_hausman_is_mundlak(&o->spec))) {
         if (!f->entity) rc = cli_usage_error(a->cmd, "--hausman needs panel data");
         else rc = cli_regress_hausman(f, *fm, &o->spec, o->cluster, o->cluster2, R);
@@ -445,6 +418,7 @@ static int run_many(const cli_args *a, const cpr_frame *f, const char *const *fo
         cpr_formula *fm = NULL;
         cpr_design *d = NULL;
         rc = fit_one(a, f, forms[i], &o, &fm, &d, &m[i]);
+        free(o.cluster_buf);
         cpr_design_free(d);
         cpr_formula_free(fm);
     }
@@ -463,7 +437,7 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
     cpr_formula *fm = NULL;
     cpr_design *d = NULL;
     cpr_result *r = NULL;
-    regress_opts o;
+    regress_opts o = {0};
     const char *forms[64];
     size_t nf = cli_get_all(&a, "formula", forms, 64);
     rc = cli_gnuplot_timeout(&a);
@@ -487,9 +461,10 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
             fprintf(stderr, "cpr-stats regress: outcome: %s (the last name); write -f '%s' to be explicit\n",
                     a.pos[a.npos - 1], r->formula);
         if (!rc) rc = cpr_report_result(stdout, r, o.fmt);
-        if (!rc) rc = regress_print_aux(&a, d, &o.spec, r->formula, o.fmt);
+        if (!rc) rc = regress_print_aux(&a, d, &o.spec, fm, o.fmt);
         if (!rc) rc = cli_regress_resid_plot(&a, d, &o.spec, r);
     }
+    free(o.cluster_buf);
     cpr_result_free(r);
     cpr_design_free(d);
     cpr_formula_free(fm);

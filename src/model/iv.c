@@ -86,9 +86,6 @@ static void first_stage_f(cpr_result *r, const cpr_design *d, const cpr_model_sp
         free(idx);
         cpr_result_free(fs);
     }
-    if (d->kx_endog > 1)
-        cpr_result_add_note(r, "with %zu endogenous regressors the first-stage F are per regressor; the general Kleibergen-Paap statistic is not implemented",
-                            d->kx_endog);
 }
 
 /* Levels of absorbed dimensions not nested in the cluster (as fe.c). */
