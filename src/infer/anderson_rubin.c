@@ -127,6 +127,19 @@ int iv_ar_add(const iv_part *p, double level, cpr_result *r)
         }
         cpr_result_add_note(r, "Anderson-Rubin %g%% confidence set for %s: %s", 100 * level, en, text);
         cpr_result_add_stat(r, "ar_set_pieces", "Anderson-Rubin set: number of pieces", (double)np, 1);
+        cpr_result_add_stat(r, "ar_set_unbounded", "Anderson-Rubin set reaches infinity (1 = yes)",
+                            np > 0 && (lo[0] <= -AR_PI / 2 || hi[np - 1] >= AR_PI / 2), 1);
+        /* every finite end of the set, in increasing order: ar_end_1, ar_end_2, ... */
+        size_t ne = 0;
+        for (size_t k = 0; k < np && !whole; k++) {
+            double ends[2] = { lo[k], hi[k] };
+            for (int e = 0; e < 2; e++) {
+                if (fabs(ends[e]) >= AR_PI / 2) continue;
+                char *nm = cpr_asprintf("ar_end_%zu", ++ne), *lb = cpr_asprintf("Anderson-Rubin set, end %zu", ne);
+                cpr_result_add_stat(r, nm, lb, tan(ends[e]), 0);
+                free(nm); free(lb);
+            }
+        }
         if (np == 1 && !whole && lo[0] > -AR_PI / 2 && hi[0] < AR_PI / 2) {
             cpr_result_add_stat(r, "ar_ci_low", "Anderson-Rubin interval, lower", tan(lo[0]), 0);
             cpr_result_add_stat(r, "ar_ci_high", "Anderson-Rubin interval, upper", tan(hi[0]), 0);
