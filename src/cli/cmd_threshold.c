@@ -6,6 +6,7 @@
 #include "cpr/catalogue.h"
 #include "cpr/design_build.h"
 #include "cpr/formula.h"
+#include "cpr/infer.h"
 #include "cpr/plot.h"
 #include "cpr/report.h"
 #include "cpr/status.h"

@@ -1,6 +1,7 @@
 /* IV options of `regress`: presets, --endog/--instrument, first stages and
  * reduced form. The estimator itself is src/model/iv.c. */
 #include "regress_iv.h"
+#include "cpr/infer.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 

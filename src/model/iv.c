@@ -6,12 +6,10 @@
  * y - X beta, which gives the ivreg2/xtivreg2 `small` conventions: s^2 =
  * RSS/(N-K-absorbed), HC1 = N/(N-K-absorbed), CR1 = G/(G-1)(N-1)/(N-K)
  * with K counted as for OLS/FE (R: AER::ivreg + sandwich::vcovCL). */
-#include "cpr/infer.h"
-#include "cpr/model.h"
+#include "cpr/fit.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
-#include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,87 +23,32 @@ static double norm2(const double *x, size_t n)
     return sqrt((double)s);
 }
 
-int cpr_iv_aux_fit(const cpr_design *d, const cpr_model_spec *s, long which, cpr_result **out)
+void cpr_iv_aux_design(const cpr_design *d, long which, cpr_design *aux)
 {
     size_t n = d->n, kex = d->k - d->kx_endog, k = kex + d->kz;
-    cpr_design aux = *d;   /* borrows the panel codes; never freed as a design */
-    aux.k = k;
-    aux.kx_endog = aux.kz = 0;
-    aux.Z = NULL; aux.z_names = NULL;
-    aux.X = cpr_malloc(n * k * sizeof *aux.X);
-    aux.names = cpr_malloc(k * sizeof *aux.names);
-    memcpy(aux.X, d->X, n * kex * sizeof *aux.X);
-    memcpy(aux.X + n * kex, d->Z, n * d->kz * sizeof *aux.X);
-    for (size_t j = 0; j < kex; j++) aux.names[j] = d->names[j];
-    for (size_t j = 0; j < d->kz; j++) aux.names[kex + j] = d->z_names[j];
+    *aux = *d;   /* borrows the panel codes; never freed as a design */
+    aux->k = k;
+    aux->kx_endog = aux->kz = 0;
+    aux->Z = NULL; aux->z_names = NULL;
+    aux->X = cpr_malloc(n * k * sizeof *aux->X);
+    aux->names = cpr_malloc(k * sizeof *aux->names);
+    memcpy(aux->X, d->X, n * kex * sizeof *aux->X);
+    memcpy(aux->X + n * kex, d->Z, n * d->kz * sizeof *aux->X);
+    for (size_t j = 0; j < kex; j++) aux->names[j] = d->names[j];
+    for (size_t j = 0; j < d->kz; j++) aux->names[kex + j] = d->z_names[j];
     if (which >= 0) {
-        aux.y = d->X + (kex + (size_t)which) * n;
-        aux.outcome = d->names[kex + (size_t)which];
+        aux->y = d->X + (kex + (size_t)which) * n;
+        aux->outcome = d->names[kex + (size_t)which];
     }
-    int rc = s->kind == CPR_MODEL_FE ? cpr_fit_fe(&aux, s, out) : cpr_fit_pooled(&aux, s, out);
-    free(aux.X); free(aux.names);
-    if (rc == CPR_OK) {
-        free((*out)->model);
-        (*out)->model = cpr_strdup(which >= 0 ? "iv_first_stage" : "iv_reduced_form");
-        char *e = cpr_asprintf("%s: %s", which >= 0 ? "First stage" : "Reduced form", (*out)->estimator);
-        free((*out)->estimator);
-        (*out)->estimator = e;
-    }
-    return rc;
 }
 
-/* First-stage F of the excluded instruments for each endogenous regressor,
- * with the variance of the main model: classical F (iid), robust Wald/q
- * (HC), or cluster-robust Wald/q, which for one endogenous regressor is the
- * Kleibergen-Paap rk Wald F (the rank test reduces to this Wald test). */
-static void first_stage_f(cpr_result *r, const cpr_design *d, const cpr_model_spec *s)
+void cpr_iv_aux_design_clear(cpr_design *aux)
 {
-    size_t kex = d->k - d->kx_endog, q = d->kz;
-    for (size_t e = 0; e < d->kx_endog; e++) {
-        cpr_result *fs = NULL;
-        if (cpr_iv_aux_fit(d, s, (long)e, &fs) != CPR_OK) { cpr_error_clear(); continue; }
-        size_t *idx = cpr_malloc(q * sizeof *idx), m = 0;
-        for (size_t j = 0; j < q; j++) {
-            long t = cpr_result_term(fs, d->z_names[j]);
-            if (t >= 0) idx[m++] = (size_t)t;
-        }
-        double W = NAN;
-        if (m == q && cpr_wald(fs->estimate, fs->vcov, fs->k, idx, q, &W) == CPR_OK) {
-            double F = W / q, df2 = fs->df_resid;
-            double p = df2 > 0 ? gsl_cdf_fdist_Q(F, (double)q, df2) : gsl_cdf_chisq_Q(W, (double)q);
-            int kp = s->se == CPR_SE_CLUSTER && d->kx_endog == 1;
-            char *name = cpr_asprintf("first_stage_f_%zu", e + 1);
-            char *label = cpr_asprintf("%s, %s", kp ? "Kleibergen-Paap rk Wald F" : s->se == CPR_SE_IID ? "First-stage F" : "First-stage robust Wald F",
-                                       d->names[kex + e]);
-            char *note = cpr_asprintf("H0: the excluded instruments do not explain %s (weak/irrelevant); %s%s", d->names[kex + e],
-                                      kp ? "cluster-robust Wald F of the instruments in the first stage / their number (with one endogenous regressor this is the KP rk Wald F)"
-                                         : s->se == CPR_SE_IID ? "classical F" : "Wald statistic with the model's variance / number of instruments",
-                                      "; rule of thumb: below 10 means weak instruments (Staiger-Stock)");
-            cpr_result_add_stat(r, name, label, F, 0);
-            cpr_result_add_test(r, name, label, F, (double)q, df2, p, note);
-            free(name); free(label); free(note);
-        } else cpr_error_clear();
-        free(idx);
-        cpr_result_free(fs);
-    }
-    if (d->kx_endog > 1)
-        cpr_result_add_note(r, "with %zu endogenous regressors the first-stage F are per regressor; the general Kleibergen-Paap statistic is not implemented",
-                            d->kx_endog);
+    free(aux->X); free(aux->names);
+    aux->X = NULL; aux->names = NULL;
 }
 
-/* Levels of absorbed dimensions not nested in the cluster (as fe.c). */
-static double unnested_levels(const cpr_design *d, const cpr_absorb *a)
-{
-    if (!d->cluster) return 0;
-    double extra = 0;
-    if (a->effects != CPR_EFFECTS_TIME && !cpr_codes_nested(d->entity, d->n_entities, d->cluster, d->n))
-        extra += (double)d->n_entities - 1;
-    if (a->effects != CPR_EFFECTS_ENTITY && !cpr_codes_nested(d->time, d->n_times, d->cluster, d->n))
-        extra += (double)d->n_times - 1;
-    return extra;
-}
-
-int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
+int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
 {
     int fe = s->kind == CPR_MODEL_FE;
     if (!fe && s->kind != CPR_MODEL_OLS && s->kind != CPR_MODEL_POOLED)
@@ -142,54 +85,55 @@ int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
         if (rc == CPR_OK) for (size_t i = 0; i < n; i++) Xh[(kex + e) * n + i] = xe[i] - ls.resid[i];
         cpr_ls_clear(&ls);
     }
-    cpr_reg g = { 0 };
+    cpr_fit *f = cpr_fit_alloc(d, s);
+    cpr_reg *g = &f->g;
     long cc = d->has_const && !fe ? 0 : -1;
-    if (rc == CPR_OK) rc = cpr_reg_fit(&g, Xh, n, k, d->names, cc, y, s->ls_method);
+    if (rc == CPR_OK) rc = cpr_reg_fit(g, Xh, n, k, d->names, cc, y, s->ls_method);
     if (rc == CPR_OK) {
         for (size_t e = 0; e < ke; e++)
-            for (size_t j = 0; j < g.ndropped; j++)
-                if (strcmp(g.dropped[j], d->names[kex + e]) == 0)
+            for (size_t j = 0; j < g->ndropped; j++)
+                if (strcmp(g->dropped[j], d->names[kex + e]) == 0)
                     rc = cpr_fail(CPR_E_NUMERIC, "IV: %s is not identified (instruments collinear with the exogenous regressors)", d->names[kex + e]);
     }
-    if (rc != CPR_OK) { cpr_reg_clear(&g); free(M); free(Wm); free(Xh); return rc; }
+    free(Wm); free(Xh);
+    if (rc != CPR_OK) { cpr_fit_free(f); free(M); return rc; }
     /* structural residuals use the actual X, not the fitted one */
-    double *u = cpr_malloc(n * sizeof *u);
+    double *u = cpr_fit_own(f, cpr_malloc(n * sizeof *u));
     long double rss = 0;
     for (size_t i = 0; i < n; i++) {
         long double v = y[i];
-        for (size_t j = 0; j < g.k; j++) v -= (long double)X[g.ls.keep[j] * n + i] * g.ls.beta[j];
+        for (size_t j = 0; j < g->k; j++) v -= (long double)X[g->ls.keep[j] * n + i] * g->ls.beta[j];
         u[i] = (double)v;
         rss += v * v;
     }
+    f->y = cpr_fit_own(f, M);   /* y is M's first column */
     const char *est = !fe ? "Two-stage least squares (2SLS)"
                     : s->effects == CPR_EFFECTS_TWOWAY ? "2SLS with two-way fixed effects (within)"
                     : s->effects == CPR_EFFECTS_ENTITY ? "2SLS with entity fixed effects (within)" : "2SLS with time fixed effects (within)";
-    cpr_result *r = cpr_reg_result(&g, "iv", est);
+    cpr_result *r = f->r = cpr_reg_result(g, "iv", est);
     r->n_groups = d->n_entities; r->n_periods = d->n_times; r->conf_level = s->conf_level;
-    double N = (double)n, K = (double)g.k, dof = fe ? (double)cpr_absorb_dof(&a) : 0, df = N - K - dof;
-    cpr_vcov_in in = { .n = n, .k = g.k, .X = g.X, .resid = u, .bread = g.ls.bread, .rss = (double)rss,
-                       .df_resid = df, .k_stata = fe ? K + 1 + unnested_levels(d, &a) : K, .k_plm = K,
-                       .cluster = d->cluster, .n_clusters = d->n_clusters, .cluster2 = d->cluster2,
-                       .n_cluster2 = d->n_cluster2, .time = d->time, .n_times = d->n_times,
-                       .cluster_name = d->cluster_name };
-    rc = df > 0 ? cpr_result_apply_vcov(r, &in, s->se, s->ssc, s->dk_lag)
-                : cpr_fail(CPR_E_NUMERIC, "IV: no residual degrees of freedom");
-    if (rc == CPR_OK) {
-        int centered = !fe && g.const_idx >= 0;
-        cpr_result_add_stat(r, fe ? "r2_within" : "r2", fe ? "R-squared (within; 2SLS, may be negative)" : "R-squared (2SLS, may be negative)",
-                            1.0 - (double)rss / cpr_tss(y, n, centered), 0);
-        cpr_result_add_stat(r, "rss", "Residual sum of squares", (double)rss, 0);
-        cpr_result_add_stat(r, "sigma", "Residual standard error", sqrt((double)rss / df), 0);
-        cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
-        if (fe) cpr_result_add_stat(r, "n_absorbed", "Absorbed fixed-effect parameters", dof, 1);
-        cpr_result_add_stat(r, "n_instruments", "Excluded instruments", (double)kz, 1);
-        first_stage_f(r, d, s);
-        for (size_t e = 0; e < ke; e++) cpr_result_add_note(r, "endogenous: %s", d->names[kex + e]);
-        for (size_t j = 0; j < kz; j++) cpr_result_add_note(r, "excluded instrument: %s", d->z_names[j]);
-    }
-    cpr_reg_clear(&g);
-    free(M); free(Wm); free(Xh); free(u);
-    if (rc != CPR_OK) { cpr_result_free(r); return rc; }
-    *out = r;
+    double N = (double)n, K = (double)g->k, dof = fe ? (double)cpr_absorb_dof(&a) : 0, df = N - K - dof;
+    f->resid = u; f->rss = (double)rss;
+    f->df_resid = df; f->k_stata = fe ? K + 1 + cpr_absorb_unnested_levels(d, &a) : K; f->k_plm = K;
+    if (fe) { f->absorbed = 1; f->absorb = a; f->n_absorbed = dof; }
+    f->infer_at = cpr_result_mark_now(r);
+    cpr_fit_set_residuals(f, u, NULL);
+    if (!(df > 0)) { cpr_fit_free(f); return cpr_fail(CPR_E_NUMERIC, "IV: no residual degrees of freedom"); }
+    int centered = !fe && g->const_idx >= 0;
+    cpr_result_add_stat(r, fe ? "r2_within" : "r2", fe ? "R-squared (within; 2SLS, may be negative)" : "R-squared (2SLS, may be negative)",
+                        1.0 - (double)rss / cpr_tss(y, n, centered), 0);
+    cpr_result_add_stat(r, "rss", "Residual sum of squares", (double)rss, 0);
+    cpr_result_add_stat(r, "sigma", "Residual standard error", sqrt((double)rss / df), 0);
+    cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
+    if (fe) cpr_result_add_stat(r, "n_absorbed", "Absorbed fixed-effect parameters", dof, 1);
+    cpr_result_add_stat(r, "n_instruments", "Excluded instruments", (double)kz, 1);
+    /* the first-stage F per endogenous regressor is inference's (src/infer/diagnostics.c) */
+    if (d->kx_endog > 1)
+        cpr_result_add_note(r, "with %zu endogenous regressors the first-stage F are per regressor; the general Kleibergen-Paap statistic is not implemented",
+                            d->kx_endog);
+    for (size_t e = 0; e < ke; e++) cpr_result_add_note(r, "endogenous: %s", d->names[kex + e]);
+    for (size_t j = 0; j < kz; j++) cpr_result_add_note(r, "excluded instrument: %s", d->z_names[j]);
+    f->tests = CPR_FIT_TESTS_IV;
+    *out = f;
     return CPR_OK;
 }
