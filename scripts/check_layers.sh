@@ -68,6 +68,9 @@ model.h model
 fit.h model
 threshold.h model
 gmm.h model
+iv_data.h model
+iv_kclass.h model
+iv_gmm.h model
 infer.h infer
 vcov.h infer
 diagnostics.h infer

@@ -133,6 +133,8 @@ typedef struct {
     /* filled by evaluation, for messages */
     double lhs;         /* left side of the last comparison */
     char missing[128];  /* first path that did not resolve */
+    char unknown[128];  /* first path not in the result at all (outside missing()) */
+    char hint[160];     /* the closest path that is, or "" */
 } cpr_env;
 
 void cpr_env_init(cpr_env *e);
@@ -146,6 +148,10 @@ double cpr_env_get(const cpr_env *e, const char *name);
 int cpr_expr_eval(const char *expr, cpr_env *env, double *out);
 /* Resolve a JSON path; NAN when absent or not a number. */
 double cpr_json_path(const json_t *root, const char *path);
+/* 1 when `path` exists in `root` (its value, maybe null or not a number, in
+ * *out), 0 when it does not; then *hint (if hint) is the closest path that
+ * does exist (edit distance, one name at a time), or NULL. Free *hint. */
+int cpr_json_path_find(const json_t *root, const char *path, const json_t **out, char **hint);
 /* Fill "{name}" / "{name:.2f}" placeholders from env (missing: "NA"). */
 char *cpr_template_fill(const char *tmpl, const cpr_env *env);
 
@@ -218,9 +224,38 @@ int cpr_spawn_capture(char *const argv[], char **out, size_t *outlen, char **err
 
 /* ---- report -------------------------------------------------------------- */
 
+/* The source papers' bibliography (references.c; datasets/references.csv
+ * with columns id,authors,year,title,published,note). */
+typedef struct { char *id, *authors, *year, *title, *published, *note; } cpr_reference;
+typedef struct { size_t n; cpr_reference *refs; } cpr_references;
+int cpr_references_load(const char *path, cpr_references **out);
+void cpr_references_free(cpr_references *r);
+/* The entry whose id is the len bytes at id; NULL when none. */
+const cpr_reference *cpr_references_find(const cpr_references *r, const char *id, size_t len);
+
 /* The terminal table. */
 void cpr_claims_print_table(const cpr_run_result *r, FILE *out);
-/* DIR/report.md, DIR/report.html, DIR/claims.json (written atomically). */
-int cpr_claims_write_report(const cpr_run_result *r, const char *dir);
+/* DIR/report.md, DIR/report.html, DIR/claims.json (written atomically).
+ * refs (may be NULL) turns the papers' ids in each claim's source into
+ * author-year citations and adds a References section. No absolute path
+ * reaches the files: a path in a message is cut to its file name. */
+int cpr_claims_write_report(const cpr_run_result *r, const char *dir, const cpr_references *refs);
+
+/* The report's figures (report_figure.c). DIR/figures/NAME.svg for inline
+ * use, its ids prefixed with NAME (NULL when missing); the title and caption
+ * from DIR/figures/NAME.json (1 when both are there); one numbered figure
+ * as Markdown and as HTML (<figure> with SVG and <figcaption>), both
+ * allocated. */
+char *cpr_report_svg_inline(const char *dir, const char *name);
+int cpr_report_figure_describe(const char *dir, const char *name, char **title, char **caption);
+void cpr_report_figure(const char *dir, const char *name, int number, char **md, char **html);
+
+/* Figures the runner draws itself (figure_caption.c): the terms' short
+ * catalogue labels (NULL-terminated, caller frees each and the array), and
+ * the caption file DIR/figures/NAME.json of a coefficient figure. */
+char **cpr_claims_term_labels(const char *datadir, const char *const *terms, size_t nt);
+int cpr_claims_coef_describe(const char *path, const char *title, const char *datadir,
+                             const char *const *labels, const json_t *const *models, size_t nm,
+                             const char *const *terms, size_t nt);
 
 #endif

@@ -37,6 +37,11 @@ typedef struct cpr_fit {
     double k_stata, k_plm;    /* K of Stata's (N-1)/(N-K) and of plm's "sss" factor */
     int normal;               /* z / chi2 inference whatever the variance (xtreg,re) */
     int has_const;            /* X holds an intercept the jackknife may use */
+    /* IV (src/model/iv.c): the variance is a sandwich of score regressors
+     * and bread other than g's for LIML/Fuller/GMM (NULL: g.X, g.ls.bread),
+     * and r->estimate, not g.ls.beta, holds their coefficients. */
+    const double *xs, *bread;
+    int asymptotic;           /* --asymptotic: HC1 -> HC0 and no small-sample factor */
 
     /* ---- groups of the final rows ---- */
     const int *cluster, *cluster2, *time;
@@ -63,7 +68,7 @@ typedef struct cpr_fit {
     double *cons_xbar;        /* one-way FE: means of the kept slopes, for the SE
                                * of Stata's constant (stat stata_cons_se); else NULL */
 
-    void *owned[4];           /* buffers the pointers above may point into */
+    void *owned[8];           /* buffers the pointers above may point into */
 } cpr_fit;
 
 /* A fit of design d (borrowed) under spec s, with the groups of d's rows

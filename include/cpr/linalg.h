@@ -96,4 +96,13 @@ void cpr_group_means(const int *g, size_t n, size_t ng, const double *cols,
 /* 1 when each code of `inner` belongs to a single code of `outer`. */
 int cpr_codes_nested(const int *inner, size_t n_inner, const int *outer, size_t n);
 
+/* ---- small dense helpers (src/linalg/sym_inv.c) ------------------------ */
+
+/* In-place inverse of a symmetric positive definite k*k matrix (row-major);
+ * CPR_E_NUMERIC when it is not positive definite. */
+int cpr_spd_inverse(double *A, size_t k);
+/* Smallest lambda with det(A - lambda B) = 0, A symmetric, B symmetric
+ * positive definite (k*k row-major). */
+int cpr_sym_geneig_min(const double *A, const double *B, size_t k, double *lambda);
+
 #endif

@@ -34,6 +34,8 @@ typedef enum { CPR_RE_STATA, CPR_RE_PLM } cpr_re_method;
 /* Hausman FE vs RE: AUTO = regression-based (Mundlak) with the model's
  * variance when --se is robust/clustered, classical with iid SEs. */
 typedef enum { CPR_HAUSMAN_AUTO, CPR_HAUSMAN_CLASSICAL, CPR_HAUSMAN_MUNDLAK } cpr_hausman_type;
+/* IV estimator (--iv-method): 2SLS, LIML, Fuller's k-class, two-step GMM. */
+typedef enum { CPR_IV_2SLS, CPR_IV_LIML, CPR_IV_FULLER, CPR_IV_GMM } cpr_iv_method;
 
 
 typedef struct {
@@ -49,6 +51,9 @@ typedef struct {
     cpr_ls_method ls_method;
     cpr_hausman_type hausman;  /* which Hausman test RE reports (and --hausman adds) */
     int cluster_diag;    /* 0: only when G < CPR_FEW_CLUSTERS (warnings); 1: full table */
+    cpr_iv_method iv_method;
+    double fuller_a;     /* Fuller's constant: kappa = kappa_LIML - a/(N - L) */
+    int asymptotic;      /* IV: Stata's large-sample conventions (z, chi2, RSS/N, HC0, CR0) */
 } cpr_model_spec;
 
 /* Two-way FE, cluster by entity, Stata factors, 95%, tol CPR_FE_TOL, 10000 iter. */

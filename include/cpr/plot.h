@@ -117,6 +117,7 @@ typedef struct {
     size_t nterms;
     int keep_intercept;       /* 0 = drop "(Intercept)", "const", "_cons", "Intercept" */
     cpr_plot_axis x;          /* label NULL = "Estimate" */
+    const char *const *labels;/* display names aligned with terms (e.g. catalogue labels); NULL = term names */
 } cpr_plot_coef_opts;
 
 /* One row per term (the union over models, in order of first appearance),
@@ -157,6 +158,14 @@ int cpr_plot_binned(const char *out_path, const double *x, const double *y, size
 int cpr_plot_bins_compute(const double *x, const double *y, size_t n, size_t nbins,
                           double *bx, double *by, size_t *count, size_t *nb);
 
+/* ---- description for reports -------------------------------------------- */
+
+/* Write {"title", "caption", "sample": [...]} to path (JSON, atomically):
+ * what the figure shows and from which source, for the report that embeds
+ * it. sample may be NULL (then no "sample" key). */
+int cpr_plot_describe_write(const char *path, const char *title, const char *caption,
+                            const char *const *sample, size_t nsample);
+
 /* ---- lower level --------------------------------------------------------- */
 
 /* Output type from the file name's extension (case-insensitive). */
@@ -164,6 +173,17 @@ int cpr_plot_format_from_path(const char *path, cpr_plot_format *fmt);
 
 /* "Label (unit)", "Label", or "" ; caller frees. */
 char *cpr_plot_axis_title(const cpr_plot_axis *a);
+
+/* A legend entry from a long catalogue label: the label up to its first
+ * parenthesis, colon or semicolon when longer than max ("PARTIAL (...): what"
+ * keeps "PARTIAL what"); caller frees. */
+char *cpr_plot_short_label(const char *label, size_t max);
+
+/* One axis title for n series drawn on the same axis: the words their
+ * labels share, with the unit when they share it ("Poverty headcount ratio
+ * (% of population)"), the unit alone when the labels share no words, and
+ * every "Label (unit)" joined by "; " when the units differ. Caller frees. */
+char *cpr_plot_common_title(const cpr_plot_axis *axes, size_t n);
 
 /* Run gnuplot on a complete script that writes its own output (or nothing).
  * Status 0 or CPR_E_GNUPLOT with gnuplot's stderr in the message. */

@@ -17,6 +17,7 @@ typedef struct {
     cpr_env *env;   /* NULL: syntax check only */
     int err;
     int depth;      /* recursion depth: (), not, unary minus, function calls */
+    int in_missing; /* inside missing(...): an absent path is the question */
 } parser;
 
 /* The evaluator recurses on every '(' 'not' '-' and call: a file with
@@ -71,95 +72,6 @@ static int sym(parser *p, const char *t)
     return 1;
 }
 
-/* ---- JSON paths ---------------------------------------------------------- */
-
-static const json_t *match_row(const json_t *arr, const char *conds)
-{
-    if (!json_is_array(arr)) return NULL;
-    char *end;
-    long idx = strtol(conds, &end, 10);
-    if (end != conds && *end == '\0') return json_array_get(arr, (size_t)idx);
-    size_t i;
-    const json_t *row;
-    json_array_foreach(arr, i, row) {
-        char *copy = cpr_strdup(conds), *save = NULL;
-        int ok = 1;
-        for (char *c = strtok_r(copy, ",", &save); c && ok; c = strtok_r(NULL, ",", &save)) {
-            char *eq = strchr(c, '=');
-            if (!eq) { ok = 0; break; }
-            *eq = '\0';
-            const json_t *v = json_object_get(row, c);
-            const char *want = eq + 1;
-            if (json_is_string(v)) ok = strcmp(json_string_value(v), want) == 0;
-            else if (json_is_number(v)) {
-                double d;
-                ok = cpr_parse_double(want, strlen(want), &d) == 1 && d == json_number_value(v);
-            } else ok = 0;
-        }
-        free(copy);
-        if (ok) return row;
-    }
-    return NULL;
-}
-
-static const char *alias_array(const char *name, const char **key)
-{
-    static const char *const tab[][3] = {
-        {"coef", "coefficients", "term"}, {"cor", "correlations", "method"}, {"test", "tests", "name"}};
-    for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
-        if (strcmp(name, tab[i][0]) == 0) { *key = tab[i][2]; return tab[i][1]; }
-    return NULL;
-}
-
-/* One segment: name, name(ARG), name[COND], or [COND] after a name. */
-static const json_t *step(const json_t *cur, const char *seg)
-{
-    size_t n = strcspn(seg, "([");
-    char *name = cpr_strndup(seg, n);
-    const json_t *v = n ? json_object_get(cur, name) : cur;
-    const char *rest = seg + n;
-    if (*rest == '(') {
-        size_t rl = strlen(rest);
-        if (rl < 2 || rest[rl - 1] != ')') { free(name); return NULL; }
-        const char *key = NULL, *arr = alias_array(name, &key);
-        char *arg = cpr_strndup(rest + 1, strlen(rest) - 2);
-        char *cond = cpr_asprintf("%s=%s", key ? key : "", arg);
-        v = arr ? match_row(json_object_get(cur, arr), cond) : NULL;
-        free(arg);
-        free(cond);
-    }
-    while (v && *rest == '[') {
-        const char *close = strchr(rest, ']');
-        if (!close) { v = NULL; break; }
-        char *cond = cpr_strndup(rest + 1, (size_t)(close - rest - 1));
-        v = match_row(v, cond);
-        free(cond);
-        rest = close + 1;
-    }
-    free(name);
-    return v;
-}
-
-double cpr_json_path(const json_t *root, const char *path)
-{
-    const json_t *cur = root;
-    size_t i = 0, len = strlen(path);
-    while (cur && i < len) {
-        size_t j = i;
-        int depth = 0;
-        while (j < len && (depth > 0 || path[j] != '.')) {
-            if (path[j] == '(' || path[j] == '[') depth++;
-            if (path[j] == ')' || path[j] == ']') depth--;
-            j++;
-        }
-        char *seg = cpr_strndup(path + i, j - i);
-        cur = step(cur, seg);
-        free(seg);
-        i = j + 1;
-    }
-    return json_is_number(cur) ? json_number_value(cur) : NAN;
-}
-
 /* ---- grammar ------------------------------------------------------------- */
 
 static double p_or(parser *p);
@@ -169,8 +81,16 @@ static double lookup_path(parser *p, size_t start)
     char *path = cpr_strndup(p->s + start, p->pos - start);
     double v = NAN;
     if (p->env) {
-        v = p->env->last ? cpr_json_path(p->env->last, path) : NAN;
+        const json_t *j = NULL;
+        char *hint = NULL;
+        int found = p->env->last && cpr_json_path_find(p->env->last, path, &j, &hint);
+        v = json_is_number(j) ? json_number_value(j) : NAN;
         if (isnan(v) && !p->env->missing[0]) snprintf(p->env->missing, sizeof p->env->missing, "%s", path);
+        if (p->env->last && !found && !p->in_missing && !p->env->unknown[0]) {
+            snprintf(p->env->unknown, sizeof p->env->unknown, "%s", path);
+            snprintf(p->env->hint, sizeof p->env->hint, "%s", hint ? hint : "");
+        }
+        free(hint);
     }
     free(path);
     return v;
@@ -265,7 +185,11 @@ static double primary(parser *p)
             size_t n = strlen(fns[i]);
             if (strncmp(s + p->pos, fns[i], n) == 0 && s[p->pos + n] == '(') {
                 p->pos += n + 1;
-                return call(p, fns[i]);
+                int m = strcmp(fns[i], "missing") == 0;
+                p->in_missing += m;
+                double v = call(p, fns[i]);
+                p->in_missing -= m;
+                return v;
             }
         }
         size_t st = p->pos;
@@ -394,8 +318,8 @@ static double p_or(parser *p)
 
 int cpr_expr_eval(const char *expr, cpr_env *env, double *out)
 {
-    parser p = {expr, 0, env, 0, 0};
-    if (env) { env->missing[0] = '\0'; env->lhs = NAN; }
+    parser p = {expr, 0, env, 0, 0, 0};
+    if (env) { env->missing[0] = env->unknown[0] = env->hint[0] = '\0'; env->lhs = NAN; }
     double v = p_or(&p);
     skip_ws(&p);
     if (!p.err && p.s[p.pos]) fail_at(&p, "unexpected text");

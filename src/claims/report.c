@@ -6,6 +6,7 @@
 #include "cpr/status.h"
 #include "cpr/util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -137,6 +138,7 @@ static void values_of(const json_t *cj, buf *b, int html)
 /* Newline-separated text as a Markdown or an HTML list. */
 static void lines_of(buf *md, buf *ht, const char *s)
 {
+    if (!s || !*s) return; /* an empty list is no list (and invalid-looking HTML) */
     if (ht) puts_(ht, "<ul>\n");
     while (s && *s) {
         size_t n = strcspn(s, "\n");
@@ -149,54 +151,94 @@ static void lines_of(buf *md, buf *ht, const char *s)
     if (ht) puts_(ht, "</ul>\n");
 }
 
-static char *read_svg(const char *dir, const char *name)
+/* A claim's source with the papers' ids ("000, part 1") as author-year
+ * citations ("Lin Hua (n.d., after 2021), part 1"), linked in HTML. */
+static void cited(buf *b, const char *s, const cpr_references *refs, int html)
 {
-    char *path = cpr_asprintf("%s/figures/%s.svg", dir, name);
-    FILE *f = fopen(path, "rb");
-    free(path);
-    if (!f) return NULL;
-    buf b = {0};
-    char chunk[8192];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) put(&b, chunk, got);
-    fclose(f);
-    char *svg = b.s ? strstr(b.s, "<svg") : NULL; /* drop the XML prologue for inline use */
-    /* Every figure's gnuplot uses the same ids (gnuplot_canvas, gnuplot_plot_1, ...):
-     * prefix ids and the references to them with the figure's name, so the ids
-     * of the page stay unique (valid HTML) once several SVGs are inlined. */
-    buf o = {0};
-    static const char *const marks[] = {"id=\"", "url(#", "href=\"#"};
-    for (const char *p = svg; p && *p;) {
-        size_t best = strlen(p), which = 3;
-        for (size_t m = 0; m < 3; m++) {
-            const char *q = strstr(p, marks[m]);
-            if (q && (size_t)(q - p) < best) { best = (size_t)(q - p); which = m; }
+    for (const char *p = s; p && *p;) {
+        size_t n = strspn(p, "0123456789");
+        const cpr_reference *x = n == 3 && (p == s || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n])
+                                     ? cpr_references_find(refs, p, n) : NULL;
+        if (x) {
+            char *id = cpr_strndup(p, n);
+            if (html) { printf_(b, "<a href=\"#ref-%s\">", id); html_text(b, x->authors); puts_(b, " ("); html_text(b, x->year); puts_(b, ")</a>"); }
+            else printf_(b, "%s (%s) [%s]", x->authors, x->year, id);
+            free(id);
+            p += n;
+        } else if (n) {
+            char *t = cpr_strndup(p, n);
+            if (html) html_text(b, t); else puts_(b, t);
+            free(t);
+            p += n;
+        } else {
+            char c[2] = {*p, 0};
+            if (html) html_text(b, c); else puts_(b, c);
+            p++;
         }
-        put(&o, p, best);
-        p += best;
-        if (which == 3) break;
-        size_t ml = strlen(marks[which]);
-        /* a space before id= (not e.g. "grid=") */
-        put(&o, p, ml);
-        if (which != 0 || (p > svg && (p[-1] == ' ' || p[-1] == '\n' || p[-1] == '\t'))) {
-            put(&o, name, strlen(name));
-            put(&o, "-", 1);
-        }
-        p += ml;
     }
-    char *out = svg ? cpr_strdup(o.s ? o.s : "") : NULL;
-    free(o.s);
-    free(b.s);
-    return out;
 }
 
-static void claim_section(const cpr_run_result *r, size_t i, const char *dir, buf *md, buf *ht)
+static void references_section(buf *md, buf *ht, const cpr_references *refs)
+{
+    if (!refs || !refs->n) return;
+    puts_(md, "\n## References\n\n");
+    puts_(ht, "<h2 id=\"references\">References</h2>\n<ul class=\"refs\">\n");
+    for (size_t i = 0; i < refs->n; i++) {
+        const cpr_reference *x = &refs->refs[i];
+        printf_(md, "- [%s] %s (%s). *%s*.%s%s%s%s\n", x->id, x->authors, x->year, x->title, *x->published ? " " : "",
+                x->published, *x->note ? ". " : "", x->note);
+        printf_(ht, "<li id=\"ref-%s\">[%s] ", x->id, x->id);
+        html_text(ht, x->authors);
+        puts_(ht, " (");
+        html_text(ht, x->year);
+        puts_(ht, "). <cite>");
+        html_text(ht, x->title);
+        puts_(ht, "</cite>.");
+        if (*x->published) { puts_(ht, " "); html_text(ht, x->published); puts_(ht, "."); }
+        if (*x->note) { puts_(ht, " "); html_text(ht, x->note); }
+        puts_(ht, "</li>\n");
+    }
+    puts_(ht, "</ul>\n");
+}
+
+/* Cut every absolute path in s to its file name, in place: a message such
+ * as "/home/u/cpr-stats/datasets/lac_panel.csv: no variable" must not put
+ * the machine's directories into a report. A path is a word starting with
+ * '/' that contains another '/'. */
+static void scrub_paths(char *s)
+{
+    if (!s) return;
+    char *w = s;
+    for (const char *p = s; *p;) {
+        int start = *p == '/' && (p == s || strchr(" \t\n(\"'=[>", p[-1])) && p[1] && !strchr(" /\t\n", p[1]);
+        if (start) {
+            size_t n = strcspn(p, " \t\n\"'<>),;");
+            const char *last = NULL;
+            for (const char *q = p + 1; q < p + n; q++)
+                if (*q == '/') last = q;
+            if (last) {
+                /* ".../lac_panel.csv:" keeps the name and what follows */
+                memmove(w, last + 1, (size_t)(p + n - last - 1));
+                w += p + n - last - 1;
+                p += n;
+                continue;
+            }
+        }
+        *w++ = *p++;
+    }
+    *w = '\0';
+}
+
+static void claim_section(const cpr_run_result *r, size_t i, const char *dir, buf *md, buf *ht,
+                          const cpr_references *refs, int *nfig)
 {
     const cpr_claim *c = &r->claims[i];
     const json_t *cj = claim_json(r, i);
     printf_(md, "\n### %s: %s\n\n", c->id, cpr_verdict_name(c->verdict));
-    printf_(md, "- Claim (paraphrased): %s\n- Source: %s\n- Data and line: %s\n- Claimed: %s\n- Measured: %s\n",
-            or_dash(c->says), or_dash(c->source), or_dash(c->line), or_dash(c->claimed), or_dash(c->measured));
+    printf_(md, "- Claim (paraphrased): %s\n- Source: ", or_dash(c->says));
+    cited(md, or_dash(c->source), refs, 0);
+    printf_(md, "\n- Data and line: %s\n- Claimed: %s\n- Measured: %s\n",
+            or_dash(c->line), or_dash(c->claimed), or_dash(c->measured));
     printf_(md, "- Verdict: **%s**: %s\n- Values: ", cpr_verdict_name(c->verdict), or_dash(c->why));
     values_of(cj, md, 0);
     if (c->parts) { puts_(md, "\nParts (each judged by the rules at the top):\n\n"); lines_of(md, NULL, c->parts); }
@@ -211,7 +253,8 @@ static void claim_section(const cpr_run_result *r, size_t i, const char *dir, bu
     const char *val[] = {c->says, c->source, c->line, c->claimed, c->measured, c->why};
     for (int k = 0; k < 6; k++) {
         printf_(ht, "<dt>%s</dt><dd>", lab[k]);
-        html_text(ht, or_dash(val[k]));
+        if (k == 1) cited(ht, or_dash(val[k]), refs, 1);
+        else html_text(ht, or_dash(val[k]));
         puts_(ht, "</dd>");
     }
     puts_(ht, "<dt>Values</dt><dd>");
@@ -220,24 +263,28 @@ static void claim_section(const cpr_run_result *r, size_t i, const char *dir, bu
     if (c->parts) { puts_(ht, "<p>Parts (each judged by the rules at the top):</p>\n"); lines_of(NULL, ht, c->parts); }
     if (c->robust) { puts_(ht, "<p>Robustness (every specification shown is used by the verdict):</p>\n"); lines_of(NULL, ht, c->robust); }
     if (c->samples) { puts_(ht, "<p>Samples (the countries and years that entered):</p>\n"); lines_of(NULL, ht, c->samples); }
-    puts_(ht, "<p>Computation:</p><ul>\n");
-    commands_of(cj, ht, 1);
-    puts_(ht, "</ul>\n");
+    if (json_array_size(json_object_get(cj, "results"))) {
+        puts_(ht, "<p>Computation:</p><ul>\n");
+        commands_of(cj, ht, 1);
+        puts_(ht, "</ul>\n");
+    }
     size_t k;
     const json_t *fig;
     json_array_foreach(json_object_get(cj, "figures"), k, fig) {
         const char *name = json_string_value(fig);
-        printf_(md, "\n![%s](figures/%s.svg)\n", name, name);
-        char *svg = read_svg(dir, name);
-        printf_(ht, "<figure>%s<figcaption>%s (<a href=\"figures/%s.png\">PNG</a>, <a href=\"figures/%s.svg\">SVG</a>)</figcaption></figure>\n",
-                svg ? svg : "<p>(figure missing)</p>", name, name, name);
-        free(svg);
+        char *fmd, *fht;
+        cpr_report_figure(dir, name, ++*nfig, &fmd, &fht);
+        puts_(md, fmd);
+        puts_(ht, fht);
+        free(fmd);
+        free(fht);
     }
     puts_(ht, "</section>\n");
 }
 
-int cpr_claims_write_report(const cpr_run_result *r, const char *dir)
+int cpr_claims_write_report(const cpr_run_result *r, const char *dir, const cpr_references *refs)
 {
+    int fig = 0;
     buf md = {0}, ht = {0}, tab = {0}, cnt = {0};
     table_md(&tab, r);
     counts(r, &cnt);
@@ -278,10 +325,16 @@ int cpr_claims_write_report(const cpr_run_result *r, const char *dir)
     puts_(&ht, "</table>\n<p>");
     html_text(&ht, cnt.s);
     puts_(&ht, "</p>\n<h2>Claims</h2>\n");
-    for (size_t i = 0; i < r->nclaims; i++) claim_section(r, i, dir, &md, &ht);
+    for (size_t i = 0; i < r->nclaims; i++) claim_section(r, i, dir, &md, &ht, refs, &fig);
+    references_section(&md, &ht, refs);
     puts_(&ht, "</body></html>\n");
 
     char *js = json_dumps(r->claims_json, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+    scrub_paths(md.s);
+    scrub_paths(ht.s);
+    scrub_paths(js);
+    md.n = strlen(md.s);
+    ht.n = strlen(ht.s);
     char *p1 = cpr_asprintf("%s/report.md", dir), *p2 = cpr_asprintf("%s/report.html", dir),
          *p3 = cpr_asprintf("%s/claims.json", dir);
     int rc = cpr_outfile_write(p1, md.s, md.n);

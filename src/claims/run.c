@@ -119,11 +119,26 @@ static int do_command(runner *R, const cpr_batch_line *l)
     return rc;
 }
 
-static void do_assert(runner *R, const cpr_batch_line *l)
+/* A path that is not in the result is a mistake in the file (a typo would
+ * otherwise read as a missing value, and `not (...)` would pass): exit 17. */
+static int check_paths(runner *R, const cpr_batch_line *l, const char *what)
+{
+    if (!R->env.unknown[0]) return 0;
+    if (R->env.hint[0])
+        return cpr_fail(CPR_E_MANIFEST, "%s:%d: %s: '%s' is not in the result of the last command; did you mean %s?",
+                        R->b->path, l->lineno, what, R->env.unknown, R->env.hint);
+    return cpr_fail(CPR_E_MANIFEST, "%s:%d: %s: '%s' is not in the result of the last command "
+                    "(use missing(%s) to test for its absence)", R->b->path, l->lineno, what, R->env.unknown,
+                    R->env.unknown);
+}
+
+static int do_assert(runner *R, const cpr_batch_line *l)
 {
     double v;
     cpr_expr_eval(l->text, &R->env, &v);
-    if (!isnan(v) && v != 0) return;
+    int rc = check_paths(R, l, "assert");
+    if (rc) return rc;
+    if (!isnan(v) && v != 0) return 0;
     char what[200];
     if (R->env.missing[0]) snprintf(what, sizeof what, "%s is missing", R->env.missing);
     else if (isnan(R->env.lhs)) snprintf(what, sizeof what, "value NA");
@@ -132,6 +147,7 @@ static void do_assert(runner *R, const cpr_batch_line *l)
     char *m = cpr_asprintf("%s:%d: assertion failed: %s (%s)", R->b->path, l->lineno, l->text, what);
     R->r->failures = cpr_realloc(R->r->failures, (R->r->nfail + 1) * sizeof *R->r->failures);
     R->r->failures[R->r->nfail++] = m;
+    return 0;
 }
 
 static const json_t *saved(const runner *R, const char *name)
@@ -148,10 +164,13 @@ static int coef_figure(runner *R, const cpr_batch_line *l, const char *path)
     cpr_result *res[8];
     size_t nm = 0;
     const char *terms[16];
+    const json_t *js[8];
     size_t nt = 0;
     char *tl = NULL;
+    const char *title = NULL;
     int rc = 0;
     for (size_t i = 2; i < l->argc && !rc; i++) {
+        if (strcmp(l->argv[i], "--title") == 0 && i + 1 < l->argc) { title = l->argv[++i]; continue; }
         if (strcmp(l->argv[i], "--terms") == 0 && i + 1 < l->argc) {
             tl = cpr_strdup(l->argv[++i]);
             for (char *t = strtok(tl, ","); t && nt < 16; t = strtok(NULL, ",")) terms[nt++] = t;
@@ -166,14 +185,29 @@ static int coef_figure(runner *R, const cpr_batch_line *l, const char *path)
         }
         x->model = cpr_strndup(l->argv[i], (size_t)(eq - l->argv[i]));
         res[nm] = x;
+        js[nm] = j;
         models[nm] = (cpr_plot_model){x, x->model, NULL, NULL, NULL};
         nm++;
     }
     if (!rc) {
-        cpr_plot_coef_opts co = {nt ? terms : NULL, nt, 0, {"Estimate (95% CI, clustered by country)", NULL, 0}};
+        /* terms by their catalogue labels; a caption file beside the SVG */
+        char **lab = cpr_claims_term_labels(R->o->datadir, terms, nt);
+        cpr_plot_coef_opts co = {nt ? terms : NULL, nt, 0, {"Estimate (95% CI, clustered by country)", NULL, 0},
+                                 (const char *const *)lab};
         cpr_plot_opts po = {0};
+        po.title = title;
         po.source = "Source: AidData GCDF 3.0, World Bank WDI; cpr-stats reproduce";
         rc = cpr_plot_coef(path, models, nm, &co, &po);
+        size_t pl = strlen(path);
+        if (!rc && pl > 4 && strcmp(path + pl - 4, ".svg") == 0) {
+            char *jp = cpr_asprintf("%.*s.json", (int)(pl - 4), path);
+            const char *ml[8];
+            for (size_t m = 0; m < nm; m++) ml[m] = models[m].label;
+            rc = cpr_claims_coef_describe(jp, title, R->o->datadir, ml, js, nm, terms, nt);
+            free(jp);
+        }
+        for (size_t t = 0; t < nt; t++) free(lab[t]);
+        free(lab);
     }
     for (size_t i = 0; i < nm; i++) cpr_result_free(res[i]);
     free(tl);
@@ -189,10 +223,15 @@ static void do_figure(runner *R, const cpr_batch_line *l)
         int rc = 0;
         if (strcmp(l->argv[1], "coef") == 0) rc = coef_figure(R, l, path);
         else {
-            const char *extra[] = {"-o", path};
+            /* plot scatter/series also describe the figure for the report */
+            char *desc = cpr_asprintf("%s/%s.json", R->o->figdir, l->argv[0]);
+            const char *extra[] = {"-o", path, "--describe", desc};
+            int describe = e == 0 && l->argc > 2 && strcmp(l->argv[1], "plot") == 0 &&
+                           (strcmp(l->argv[2], "scatter") == 0 || strcmp(l->argv[2], "series") == 0);
             char *out = NULL, *err = NULL;
             int status = 0;
-            rc = run_child(R, l->argv + 1, l->argc - 1, extra, 2, &out, &err, &status);
+            rc = run_child(R, l->argv + 1, l->argc - 1, extra, describe ? 4 : 2, &out, &err, &status);
+            free(desc);
             if (!rc && status) rc = cpr_fail(status, "%s", err);
             free(out);
             free(err);
@@ -331,7 +370,7 @@ int cpr_batch_run(const cpr_batch *b, const cpr_run_opts *o, cpr_run_result *r)
         switch (l->kind) {
         case CPR_L_CMD:
         case CPR_L_TRY: rc = do_command(&R, l); break;
-        case CPR_L_ASSERT: do_assert(&R, l); break;
+        case CPR_L_ASSERT: rc = do_assert(&R, l); break;
         case CPR_L_LET: {
             double v = NAN;
             cpr_expr_eval(l->text, &R.env, &v);

@@ -1,5 +1,6 @@
 /* Option parsing over getopt_long, driven by each command's option table. */
 #include "cli.h"
+#include "cli_clobber.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -101,6 +102,8 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *a)
             if (cmd->opts[i].short_name == c) { args_push(a, cmd->opts[i].name, optarg); break; }
     }
     free(lo);
+    /* before any command writes anything */
+    if (!rc) rc = cli_clobber_check(a);
     if (rc) cli_args_free(a);
     return rc;
 }

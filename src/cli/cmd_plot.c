@@ -30,7 +30,7 @@ static void ctx_free(plot_ctx *c)
 
 static void axis_from_catalogue(const plot_ctx *c, const char *var, cpr_plot_axis *ax)
 {
-    const cpr_var_info *v = cpr_catalogue_find(c->cat, var);
+    const cpr_var_info *v = cli_plot_var(c->cat, c->f->source, var);
     ax->label = v && *v->label ? v->label : var;
     ax->unit = v && *v->unit ? v->unit : NULL;
 }
@@ -40,13 +40,14 @@ static char *source_line(const plot_ctx *c, char **vars, size_t n, const cli_arg
 {
     char buf[1024] = "";
     for (size_t i = 0; i < n; i++) {
-        const cpr_var_info *v = cpr_catalogue_find(c->cat, vars[i]);
+        const cpr_var_info *v = cli_plot_var(c->cat, c->f->source, vars[i]);
         if (!v || !*v->source || strstr(buf, v->source)) continue;
         if (*buf) strncat(buf, "; ", sizeof buf - strlen(buf) - 1);
         strncat(buf, v->source, sizeof buf - strlen(buf) - 1);
     }
-    if (!*buf) return cpr_asprintf("Data: %s", c->f->source);
-    if (cli_has(a, "data")) return cpr_asprintf("Source: %s (%s)", buf, c->f->source);
+    /* the file's base name only: no local path in a figure */
+    if (!*buf) return cpr_asprintf("Data: %s", cli_base_name(c->f->source));
+    if (cli_has(a, "data")) return cpr_asprintf("Source: %s (%s)", buf, cli_base_name(c->f->source));
     return cpr_asprintf("Source: %s", buf);
 }
 
@@ -78,6 +79,64 @@ static int finish(const cli_args *a, plot_ctx *c, int rc)
     return rc;
 }
 
+/* --describe FILE.json: title, caption and sample for a report. */
+static int describe(const cli_args *a, const plot_ctx *c, const char *title, const char *what,
+                    char *const *vars, size_t nvar, const char *const *sample, size_t ns, const char *sample_text)
+{
+    const char *path = cli_get(a, "describe");
+    if (!path) return 0;
+    char *src = cli_plot_sources_text(c->cat, c->f->source, vars, nvar);
+    char *cap = cpr_asprintf("%s %s %s", what, sample_text, src);
+    int rc = cpr_plot_describe_write(path, c->popts.title ? c->popts.title : title, cap, sample, ns);
+    free(cap);
+    free(src);
+    return rc;
+}
+
+/* The years of the rows that entered: "2021" or "1990-2024". */
+static char *years_text(const plot_ctx *c, const unsigned char *used)
+{
+    int lo = 0, hi = 0, any = 0;
+    for (size_t i = 0; i < c->f->nrow; i++) {
+        if (!used[i] || !c->f->time) continue;
+        int t = c->f->time[i];
+        if (!any || t < lo) lo = t;
+        if (!any || t > hi) hi = t;
+        any = 1;
+    }
+    if (!any) return cpr_strdup("");
+    return lo == hi ? cpr_asprintf("%d", lo) : cpr_asprintf("%d-%d", lo, hi);
+}
+
+/* Entities with at least one row used: their labels, in label order. */
+static size_t used_entities(const plot_ctx *c, const unsigned char *used, const char ***out)
+{
+    size_t n = 0;
+    *out = NULL;
+    if (!c->f->entity) return 0;
+    unsigned char *seen = cpr_calloc(c->f->n_entities + 1, 1);
+    for (size_t i = 0; i < c->f->nrow; i++)
+        if (used[i]) seen[c->f->entity[i]] = 1;
+    *out = cpr_calloc(c->f->n_entities + 1, sizeof **out);
+    for (size_t e = 0; e < c->f->n_entities; e++)
+        if (seen[e]) (*out)[n++] = c->f->entity_labels[e];
+    free(seen);
+    return n;
+}
+
+static char *joined_list(const char *const *s, size_t n, const char *sep)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++) len += strlen(s[i]) + strlen(sep);
+    char *out = cpr_malloc(len);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (i) strcat(out, sep);
+        strcat(out, s[i]);
+    }
+    return out;
+}
+
 static int parse_log(const cli_args *a, int *lx, int *ly)
 {
     const char *s = cli_get(a, "log");
@@ -88,6 +147,41 @@ static int parse_log(const cli_args *a, int *lx, int *ly)
     else if (strcmp(s, "xy") == 0 || strcmp(s, "yx") == 0) *lx = *ly = 1;
     else return cli_usage_error(a->cmd, "--log must be x, y or xy, not '%s'", s);
     return 0;
+}
+
+static int scatter_describe(const cli_args *a, const plot_ctx *c, const char *xv, const char *yv,
+                            const double *x, const double *y, const cpr_plot_scatter_opts *so)
+{
+    unsigned char *used = cpr_calloc(c->f->nrow + 1, 1), *sel = cpr_calloc(c->f->nrow + 1, 1);
+    size_t m = 0;
+    for (size_t i = 0; i < c->f->nrow; i++) {
+        sel[i] = 1;
+        used[i] = isfinite(x[i]) && isfinite(y[i]);
+        m += used[i];
+    }
+    const char **ents = NULL, **all = NULL;
+    size_t ne = used_entities(c, used, &ents), na = used_entities(c, sel, &all);
+    /* entities selected but without both values */
+    const char **miss = cpr_calloc(na + 1, sizeof *miss);
+    size_t nm = 0;
+    for (size_t i = 0, j = 0; i < na; i++) {
+        if (j < ne && strcmp(all[i], ents[j]) == 0) { j++; continue; }
+        miss[nm++] = all[i];
+    }
+    char *yrs = years_text(c, used), *list = joined_list(ents, ne, ", "), *mlist = joined_list(miss, nm, ", ");
+    char *xt = cpr_plot_axis_title(&so->x), *yt = cpr_plot_axis_title(&so->y);
+    char *what = cpr_asprintf("%s against %s%s%s: one point per %s, labelled by its code%s.", yt, xt,
+                              *yrs ? ", " : "", yrs, c->f->entity ? "country" : "observation",
+                              so->no_fit ? "" : "; the line is the OLS fit with its 95% confidence band");
+    char *samp = ne ? cpr_asprintf("Sample (N = %zu): %s.%s%s%s", m, list, nm ? " Selected but without both values: " : "",
+                                   mlist, nm ? "." : "")
+                    : cpr_asprintf("Sample: N = %zu.", m);
+    char *title = cpr_asprintf("%s and %s", so->y.label, so->x.label);
+    char *vars[2] = {(char *)xv, (char *)yv};
+    int rc = describe(a, c, title, what, vars, 2, ents, ne, samp);
+    free(title); free(samp); free(what); free(xt); free(yt); free(yrs); free(list); free(mlist);
+    free(miss); free(ents); free(all); free(used); free(sel);
+    return rc;
 }
 
 static int scatter_like(const cli_args *a, int binned)
@@ -133,10 +227,53 @@ static int scatter_like(const cli_args *a, int binned)
             } else so.no_labels = 1;
             rc = cpr_plot_scatter(c.out, x, y, labels, c.f->nrow, &so, &c.popts);
             free(labels);
+            if (!rc && cli_has(a, "describe")) rc = scatter_describe(a, &c, xv, yv, x, y, &so);
         }
     }
     rc = finish(a, &c, rc);
     ctx_free(&c);
+    return rc;
+}
+
+static int series_describe(const cli_args *a, const plot_ctx *c, const cpr_plot_line *lines, size_t nl,
+                           const cpr_plot_series_opts *so)
+{
+    unsigned char *used = cpr_calloc(c->f->nrow + 1, 1);
+    size_t nvar = (size_t)a->npos - 1;
+    for (size_t v = 0; v < nvar; v++) {
+        const double *col;
+        if (cpr_frame_numeric(c->f, a->pos[v + 1], &col)) { cpr_error_clear(); continue; }
+        for (size_t i = 0; i < c->f->nrow; i++) used[i] |= isfinite(col[i]);
+    }
+    const char **ents = NULL;
+    size_t ne = used_entities(c, used, &ents);
+    char *yrs = years_text(c, used), *list = joined_list(ents, ne, ", ");
+    const char **names = cpr_calloc(nl + 1, sizeof *names);
+    for (size_t l = 0; l < nl; l++) names[l] = lines[l].name;
+    char *nlist = joined_list(names, nl, "; ");
+    char *yt = cpr_plot_axis_title(&so->y);
+    char *what = cpr_asprintf("One line each for: %s. Vertical axis: %s.%s%s%s", nlist, yt, *yrs ? " Years: " : "", yrs,
+                              *yrs ? "." : "");
+    /* codes with their names when the file has a "country" column */
+    long cc = cpr_frame_find(c->f, "country");
+    const char **named = cpr_calloc(ne + 1, sizeof *named);
+    char **own = cpr_calloc(ne + 1, sizeof *own);
+    for (size_t k = 0; k < ne; k++) {
+        named[k] = ents[k];
+        if (cc < 0 || c->f->cols[cc].type != CPR_COL_TEXT) continue;
+        long code = cpr_frame_entity_code(c->f, ents[k]);
+        for (size_t i = 0; i < c->f->nrow && !own[k]; i++)
+            if (c->f->entity[i] == code && c->f->cols[cc].text[i] && strcmp(c->f->cols[cc].text[i], ents[k]) != 0)
+                named[k] = own[k] = cpr_asprintf("%s (%s)", ents[k], c->f->cols[cc].text[i]);
+    }
+    free(list);
+    list = joined_list(named, ne, ", ");
+    for (size_t k = 0; k < ne; k++) free(own[k]);
+    free(own);
+    free(named);
+    char *samp = cpr_asprintf("Sample: %s.", list);
+    int rc = describe(a, c, yt, what, a->pos + 1, nvar, ents, ne, samp);
+    free(samp); free(what); free(yt); free(nlist); free(names); free(list); free(yrs); free(ents); free(used);
     return rc;
 }
 
@@ -175,9 +312,13 @@ static int series(const cli_args *a)
             lines[nl].t = t;
             lines[nl].y = y;
             lines[nl].n = m;
+            /* several variables: each named by its catalogue label */
+            const cpr_var_info *vi = cli_plot_var(c.cat, c.f->source, a->pos[v + 1]);
+            char *vl = cpr_plot_short_label(vi && *vi->label ? vi->label : a->pos[v + 1], 60);
             lines[nl].name = nvar == 1 ? cpr_strdup(c.f->entity_labels[e])
-                                       : c.f->n_entities == 1 ? cpr_strdup(a->pos[v + 1])
-                                                              : cpr_asprintf("%s %s", c.f->entity_labels[e], a->pos[v + 1]);
+                                       : c.f->n_entities == 1 ? cpr_strdup(vl)
+                                                              : cpr_asprintf("%s: %s", c.f->entity_labels[e], vl);
+            free(vl);
             nl++;
         }
     }
@@ -185,12 +326,26 @@ static int series(const cli_args *a)
     if (!rc && nl > 12) rc = cli_usage_error(a->cmd, "%zu lines are too many for one figure; choose up to 12 with --countries", nl);
     if (!rc) {
         cpr_plot_series_opts so = {0};
-        so.x.label = c.f->time_name;
+        /* "Year", or the catalogue's label of another time column */
+        if (c.f->time_name && cpr_strcasecmp(c.f->time_name, "year") != 0) axis_from_catalogue(&c, c.f->time_name, &so.x);
         axis_from_catalogue(&c, a->pos[1], &so.y);
-        if (nvar > 1) { so.y.label = cli_get(a, "ylabel") ? cli_get(a, "ylabel") : so.y.label; }
+        char *ytitle = NULL;
+        if (nvar > 1 && cli_get(a, "ylabel")) {
+            so.y.label = cli_get(a, "ylabel");
+        } else if (nvar > 1) {
+            /* one title that covers every variable drawn */
+            cpr_plot_axis *ax = cpr_calloc(nvar, sizeof *ax);
+            for (size_t v = 0; v < nvar; v++) axis_from_catalogue(&c, a->pos[v + 1], &ax[v]);
+            ytitle = cpr_plot_common_title(ax, nvar);
+            free(ax);
+            so.y.label = ytitle;
+            so.y.unit = NULL;
+        }
         c.source = source_line(&c, a->pos + 1, nvar, a);
         c.popts.source = c.source;
         rc = cpr_plot_series(c.out, lines, nl, &so, &c.popts);
+        if (!rc && cli_has(a, "describe")) rc = series_describe(a, &c, lines, nl, &so);
+        free(ytitle);
     }
     for (size_t i = 0; i < nl; i++) free((char *)lines[i].name);
     for (size_t i = 0; i < 2 * nl; i++) free(bufs[i]);
@@ -223,6 +378,8 @@ static const cli_opt plot_opts[] = {
     {"script", 0, "FILE.gp", "none", "also save the gnuplot script, data inline, to redraw without cpr-stats"},
     {"script-only", 0, NULL, NULL, "write only the --script file, do not run gnuplot"},
     {"title", 0, "TEXT", "none", "figure title"},
+    {"describe", 0, "FILE.json", "none", "scatter/series: also write the title, a caption (what the figure shows, its sample, "
+                                         "the source and indicator code of each variable) and the sample as JSON, for reports"},
     CLI_GNUPLOT_TIMEOUT_OPT,
     {"log", 0, "x|y|xy", "none", "logarithmic axes (scatter; the fit is on the logs)"},
     {"no-fit", 0, NULL, NULL, "scatter/binned: no fitted line and band"},

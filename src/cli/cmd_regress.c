@@ -8,6 +8,7 @@
 #include "cpr/catalogue.h"
 #include "cpr/design_build.h"
 #include "cpr/formula.h"
+#include "cpr/formula_edit.h"
 #include "cpr/infer.h"
 #include "cpr/model.h"
 #include "cpr/report.h"
@@ -39,6 +40,7 @@ static const name_value re_names[] = {{"stata", CPR_RE_STATA}, {"plm", CPR_RE_PL
 static const name_value weight_names[] = {{"rademacher", CPR_BOOT_RADEMACHER}, {"webb", CPR_BOOT_WEBB}, {"auto", WEIGHTS_AUTO}, {NULL, 0}};
 static const name_value boot_type_names[] = {{"wcr", CPR_BOOT_WCR}, {"wcr31", CPR_BOOT_WCR31}, {"wcu33", CPR_BOOT_WCU33}, {NULL, 0}};
 static const name_value hausman_names[] = {{"classical", CPR_HAUSMAN_CLASSICAL}, {"mundlak", CPR_HAUSMAN_MUNDLAK}, {NULL, 0}};
+static const name_value ivm_names[] = {{"2sls", CPR_IV_2SLS}, {"liml", CPR_IV_LIML}, {"fuller", CPR_IV_FULLER}, {"gmm", CPR_IV_GMM}, {NULL, 0}};
 static const name_value wtype_names[] = {{"aweight", CPR_WEIGHT_A}, {"pweight", CPR_WEIGHT_P}, {"fweight", CPR_WEIGHT_F}, {NULL, 0}};
 
 /* Look an option's word up in its table; -1 (after a usage error) when
@@ -58,45 +60,13 @@ static int lookup(const cli_args *a, const char *opt, const name_value *tab, int
     return -1;
 }
 
-/* "X1 X2 ... Y" plus --controls -> "Y ~ X1 + X2 + c1 + c2". */
-static char *formula_from_positionals(const cli_args *a)
+/* "X1 X2 ... Y" -> "Y ~ X1 + X2", each name parsed as a piece of the
+ * formula (cpr/formula_edit.h). */
+static int formula_from_positionals(const cli_args *a, cpr_formula **fm)
 {
-    size_t len = 16;
-    for (int i = 0; i < a->npos; i++) len += strlen(a->pos[i]) + 4;
-    const char *ctl = cli_get(a, "controls");
-    if (ctl) len += 3 * strlen(ctl) + 4;
-    char *s = cpr_calloc(len, 1);
-    strcat(s, a->pos[a->npos - 1]);
-    strcat(s, " ~ ");
-    for (int i = 0; i < a->npos - 1; i++) {
-        if (i) strcat(s, " + ");
-        strcat(s, a->pos[i]);
-    }
-    if (ctl) {
-        for (const char *p = ctl; *p; p++) {
-            if (p == ctl) strcat(s, " + ");
-            if (*p == ',') strcat(s, " + ");
-            else strncat(s, p, 1);
-        }
-    }
-    return s;
-}
-
-static char *append_controls(const char *formula, const char *ctl)
-{
-    /* Controls go before any '|' part of the formula. */
-    const char *bar = strchr(formula, '|');
-    size_t head = bar ? (size_t)(bar - formula) : strlen(formula);
-    while (head > 0 && formula[head - 1] == ' ') head--;
-    size_t len = strlen(formula) + 3 * strlen(ctl) + 8;
-    char *s = cpr_calloc(len, 1);
-    strncat(s, formula, head);
-    for (const char *p = ctl; *p; p++) {
-        if (p == ctl || *p == ',') strcat(s, " + ");
-        if (*p != ',') strncat(s, p, 1);
-    }
-    if (bar) { strcat(s, " "); strcat(s, bar); }
-    return s;
+    int rc = cpr_formula_alloc(a->pos[a->npos - 1], fm);
+    for (int i = 0; i < a->npos - 1 && !rc; i++) rc = cpr_formula_add_terms(*fm, a->pos[i]);
+    return rc;
 }
 
 /* Every variable in the specification, labelled from the catalogue, so
@@ -125,7 +95,8 @@ static void add_variable_notes(cpr_result *r, const cpr_design *d)
 typedef struct {
     cpr_model_spec spec;
     int explicit_model, explicit_se;
-    const char *cluster, *cluster2;
+    const char *cluster, *cluster2;   /* --cluster VAR[,VAR2], both in cluster_buf */
+    char *cluster_buf;
     cpr_format fmt;
     const char *weight;       /* --weight VAR or NULL */
     cpr_weight_type weight_type;
@@ -180,6 +151,13 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     int ht = lookup(a, "hausman-type", hausman_names, CPR_HAUSMAN_AUTO);
     if (ht < 0) return CPR_E_USAGE;
     o->spec.hausman = (cpr_hausman_type)ht;
+    int ivm = lookup(a, "iv-method", ivm_names, CPR_IV_2SLS);
+    if (ivm < 0) return CPR_E_USAGE;
+    o->spec.iv_method = (cpr_iv_method)ivm;
+    if (cli_get_double(a, "fuller", 1.0, &o->spec.fuller_a)) return CPR_E_USAGE;
+    if (cli_has(a, "fuller") && ivm != CPR_IV_FULLER) return cli_usage_error(a->cmd, "--fuller A goes with --iv-method fuller");
+    if (!(o->spec.fuller_a > 0)) return cli_usage_error(a->cmd, "--fuller must be positive, not '%s'", cli_get(a, "fuller"));
+    o->spec.asymptotic = cli_has(a, "asymptotic");
     int f = cpr_format_parse(cli_get(a, "format") ? cli_get(a, "format") : "text");
     if (m < 0 || e < 0 || se < 0 || ssc < 0 || re < 0) return CPR_E_USAGE;
     if (f < 0 && !(cli_get(a, "format") && !cpr_strcasecmp(cli_get(a, "format"), "docx")))
@@ -222,21 +200,18 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     if (!is_panel && (o->spec.se == CPR_SE_DK))
         return cli_usage_error(a->cmd, "--se dk needs panel data");
     const char *cl = cli_get(a, "cluster");
-    static char cbuf[2][256];
+    free(o->cluster_buf);
+    o->cluster_buf = NULL;
     o->cluster = o->cluster2 = NULL;
     if (cl) {
-        const char *comma = strchr(cl, ',');
+        /* VAR or VAR1,VAR2: one copy, cut at the comma */
+        o->cluster = o->cluster_buf = cpr_strdup(cl);
+        char *comma = strchr(o->cluster_buf, ',');
         if (comma) {
-            snprintf(cbuf[0], sizeof cbuf[0], "%.*s", (int)(comma - cl), cl);
-            snprintf(cbuf[1], sizeof cbuf[1], "%s", comma + 1);
-            o->cluster = cbuf[0];
-            o->cluster2 = cbuf[1];
-            if (!o->explicit_se) o->spec.se = CPR_SE_CLUSTER2;
-        } else {
-            snprintf(cbuf[0], sizeof cbuf[0], "%s", cl);
-            o->cluster = cbuf[0];
-            if (!o->explicit_se) o->spec.se = CPR_SE_CLUSTER;
+            *comma = 0;
+            o->cluster2 = comma + 1;
         }
+        if (!o->explicit_se) o->spec.se = comma ? CPR_SE_CLUSTER2 : CPR_SE_CLUSTER;
     }
     if (o->spec.se == CPR_SE_CLUSTER2 && !o->cluster2)
         return cli_usage_error(a->cmd, "--se cluster2 needs two variables: --cluster VAR1,VAR2");
@@ -258,31 +233,32 @@ static int read_options(const cli_args *a, int is_panel, regress_opts *o)
     return read_weight_options(a, o);
 }
 
-/* The formula text to parse, with the fixed effects the model implies
- * made explicit (so the printed formula is what was estimated). */
+/* The formula: -f, the preset or the positional names, edited through
+ * cpr/formula_edit.h (--controls, --endog/--instrument), with the fixed
+ * effects the model implies made explicit (so the printed formula is what
+ * was estimated). */
 static int build_formula(const cli_args *a, const cpr_frame *f, const char *ftext, regress_opts *o, cpr_formula **fm)
 {
     if (o->spec.kind == CPR_MODEL_FE && !f->entity)
         return cli_usage_error(a->cmd, "--model fe needs panel data (entity and time columns; see --entity/--time)");
-    char *text = NULL;
+    int rc;
     if (cli_has(a, "preset")) {
-        if (!(text = regress_preset_formula(a, f))) return CPR_E_USAGE;
-        ftext = text;
+        rc = regress_preset_formula(a, f, fm);
     } else if (ftext) {
         if (a->npos > 0) return cli_usage_error(a->cmd, "give either -f FORMULA or variables 'X... Y', not both");
-        text = cli_get(a, "controls") ? append_controls(ftext, cli_get(a, "controls")) : cpr_strdup(ftext);
+        rc = cpr_formula_parse(ftext, fm);
     } else {
         if (a->npos < 2)
             return cli_usage_error(a->cmd, a->npos == 0 ? "missing variables: give 'X... Y' (outcome last) or -f FORMULA"
                                                          : "missing outcome: give 'X... Y' with the outcome last, e.g. 'regress aid poverty'");
-        text = formula_from_positionals(a);
+        rc = formula_from_positionals(a, fm);
     }
-    if (regress_iv_flags(a, &text) != CPR_OK) { free(text); return CPR_E_USAGE; }
-    int rc = cpr_formula_parse(text, fm);
-    free(text);
+    /* controls join the exogenous terms (the preset has its own) */
+    if (!rc && !cli_has(a, "preset") && cli_get(a, "controls")) rc = cpr_formula_add_terms(*fm, cli_get(a, "controls"));
+    if (!rc) rc = regress_iv_flags(a, *fm);
     if (rc) return rc;
     cpr_formula *F = *fm;
-    regress_drop_endog_terms(F);
+    cpr_formula_drop_endog_terms(F);
     if (F->n_fe > 0 || F->fe_entity || F->fe_time) {
         if ((rc = cpr_formula_bind(F, f))) return rc;
         if (!o->explicit_model) o->spec.kind = CPR_MODEL_FE;
@@ -293,11 +269,12 @@ static int build_formula(const cli_args *a, const cpr_frame *f, const char *ftex
     }
     if (ftext && !o->explicit_model && f->entity) o->spec.kind = CPR_MODEL_POOLED; /* a formula says what it means */
     if (o->spec.kind == CPR_MODEL_FE) {
-        /* Make the absorbed effects explicit in the formula (set in place,
-         * so an IV part after them stays where it is). */
-        F->fe_names = cpr_calloc(2, sizeof *F->fe_names);
-        if (o->spec.effects != CPR_EFFECTS_TIME) F->fe_names[F->n_fe++] = cpr_strdup(f->entity_name);
-        if (o->spec.effects != CPR_EFFECTS_ENTITY) F->fe_names[F->n_fe++] = cpr_strdup(f->time_name);
+        /* the absorbed effects, explicit in the formula */
+        const char *fe[2];
+        size_t nfe = 0;
+        if (o->spec.effects != CPR_EFFECTS_TIME) fe[nfe++] = f->entity_name;
+        if (o->spec.effects != CPR_EFFECTS_ENTITY) fe[nfe++] = f->time_name;
+        cpr_formula_set_fe(F, fe, nfe);
         rc = cpr_formula_bind(F, f);
     } else if (!ftext && !f->entity) {
         o->spec.kind = o->explicit_model ? o->spec.kind : CPR_MODEL_OLS;
@@ -366,11 +343,14 @@ static int maybe_bootstrap(const cli_args *a, regress_opts *o, cpr_fit *fit)
 static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, regress_opts *o,
                    cpr_formula **fm, cpr_design **d, cpr_result **r)
 {
+    o->cluster_buf = NULL;
     int rc = read_options(a, f->entity != NULL, o);
     if (!rc) rc = build_formula(a, f, ftext, o, fm);
     cpr_design_info info = {0};
     if (!rc) {
         if (o->weight && (*fm)->n_endog) rc = cli_usage_error(a->cmd, "--weight is not implemented for IV");
+        if (!rc && !(*fm)->n_endog && (cli_has(a, "iv-method") || o->spec.asymptotic))
+            rc = cli_usage_error(a->cmd, "--iv-method and --asymptotic apply to IV models ('y ~ x | FE | endog ~ instruments' or --endog/--instrument)");
         if (o->weight && o->spec.kind != CPR_MODEL_OLS && o->spec.kind != CPR_MODEL_POOLED && o->spec.kind != CPR_MODEL_FE &&
             o->spec.kind != CPR_MODEL_BE && !rc)
             rc = cli_usage_error(a->cmd, "--weight is implemented for --model ols, pooled, fe and be");
@@ -431,6 +411,7 @@ static int run_many(const cli_args *a, const cpr_frame *f, const char *const *fo
         cpr_formula *fm = NULL;
         cpr_design *d = NULL;
         rc = fit_one(a, f, forms[i], &o, &fm, &d, &m[i]);
+        free(o.cluster_buf);
         cpr_design_free(d);
         cpr_formula_free(fm);
     }
@@ -449,7 +430,7 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
     cpr_formula *fm = NULL;
     cpr_design *d = NULL;
     cpr_result *r = NULL;
-    regress_opts o;
+    regress_opts o = {0};
     const char *forms[64];
     size_t nf = cli_get_all(&a, "formula", forms, 64);
     rc = cli_gnuplot_timeout(&a);
@@ -473,9 +454,10 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
             fprintf(stderr, "cpr-stats regress: outcome: %s (the last name); write -f '%s' to be explicit\n",
                     a.pos[a.npos - 1], r->formula);
         if (!rc) rc = cpr_report_result(stdout, r, o.fmt);
-        if (!rc) rc = regress_print_aux(&a, d, &o.spec, r->formula, o.fmt);
+        if (!rc) rc = regress_print_aux(&a, d, &o.spec, fm, o.fmt);
         if (!rc) rc = cli_regress_resid_plot(&a, d, &o.spec, r);
     }
+    free(o.cluster_buf);
     cpr_result_free(r);
     cpr_design_free(d);
     cpr_formula_free(fm);
@@ -510,6 +492,9 @@ static const cli_opt regress_opts_table[] = {
     {"weight-type", 0, "KIND", "aweight", "aweight (rescaled to sum to N) | pweight (robust/clustered SEs only; default hc1 or cluster) | fweight (integer counts, N = their sum)"},
     {"endog", 0, "LIST", "none", "endogenous regressor(s) for IV/2SLS (with --instrument)"},
     {"instrument", 0, "LIST", "none", "excluded instrument(s) for IV/2SLS"},
+    {"iv-method", 0, "KIND", "2sls", "IV estimator: 2sls | liml | fuller (k-class, prints kappa) | gmm (two-step efficient; weight matrix follows --se: iid, hc0/hc1 or cluster)"},
+    {"fuller", 0, "A", "1", "Fuller's constant of --iv-method fuller: kappa = kappa_LIML - A/(N - L)"},
+    {"asymptotic", 0, NULL, NULL, "IV: Stata's large-sample conventions: z and chi2, s^2 = RSS/N, HC0, CR0 (default: small-sample t, F, N-K, HC1, CR1)"},
     {"first-stage", 0, NULL, NULL, "IV: also print the first-stage regression(s)"},
     {"reduced-form", 0, NULL, NULL, "IV: also print the reduced form (outcome on exogenous regressors and instruments)"},
     {"preset", 0, "NAME", "none", "a published design: dreher2021 (growth on Chinese finance, t-2; see --outcome, --instrument)"},

@@ -1,6 +1,7 @@
 /* cpr-stats reproduce: run the claims manifest, decide every verdict from
  * the data, print the verdict table; --out DIR writes the full report. */
 #include "cli.h"
+#include "cli_clobber.h"
 #include "cmd_claims.h"
 #include "cpr/claims.h"
 #include "cpr/status.h"
@@ -57,6 +58,7 @@ static int run_reproduce(const cli_command *cmd, int argc, char **argv)
     cmd_claims_syntax(&syn, 1);
     cpr_batch *b = NULL;
     if (!rc) rc = cpr_batch_read(path, &syn, &b);
+    if (!rc) rc = cli_clobber_protect(path);
     cpr_run_opts o;
     cmd_claims_opts(&o);
     o.figdir = figdir;
@@ -66,9 +68,19 @@ static int run_reproduce(const cli_command *cmd, int argc, char **argv)
     if (!rc) {
         cpr_claims_print_table(&r, stdout);
         for (size_t i = 0; i < r.nfail; i++) fprintf(stderr, "%s\n", r.failures[i]);
-        if (out && !(rc = cpr_claims_write_report(&r, out)))
+        /* the papers' bibliography beside the default manifest */
+        char *rp = cli_datafile("references.csv");
+        cpr_references *refs = NULL;
+        if (out && rp && cpr_references_load(rp, &refs)) {
+            fprintf(stderr, "cpr-stats: %s; the report cites the papers by their ids\n", cpr_last_error());
+            cpr_error_clear();
+        }
+        if (!rp) cpr_error_clear();
+        free(rp);
+        if (out && !(rc = cpr_claims_write_report(&r, out, refs)))
             fprintf(stderr, "cpr-stats: report written to %s/report.md, %s/report.html, %s/claims.json (%zu figures)\n",
                     out, out, out, r.nfigs);
+        cpr_references_free(refs);
         if (!rc && r.nfail) rc = CPR_E_ASSERT;
         if (!rc && cli_has(&a, "check")) rc = check_expect(&r);
         if (!rc) rc = r.fig_status;

@@ -2,6 +2,7 @@
  * Each command runs as a child (the same binary, --format json appended);
  * failed assertions are listed after everything ran and give exit 1. */
 #include "cli.h"
+#include "cli_clobber.h"
 #include "cmd_claims.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
@@ -61,6 +62,8 @@ static int run_run(const cli_command *cmd, int argc, char **argv)
     cmd_claims_syntax(&syn, 0);
     cpr_batch *b = NULL;
     rc = cpr_batch_read(a.pos[0], &syn, &b);
+    /* the commands it runs must not write over the batch file */
+    if (!rc) rc = cli_clobber_protect(a.pos[0]);
     cpr_run_opts o;
     cmd_claims_opts(&o);
     o.verbose = cli_has(&a, "verbose");
@@ -95,6 +98,8 @@ const cli_command cli_cmd_run = {
     "  let NAME = EXPR    keep a number as $NAME for later lines\n"
     "  try COMMAND        a command allowed to fail (sets 'failed')\n"
     "Assertions read the JSON of the last command. Exit 1 when an assertion fails (all are\n"
-    "listed), 17 for a malformed FILE, or the exit code of a command that failed; 20 when\n"
+    "listed), 17 for a malformed FILE or an assertion on a path not in the result (a typo: the\n"
+    "message gives the closest path; missing(PATH) tests for absence), or the exit code of a\n"
+    "command that failed; 20 when\n"
     "run/reproduce nest more than 4 deep (a FILE that runs itself).",
     run_opts, run_run};

@@ -6,6 +6,7 @@
 #include "cpr/catalogue.h"
 #include "cpr/design_build.h"
 #include "cpr/formula.h"
+#include "cpr/formula_edit.h"
 #include "cpr/infer.h"
 #include "cpr/plot.h"
 #include "cpr/report.h"
@@ -18,25 +19,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Canonical printed name of a term given on the command line. */
+/* Canonical printed name of the one term given on the command line. */
 static int term_name(const char *text, char **out)
 {
-    char *f = cpr_asprintf("y__ ~ %s", text);
-    cpr_formula *fm = NULL;
-    int rc = cpr_formula_parse(f, &fm);
-    free(f);
-    if (!rc && fm->nterms != 1) rc = cpr_fail(CPR_E_FORMULA, "'%s' must be a single term", text);
-    if (!rc) *out = cpr_expr_to_string(fm->terms[0]);
-    cpr_formula_free(fm);
+    char **names = NULL;
+    size_t n = 0;
+    int rc = cpr_formula_term_names(text, &names, &n);
+    if (!rc && n != 1) rc = cpr_fail(CPR_E_FORMULA, "'%s' must be a single term", text);
+    if (!rc) *out = names[0];
+    for (size_t i = rc ? 0 : 1; i < n; i++) free(names[i]);
+    free(names);
     return rc;
-}
-
-/* The formula with the threshold variable added before the '|' part. */
-static char *with_threshold(const char *formula, const char *thr)
-{
-    const char *bar = strchr(formula, '|');
-    size_t head = bar ? (size_t)(bar - formula) : strlen(formula);
-    return cpr_asprintf("%.*s + %s %s", (int)head, formula, thr, bar ? bar : "");
 }
 
 static long find_term(const cpr_design *d, const char *name)
@@ -100,11 +93,18 @@ static int run_threshold(const cli_command *cmd, int argc, char **argv)
     cpr_design *d = NULL;
     cpr_result *r = NULL;
     cpr_threshold_info info = {0};
-    char *qname = NULL, *ftext = NULL, **rnames = NULL;
+    char *qname = NULL, **rnames = NULL;
     size_t nreg = 0;
+    int q_in_formula = 0;   /* the formula as given lists q itself */
     rc = read_opts(&a, &o);
     if (!rc) rc = term_name(cli_get(&a, "threshold"), &qname);
-    if (!rc) { ftext = with_threshold(cli_get(&a, "formula"), cli_get(&a, "threshold")); rc = cpr_formula_parse(ftext, &fm); }
+    if (!rc) rc = cpr_formula_parse(cli_get(&a, "formula"), &fm);
+    if (!rc) {
+        /* q joins the design, so listwise deletion covers it */
+        size_t n0 = fm->nterms;
+        rc = cpr_formula_add_terms(fm, cli_get(&a, "threshold"));
+        q_in_formula = fm->nterms == n0;
+    }
     if (!rc && !fm->fe_entity && fm->n_fe == 0)
         rc = cli_usage_error(cmd, "threshold needs entity fixed effects in the formula: '... | entity' or '... | entity + time'");
     if (!rc) rc = cli_load_data(&a, 1, &f);
@@ -114,17 +114,9 @@ static int run_threshold(const cli_command *cmd, int argc, char **argv)
     if (!rc) { cpr_design_opts dop = { .absorb_fe = 1 }; rc = cpr_design_build(f, fm, &dop, &d, NULL); }
     /* regime terms, by canonical name */
     const char *reg = cli_get(&a, "regime");
-    rnames = cpr_calloc(strlen(reg ? reg : "") + 1, sizeof *rnames);
-    for (const char *p = reg; !rc && p && *p;) {
-        size_t len = strcspn(p, ",");
-        char *t = cpr_strndup(p, len);
-        rc = term_name(t, &rnames[nreg]);
-        if (!rc && find_term(d, rnames[nreg]) < 0)
-            rc = cpr_fail(CPR_E_NOVAR, "--regime %s is not a term of the formula", t);
-        if (!rc) nreg++;
-        free(t);
-        p += len + (p[len] == ',');
-    }
+    if (!rc) rc = cpr_formula_term_names(reg, &rnames, &nreg);
+    for (size_t j = 0; j < nreg && !rc; j++)
+        if (find_term(d, rnames[j]) < 0) rc = cpr_fail(CPR_E_NOVAR, "--regime %s is not a term of the formula", rnames[j]);
     if (!rc) {
         size_t n = d->n, kc = 0;
         long qj = find_term(d, qname);
@@ -132,9 +124,6 @@ static int run_threshold(const cli_command *cmd, int argc, char **argv)
         char **cn = cpr_calloc(d->k, sizeof *cn);
         for (size_t j = 0; j < nreg; j++) memcpy(xr + j * n, d->X + (size_t)find_term(d, rnames[j]) * n, n * sizeof *xr);
         /* controls: every other term; q itself only when the user's formula has it */
-        cpr_formula *f0 = NULL;   /* the formula as given: does it list q itself? */
-        int q_in_formula = cpr_formula_parse(cli_get(&a, "formula"), &f0) == CPR_OK && f0->nterms == fm->nterms;
-        cpr_formula_free(f0);
         for (size_t j = 0; j < d->k; j++) {
             int is_reg = 0;
             for (size_t m = 0; m < nreg; m++) is_reg |= strcmp(d->names[j], rnames[m]) == 0;
@@ -165,7 +154,7 @@ static int run_threshold(const cli_command *cmd, int argc, char **argv)
     }
     cpr_threshold_info_clear(&info);
     for (size_t j = 0; j < nreg; j++) free(rnames[j]);
-    free(rnames); free(qname); free(ftext);
+    free(rnames); free(qname);
     cpr_result_free(r);
     cpr_design_free(d);
     cpr_formula_free(fm);

@@ -19,7 +19,8 @@ static void print_exit_codes(FILE *out)
     static const int codes[] = {CPR_OK, CPR_E_ASSERT, CPR_E_USAGE, CPR_E_OPEN, CPR_E_EMPTY, CPR_E_NODATA,
                                 CPR_E_RAGGED, CPR_E_BINARY, CPR_E_NONNUMERIC, CPR_E_DUPKEY, CPR_E_NOKEY,
                                 CPR_E_NOVAR, CPR_E_FORMULA, CPR_E_NUMERIC, CPR_E_NOCONV, CPR_E_WRITE,
-                                CPR_E_GNUPLOT, CPR_E_MANIFEST, CPR_E_NOMEM, CPR_E_PANDOC, CPR_E_LIMIT, CPR_E_INTERNAL};
+                                CPR_E_GNUPLOT, CPR_E_MANIFEST, CPR_E_NOMEM, CPR_E_PANDOC, CPR_E_LIMIT,
+                                CPR_E_CLOBBER, CPR_E_INTERNAL};
     fputs("\nExit status:\n", out);
     for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
         fprintf(out, "  %3d  %s\n", codes[i], cpr_status_name(codes[i]));

@@ -105,7 +105,7 @@ int cli_plot_coef(const cli_args *a)
     if (!rc) {
         char xl[96];
         snprintf(xl, sizeof xl, "Estimate (%.0f%% confidence interval)", isfinite(level) ? 100 * level : 95.0);
-        cpr_plot_coef_opts co = {nt ? terms : NULL, nt, cli_has(a, "keep-intercept"), {xl, NULL, 0}};
+        cpr_plot_coef_opts co = {nt ? terms : NULL, nt, cli_has(a, "keep-intercept"), {xl, NULL, 0}, NULL};
         cpr_plot_opts po = {0};
         po.title = cli_get(a, "title");
         po.script_path = cli_get(a, "script");

@@ -12,7 +12,8 @@
 cpr_vcov_in cpr_vcov_in_from_fit(const cpr_fit *f)
 {
     const cpr_reg *g = &f->g;
-    cpr_vcov_in in = { .n = g->n, .k = g->k, .X = g->X, .resid = f->resid, .bread = g->ls.bread, .rss = f->rss,
+    cpr_vcov_in in = { .n = g->n, .k = g->k, .X = f->xs ? f->xs : g->X, .resid = f->resid,
+                       .bread = f->bread ? f->bread : g->ls.bread, .rss = f->rss,
                        .df_resid = f->df_resid, .k_stata = f->k_stata, .k_plm = f->k_plm, .normal = f->normal,
                        .cluster = f->cluster, .n_clusters = f->n_clusters,
                        .cluster2 = f->cluster2, .n_cluster2 = f->n_cluster2,
@@ -61,8 +62,14 @@ static void stata_cons_se(cpr_fit *f, const cpr_vcov_in *in0)
 int cpr_infer_apply(cpr_fit *f)
 {
     cpr_vcov_in in = cpr_vcov_in_from_fit(f);
+    cpr_se_kind se = f->spec.se;
+    cpr_ssc ssc = f->spec.ssc;
+    if (f->asymptotic) {   /* Stata's large-sample conventions (ivregress without small) */
+        if (se == CPR_SE_HC1) se = CPR_SE_HC0;
+        ssc = CPR_SSC_NONE;
+    }
     cpr_result_mark end = cpr_result_mark_now(f->r);
-    int rc = cpr_result_apply_vcov(f->r, &in, f->spec.se, f->spec.ssc, f->spec.dk_lag);
+    int rc = cpr_result_apply_vcov(f->r, &in, se, ssc, f->spec.dk_lag);
     if (rc != CPR_OK) return rc;
     cpr_result_move_since(f->r, f->infer_at, end);
     if (f->cons_xbar) stata_cons_se(f, &in);

@@ -5,23 +5,22 @@
  * src/infer/vcov.c with Xh as regressors and the structural residuals
  * y - X beta, which gives the ivreg2/xtivreg2 `small` conventions: s^2 =
  * RSS/(N-K-absorbed), HC1 = N/(N-K-absorbed), CR1 = G/(G-1)(N-1)/(N-K)
- * with K counted as for OLS/FE (R: AER::ivreg + sandwich::vcovCL). */
+ * with K counted as for OLS/FE (R: AER::ivreg + sandwich::vcovCL).
+ * --iv-method liml|fuller|gmm swaps the estimator (src/model/iv_kclass.c,
+ * iv_gmm.c) but keeps the variance machinery: every estimator hands over
+ * its sandwich pieces (score regressors Xs and bread B). --asymptotic uses
+ * Stata's large-sample conventions (z, chi2, RSS/N, HC0, CR0). */
 #include "cpr/fit.h"
+#include "cpr/iv_data.h"
+#include "cpr/iv_gmm.h"
+#include "cpr/iv_kclass.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
+#include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define ABSORBED_TOL 1e-9
-
-static double norm2(const double *x, size_t n)
-{
-    long double s = 0;
-    for (size_t i = 0; i < n; i++) s += (long double)x[i] * x[i];
-    return sqrt((double)s);
-}
 
 void cpr_iv_aux_design(const cpr_design *d, long which, cpr_design *aux)
 {
@@ -48,6 +47,55 @@ void cpr_iv_aux_design_clear(cpr_design *aux)
     aux->X = NULL; aux->names = NULL;
 }
 
+static const char *method_name(cpr_iv_method m)
+{
+    return m == CPR_IV_LIML ? "LIML" : m == CPR_IV_FULLER ? "Fuller k-class" : m == CPR_IV_GMM ? "Two-step efficient GMM" : "2SLS";
+}
+
+static char *estimator_label(const cpr_model_spec *s, int fe)
+{
+    const char *m = method_name(s->iv_method);
+    if (!fe) return s->iv_method == CPR_IV_2SLS ? cpr_strdup("Two-stage least squares (2SLS)") : cpr_strdup(m);
+    const char *w = s->effects == CPR_EFFECTS_TWOWAY ? "two-way" : s->effects == CPR_EFFECTS_ENTITY ? "entity" : "time";
+    return cpr_asprintf("%s with %s fixed effects (within)", m, w);
+}
+
+/* The weight matrix of GMM follows the variance (Stata: wmatrix follows vce). */
+static int gmm_wmatrix(cpr_se_kind se, cpr_iv_wmatrix *wm)
+{
+    switch (se) {
+    case CPR_SE_IID: *wm = CPR_IV_WM_IID; return CPR_OK;
+    case CPR_SE_HC0: case CPR_SE_HC1: *wm = CPR_IV_WM_HC; return CPR_OK;
+    case CPR_SE_CLUSTER: *wm = CPR_IV_WM_CLUSTER; return CPR_OK;
+    default: return cpr_fail(CPR_E_USAGE, "--iv-method gmm: the weight matrix follows --se, which must be iid, hc0, hc1 or cluster");
+    }
+}
+
+/* LIML / Fuller / GMM on the kept columns of the 2SLS fit g; u1 = 2SLS residuals. */
+static int other_estimator(const cpr_iv_data *v, const cpr_design *d, const cpr_model_spec *s, const cpr_reg *g,
+                           const double *Wm, const double *u1, cpr_iv_est *e, double *kappa_liml, double *J)
+{
+    size_t n = v->n, kk = g->k, kw = v->kex + v->kz, nex = 0;
+    double *Xk = cpr_malloc(n * kk * sizeof *Xk), *Wex = cpr_malloc(n * (v->kex ? v->kex : 1) * sizeof *Wex);
+    for (size_t j = 0; j < kk; j++) {
+        memcpy(Xk + j * n, v->X + g->ls.keep[j] * n, n * sizeof *Xk);
+        if (g->ls.keep[j] < v->kex) memcpy(Wex + nex++ * n, v->X + g->ls.keep[j] * n, n * sizeof *Wex);
+    }
+    int rc;
+    if (s->iv_method == CPR_IV_GMM) {
+        cpr_iv_wmatrix wm = CPR_IV_WM_IID;
+        rc = gmm_wmatrix(s->se, &wm);
+        if (rc == CPR_OK) rc = cpr_iv_gmm(v->y, Xk, kk, Wm, kw, n, u1, wm, d->cluster, d->n_clusters, e, J);
+    } else {
+        rc = cpr_iv_liml_kappa(v->y, v->X + v->kex * n, v->ke, Wex, nex, Wm, kw, n, kappa_liml);
+        double L = (double)(nex + v->kz), kappa = *kappa_liml;
+        if (s->iv_method == CPR_IV_FULLER) kappa -= s->fuller_a / ((double)n - L - v->absorbed);
+        if (rc == CPR_OK) rc = cpr_iv_kclass(v->y, Xk, kk, Wm, kw, n, kappa, e);
+    }
+    free(Xk); free(Wex);
+    return rc;
+}
+
 int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
 {
     int fe = s->kind == CPR_MODEL_FE;
@@ -55,28 +103,16 @@ int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
         return cpr_fail(CPR_E_NUMERIC, "IV (2SLS) is implemented for pooled/OLS and fixed-effects models");
     if (d->kz < d->kx_endog || d->kx_endog == 0)
         return cpr_fail(CPR_E_NUMERIC, "IV needs at least as many instruments (%zu) as endogenous regressors (%zu)", d->kz, d->kx_endog);
-    size_t n = d->n, k = d->k, kz = d->kz, ke = d->kx_endog, nc = 1 + k + kz;
-    /* M = [y | X | Z], within-transformed for FE */
-    double *M = cpr_malloc(n * nc * sizeof *M);
-    memcpy(M, d->y, n * sizeof *M);
-    memcpy(M + n, d->X, n * k * sizeof *M);
-    memcpy(M + n * (1 + k), d->Z, n * kz * sizeof *M);
-    cpr_absorb a = cpr_absorb_for(d, s);
-    int iters = 0, rc = fe ? cpr_within_transform(&a, M, nc, &iters) : CPR_OK;
-    if (rc != CPR_OK) { free(M); return rc; }
-    double *y = M, *X = M + n, *Z = M + n * (1 + k);
-    for (size_t j = 0; fe && j < k + kz; j++) {
-        const double *orig = j < k ? d->X + j * n : d->Z + (j - k) * n;
-        if (norm2(M + (1 + j) * n, n) <= ABSORBED_TOL * norm2(orig, n)) {
-            rc = cpr_fail(CPR_E_NUMERIC, "IV: %s does not vary within the absorbed fixed effects", j < k ? d->names[j] : d->z_names[j - k]);
-            break;
-        }
-    }
+    if (s->iv_method == CPR_IV_FULLER && !(s->fuller_a > 0))
+        return cpr_fail(CPR_E_USAGE, "--fuller A must be positive (Fuller's constant; 1 is the usual choice)");
+    cpr_iv_data v;
+    int rc = cpr_iv_data_build(d, s, &v);
+    if (rc != CPR_OK) return rc;
+    size_t n = d->n, k = d->k, kz = d->kz, ke = d->kx_endog;
+    double *y = v.y, *X = v.X;
     /* first stages: fitted endogenous regressors from [exogenous, Z] */
     size_t kex = k - ke, kw = kex + kz;
-    double *Wm = cpr_malloc(n * kw * sizeof *Wm), *Xh = cpr_malloc(n * k * sizeof *Xh);
-    memcpy(Wm, X, n * kex * sizeof *Wm);
-    memcpy(Wm + n * kex, Z, n * kz * sizeof *Wm);
+    double *Wm = cpr_iv_data_instruments(&v), *Xh = cpr_malloc(n * k * sizeof *Xh);
     memcpy(Xh, X, n * kex * sizeof *Xh);
     for (size_t e = 0; rc == CPR_OK && e < ke; e++) {
         cpr_ls ls;
@@ -95,45 +131,92 @@ int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
                 if (strcmp(g->dropped[j], d->names[kex + e]) == 0)
                     rc = cpr_fail(CPR_E_NUMERIC, "IV: %s is not identified (instruments collinear with the exogenous regressors)", d->names[kex + e]);
     }
-    free(Wm); free(Xh);
-    if (rc != CPR_OK) { cpr_fit_free(f); free(M); return rc; }
+    free(Xh);
+    if (rc != CPR_OK) { cpr_fit_free(f); cpr_iv_data_clear(&v); free(Wm); return rc; }
     /* structural residuals use the actual X, not the fitted one */
     double *u = cpr_fit_own(f, cpr_malloc(n * sizeof *u));
     long double rss = 0;
     for (size_t i = 0; i < n; i++) {
-        long double v = y[i];
-        for (size_t j = 0; j < g->k; j++) v -= (long double)X[g->ls.keep[j] * n + i] * g->ls.beta[j];
-        u[i] = (double)v;
-        rss += v * v;
+        long double t = y[i];
+        for (size_t j = 0; j < g->k; j++) t -= (long double)X[g->ls.keep[j] * n + i] * g->ls.beta[j];
+        u[i] = (double)t;
+        rss += t * t;
     }
-    f->y = cpr_fit_own(f, M);   /* y is M's first column */
-    const char *est = !fe ? "Two-stage least squares (2SLS)"
-                    : s->effects == CPR_EFFECTS_TWOWAY ? "2SLS with two-way fixed effects (within)"
-                    : s->effects == CPR_EFFECTS_ENTITY ? "2SLS with entity fixed effects (within)" : "2SLS with time fixed effects (within)";
-    cpr_result *r = f->r = cpr_reg_result(g, "iv", est);
+    cpr_iv_est est = { 0 };
+    double kappa_liml = NAN, J = NAN;
+    if (s->iv_method != CPR_IV_2SLS) {
+        rc = other_estimator(&v, d, s, g, Wm, u, &est, &kappa_liml, &J);
+        if (rc != CPR_OK) { cpr_fit_free(f); cpr_iv_data_clear(&v); free(Wm); return rc; }
+        memcpy(u, est.resid, n * sizeof *u);
+        rss = est.rss;
+    }
+    free(Wm);
+    char *est_label = estimator_label(s, fe);
+    cpr_result *r = f->r = cpr_reg_result(g, "iv", est_label);
+    free(est_label);
+    if (s->iv_method != CPR_IV_2SLS) memcpy(r->estimate, est.beta, g->k * sizeof *r->estimate);
     r->n_groups = d->n_entities; r->n_periods = d->n_times; r->conf_level = s->conf_level;
-    double N = (double)n, K = (double)g->k, dof = fe ? (double)cpr_absorb_dof(&a) : 0, df = N - K - dof;
+    double N = (double)n, K = (double)g->k, dof = v.absorbed, df = N - K - dof;
+    /* the variance is the sandwich of the estimator's score regressors and bread
+     * (2SLS: the fitted regressors and (Xh'Xh)^-1); --asymptotic: Stata's
+     * large-sample conventions (ivregress without small), applied by inference */
+    f->xs = est.Xs ? cpr_fit_own(f, est.Xs) : NULL;
+    f->bread = est.bread ? cpr_fit_own(f, est.bread) : NULL;
+    est.Xs = est.bread = NULL;
+    f->asymptotic = s->asymptotic;
+    f->normal = s->asymptotic;
+    f->y = cpr_fit_own(f, v.M); v.M = NULL;   /* y is v.y, a view into M */
     f->resid = u; f->rss = (double)rss;
-    f->df_resid = df; f->k_stata = fe ? K + 1 + cpr_absorb_unnested_levels(d, &a) : K; f->k_plm = K;
-    if (fe) { f->absorbed = 1; f->absorb = a; f->n_absorbed = dof; }
+    f->df_resid = s->asymptotic ? N : df; f->k_stata = K; f->k_plm = K;
+    if (fe) {
+        cpr_absorb a = cpr_absorb_for(d, s);
+        f->k_stata = K + 1 + cpr_absorb_unnested_levels(d, &a);
+        f->absorbed = 1; f->absorb = a; f->n_absorbed = dof;
+    }
     f->infer_at = cpr_result_mark_now(r);
     cpr_fit_set_residuals(f, u, NULL);
-    if (!(df > 0)) { cpr_fit_free(f); return cpr_fail(CPR_E_NUMERIC, "IV: no residual degrees of freedom"); }
+    if (!(df > 0)) {
+        cpr_iv_est_clear(&est); cpr_iv_data_clear(&v); cpr_fit_free(f);
+        return cpr_fail(CPR_E_NUMERIC, "IV: no residual degrees of freedom");
+    }
     int centered = !fe && g->const_idx >= 0;
-    cpr_result_add_stat(r, fe ? "r2_within" : "r2", fe ? "R-squared (within; 2SLS, may be negative)" : "R-squared (2SLS, may be negative)",
+    double sdf = s->asymptotic ? N : df;
+    cpr_result_add_stat(r, fe ? "r2_within" : "r2", fe ? "R-squared (within; IV, may be negative)" : "R-squared (IV, may be negative)",
                         1.0 - (double)rss / cpr_tss(y, n, centered), 0);
     cpr_result_add_stat(r, "rss", "Residual sum of squares", (double)rss, 0);
-    cpr_result_add_stat(r, "sigma", "Residual standard error", sqrt((double)rss / df), 0);
+    cpr_result_add_stat(r, "sigma", s->asymptotic ? "Residual standard error (sqrt(RSS/N))" : "Residual standard error",
+                        sqrt((double)rss / sdf), 0);
     cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
     if (fe) cpr_result_add_stat(r, "n_absorbed", "Absorbed fixed-effect parameters", dof, 1);
     cpr_result_add_stat(r, "n_instruments", "Excluded instruments", (double)kz, 1);
-    /* the first-stage F per endogenous regressor is inference's (src/infer/diagnostics.c) */
+    if (s->iv_method == CPR_IV_LIML || s->iv_method == CPR_IV_FULLER) {
+        cpr_result_add_stat(r, "kappa", s->iv_method == CPR_IV_LIML ? "LIML kappa" : "Fuller kappa", est.kappa, 0);
+        if (s->iv_method == CPR_IV_FULLER) {
+            cpr_result_add_stat(r, "kappa_liml", "LIML kappa (before Fuller's correction)", kappa_liml, 0);
+            cpr_result_add_stat(r, "fuller_a", "Fuller constant a", s->fuller_a, 0);
+        }
+    }
+    if (s->iv_method == CPR_IV_GMM && kz > ke) {
+        double q = (double)(kz - ke);
+        cpr_result_add_stat(r, "hansen_j", "Hansen's J", J, 0);
+        cpr_result_add_test(r, "hansen_j", "Hansen's J (overidentifying restrictions)", J, q, 0, gsl_cdf_chisq_Q(J, q),
+                            "H0: the instruments are valid (uncorrelated with the error); chi2(instruments - endogenous), "
+                            "J = g'S^-1 g with the weight matrix of the estimation");
+    }
+    if (s->iv_method == CPR_IV_GMM)
+        cpr_result_add_note(r, "GMM weight matrix: %s; variance: sandwich with the second-step residuals (Stata ivregress gmm)",
+                            s->se == CPR_SE_IID ? "(Z'Z)^-1 (iid: the estimate equals 2SLS)" : s->se == CPR_SE_CLUSTER ? "cluster-robust moment covariance of the 2SLS residuals"
+                                                                                                                    : "heteroskedasticity-robust moment covariance of the 2SLS residuals");
+    if (s->asymptotic) cpr_result_add_note(r, "large-sample conventions (--asymptotic): z and chi2 tests, s^2 = RSS/N, HC0, CR0 (no G/(G-1))");
+    /* the first-stage F per endogenous regressor is inference's (src/infer/iv_first_stage.c) */
     if (d->kx_endog > 1)
         cpr_result_add_note(r, "with %zu endogenous regressors the first-stage F are per regressor; the general Kleibergen-Paap statistic is not implemented",
                             d->kx_endog);
     for (size_t e = 0; e < ke; e++) cpr_result_add_note(r, "endogenous: %s", d->names[kex + e]);
     for (size_t j = 0; j < kz; j++) cpr_result_add_note(r, "excluded instrument: %s", d->z_names[j]);
     f->tests = CPR_FIT_TESTS_IV;
+    cpr_iv_est_clear(&est);
+    cpr_iv_data_clear(&v);
     *out = f;
     return CPR_OK;
 }

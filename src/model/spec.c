@@ -16,4 +16,7 @@ void cpr_model_spec_default(cpr_model_spec *s)
     s->ls_method = CPR_LS_AUTO;
     s->cluster_diag = 0;
     s->hausman = CPR_HAUSMAN_AUTO;
+    s->iv_method = CPR_IV_2SLS;
+    s->fuller_a = 1.0;
+    s->asymptotic = 0;
 }

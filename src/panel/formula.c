@@ -13,6 +13,7 @@
  * Nodes live in a pool owned by the formula because expansion shares
  * subtrees (a*b -> a, b, a:b). */
 #include "cpr/formula.h"
+#include "formula_internal.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -40,6 +41,7 @@ typedef struct {
     cpr_formula *fm;
     int failed;
     int depth;     /* current recursion depth of parse_unary */
+    int commas;    /* a term list (formula_edit.c): ',' separates like '+' */
 } parser;
 
 typedef struct {
@@ -80,6 +82,7 @@ static void next_token(parser *p)
         p->pos = (size_t)(close - t) + 1;
         return;
     }
+    if (c == ',' && p->commas) { k->kind = T_PLUS; p->pos++; return; }
     static const char ops[] = "~+-*:^|()";
     static const tok_kind kinds[] = {T_TILDE, T_PLUS, T_MINUS, T_STAR, T_COLON,
                                      T_CARET, T_BAR, T_LPAR, T_RPAR};
@@ -520,6 +523,34 @@ int cpr_formula_parse(const char *text, cpr_formula **out)
         return CPR_E_FORMULA;
     }
     *out = p.fm;
+    return CPR_OK;
+}
+
+/* A piece of a formula parsed into fm's node pool (formula_edit.c): the
+ * whole text must be the piece, so nothing of it is read as another part. */
+int cpr_formula_parse_outcome_(cpr_formula *fm, const char *text, cpr_expr **out)
+{
+    parser p = {0};
+    p.text = text;
+    p.fm = fm;
+    next_token(&p);
+    *out = parse_arith(&p);
+    if (!*out) return CPR_E_FORMULA;
+    if (p.tok.kind != T_END) return syntax_error(&p, "the end of the outcome"), CPR_E_FORMULA;
+    return CPR_OK;
+}
+
+int cpr_formula_parse_sum_(cpr_formula *fm, const char *text, cpr_expr ***v, size_t *n, int *intercept)
+{
+    parser p = {0};
+    p.text = text;
+    p.fm = fm;
+    p.commas = 1;
+    next_token(&p);
+    expr_list l = {0};
+    if (parse_sum(&p, &l, intercept) < 0) { free(l.v); return CPR_E_FORMULA; }
+    if (p.tok.kind != T_END) { free(l.v); return syntax_error(&p, "'+' or the end of the terms"), CPR_E_FORMULA; }
+    take_list(&l, v, n);
     return CPR_OK;
 }
 

@@ -53,7 +53,7 @@ static const char **collect_terms(const cpr_plot_model *models, size_t nmodels,
 int cpr_plot_coef(const char *out_path, const cpr_plot_model *models, size_t nmodels,
                   const cpr_plot_coef_opts *co, const cpr_plot_opts *opts)
 {
-    cpr_plot_coef_opts def = {NULL, 0, 0, {NULL, NULL, 0}};
+    cpr_plot_coef_opts def = {NULL, 0, 0, {NULL, NULL, 0}, NULL};
     if (!co) co = &def;
     if (!models || nmodels == 0) return cpr_fail(CPR_E_USAGE, "coefficient plot: no model given");
     for (size_t m = 0; m < nmodels; m++)
@@ -134,7 +134,11 @@ int cpr_plot_coef(const char *out_path, const cpr_plot_model *models, size_t nmo
     cpr_plotbuf_puts(&b, "set ytics scale 0 (");
     for (size_t i = 0; i < nt; i++) {
         if (i) cpr_plotbuf_puts(&b, ", ");
-        cpr_plotbuf_quoted(&b, terms[i]);
+        /* the caller's display name of a term it listed, else the term */
+        const char *shown = terms[i];
+        for (size_t k = 0; co->labels && k < co->nterms; k++)
+            if (co->labels[k] && strcmp(co->terms[k], terms[i]) == 0) shown = co->labels[k];
+        cpr_plotbuf_quoted(&b, shown);
         cpr_plotbuf_printf(&b, " %zu", nt - i);
     }
     cpr_plotbuf_puts(&b, ")\n");

@@ -42,6 +42,9 @@ void cpr_plot_axis_setup(cpr_plotbuf *b, const char *axis, const cpr_plot_axis *
 /* Labelled 1-2-5 tics for a log axis whose data run from lo to hi (> 0):
  * gnuplot's default labels only the powers of ten. */
 void cpr_plot_log_tics(cpr_plotbuf *b, const char *axis, double lo, double hi);
+/* Keep an axis whose data are all >= min >= 0 at or above zero (the
+ * offsets that pad autoscaled ranges would push it below). */
+void cpr_plot_nonneg_range(cpr_plotbuf *b, const char *axis, double min, int log);
 /* Save the script when asked and render it unless script_only; frees b. */
 int cpr_plot_finish(cpr_plotbuf *b, const char *out_path, const cpr_plot_opts *opts);
 /* Replace the output placeholder by the quoted path; caller frees. */

@@ -174,7 +174,8 @@ int cpr_plot_binned(const char *out_path, const double *x, const double *y, size
     }
     /* Bin on the raw values (quantile bins do not depend on the axis scale). */
     double *px = cpr_malloc(m * sizeof *px), *py = cpr_malloc(m * sizeof *py);
-    for (size_t i = 0; i < m; i++) { px[i] = p[i].x; py[i] = p[i].y; }
+    double xlo = INFINITY, ylo = INFINITY;
+    for (size_t i = 0; i < m; i++) { px[i] = p[i].x; py[i] = p[i].y; xlo = fmin(xlo, px[i]); ylo = fmin(ylo, py[i]); }
     free(p);
     size_t cap = nbins < m ? nbins : m, nb;
     double *bx = cpr_malloc(cap * sizeof *bx), *by = cpr_malloc(cap * sizeof *by);
@@ -217,7 +218,10 @@ int cpr_plot_binned(const char *out_path, const double *x, const double *y, size
     cpr_plot_axis_setup(&b, "x", &bo->x, NULL);
     cpr_plot_axis_setup(&b, "y", &bo->y, NULL);
     cpr_plotbuf_puts(&b, "set key tmargin left vertical\n"
-                         "set autoscale fix\nset offsets graph 0.04, graph 0.04, graph 0.05, graph 0.05\nplot ");
+                         "set autoscale fix\nset offsets graph 0.04, graph 0.04, graph 0.05, graph 0.05\n");
+    cpr_plot_nonneg_range(&b, "x", xlo, logx);
+    cpr_plot_nonneg_range(&b, "y", ylo, logy);
+    cpr_plotbuf_puts(&b, "plot ");
     if (have_fit) {
         char *key = cpr_asprintf("OLS fit (all data): slope = %.4g, r = %.3f", fit.slope, fit.r);
         cpr_plotbuf_puts(&b, "$FIT using 1:2 with lines lt 2 lw 2 title ");

@@ -162,6 +162,11 @@ int cpr_plot_scatter(const char *out_path, const double *x, const double *y,
     }
     cpr_plotbuf_puts(&b, "set key tmargin left vertical\n"
                          "set autoscale fix\nset offsets graph 0.04, graph 0.04, graph 0.05, graph 0.05\n");
+    double xlo = INFINITY, ylo = INFINITY;
+    for (size_t i = 0; i < n; i++)
+        if (usable(x[i], y[i], logx, logy)) { xlo = fmin(xlo, x[i]); ylo = fmin(ylo, y[i]); }
+    cpr_plot_nonneg_range(&b, "x", xlo, logx);
+    cpr_plot_nonneg_range(&b, "y", ylo, logy);
     cpr_plotbuf_puts(&b, "plot ");
     if (have_fit) {
         char *band = cpr_asprintf("%g%% confidence band", 100 * level);

@@ -23,7 +23,7 @@ int cpr_plot_series(const char *out_path, const cpr_plot_line *lines, size_t nli
     cpr_plot_series_opts def = {{NULL, NULL, 0}, {NULL, NULL, 0}, {NULL, NULL, 0}, 0};
     if (!so) so = &def;
     if (nlines == 0 || !lines) return cpr_fail(CPR_E_USAGE, "series plot: no series to draw");
-    double tmin = INFINITY, tmax = -INFINITY;
+    double tmin = INFINITY, tmax = -INFINITY, ymin[2] = {INFINITY, INFINITY};
     size_t npoints = 0;
     int any_y2 = 0;
     for (size_t l = 0; l < nlines; l++) {
@@ -34,6 +34,7 @@ int cpr_plot_series(const char *out_path, const cpr_plot_line *lines, size_t nli
             if (!isfinite(lines[l].t[i]) || !isfinite(lines[l].y[i])) continue;
             if ((lines[l].y2 ? so->y2.log : so->y.log) && !(lines[l].y[i] > 0)) continue;
             npoints++;
+            ymin[lines[l].y2 != 0] = fmin(ymin[lines[l].y2 != 0], lines[l].y[i]);
             if (lines[l].t[i] < tmin) tmin = lines[l].t[i];
             if (lines[l].t[i] > tmax) tmax = lines[l].t[i];
         }
@@ -67,8 +68,10 @@ int cpr_plot_series(const char *out_path, const cpr_plot_line *lines, size_t nli
 
     cpr_plot_axis_setup(&b, "x", &so->x, "Year");
     cpr_plot_axis_setup(&b, "y", &so->y, NULL);
+    cpr_plot_nonneg_range(&b, "y", ymin[0], so->y.log);
     if (any_y2) {
         cpr_plot_axis_setup(&b, "y2", &so->y2, NULL);
+        cpr_plot_nonneg_range(&b, "y2", ymin[1], so->y2.log);
         cpr_plotbuf_puts(&b, "set border 11 back lw 1 lc rgb '#404040'\n"
                              "set ytics nomirror\nset y2tics nomirror out scale 0.5\n");
     }

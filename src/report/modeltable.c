@@ -5,7 +5,7 @@
  * model rows (N, entities, R², fixed effects, estimator, SEs, clusters) and
  * the notes. Numbers are formatted here because the layout is the product;
  * the machine blocks keep every number at full precision. */
-#include "cpr/modeltable.h"
+#include "modeltable_internal.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -14,8 +14,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef const cpr_result *const *models_t;
 
 void cpr_mtable_opts_default(cpr_mtable_opts *o)
 {
@@ -149,22 +147,9 @@ static void fmt_num(double v, int digits, int *tiny, char *buf, size_t size)
         memmove(buf, buf + 1, strlen(buf));
 }
 
-/* The number of bootstrap draws from the notes the bootstrap wrote ("B =
- * 9999", or "all 2^G sign vectors"); 0 when not found. */
-static double boot_draws(const cpr_result *r)
-{
-    for (size_t i = 0; i < r->nnotes; i++) {
-        const char *s = strstr(r->notes[i], "all 2^");
-        if (s) return pow(2, strtod(s + 6, NULL));
-        s = strstr(r->notes[i], "B = ");
-        if (s && strstr(r->notes[i], "bootstrap")) return strtod(s + 4, NULL);
-    }
-    return 0;
-}
-
 static char *boot_p_text(const cpr_result *r, double p)
 {
-    double B = boot_draws(r);
+    double B = cpr_mt_boot_draws(r);
     /* a p at the smallest value the draws resolve (r->boot_p_floor: 1/B, or
      * the always-tying share under enumeration) is a bound */
     if (r->boot_p_floor > 0 && p <= r->boot_p_floor * (1 + 1e-9))
@@ -187,139 +172,6 @@ static char *row_label(const cpr_mtable_opts *o, const char *term)
     for (size_t i = 0; i < o->nrename; i++)
         if (pair_is(o->rename[i], term)) return cpr_strdup(pair_value(o->rename[i]));
     return cpr_mtable_term_label(o->cat, term);
-}
-
-/* Fixed effects of a formula: the names between the first and second '|'. */
-static size_t fe_names(const char *formula, char names[][64], size_t max)
-{
-    size_t n = 0;
-    const char *bar = formula ? strchr(formula, '|') : NULL;
-    if (!bar) return 0;
-    const char *end = strchr(bar + 1, '|');
-    const char *p = bar + 1;
-    if (!end) end = p + strlen(p);
-    while (p < end && n < max) {
-        const char *plus = memchr(p, '+', (size_t)(end - p));
-        const char *q = plus ? plus : end;
-        while (p < q && isspace((unsigned char)*p)) p++;
-        size_t len = (size_t)(q - p);
-        while (len > 0 && isspace((unsigned char)p[len - 1])) len--;
-        if (len > 0 && len < 64 && !(len == 1 && (*p == '0' || *p == '1'))) {
-            memcpy(names[n], p, len);
-            names[n][len] = '\0';
-            n++;
-        }
-        p = q + 1;
-    }
-    return n;
-}
-
-static int is_time_name(const char *s)
-{
-    return !cpr_strcasecmp(s, "year") || !cpr_strcasecmp(s, "time") || !cpr_strcasecmp(s, "period") ||
-           !cpr_strcasecmp(s, "t") || !cpr_strcasecmp(s, "date");
-}
-
-static char *fe_label(const char *name)
-{
-    if (!cpr_strcasecmp(name, "iso3") || !cpr_strcasecmp(name, "country")) return cpr_strdup("Country FE");
-    char *s = cpr_asprintf("%s FE", name);
-    s[0] = (char)toupper((unsigned char)s[0]);
-    return s;
-}
-
-static const char *model_short(const cpr_result *r)
-{
-    static const char *const map[][2] = {
-        {"ols", "OLS"}, {"pooled", "Pooled OLS"}, {"fe", "FE"}, {"re", "RE"}, {"be", "Between"},
-        {"fd", "First differences"}, {"iv", "IV (2SLS)"}, {"gmm", "Difference GMM"}, {"threshold", "Threshold"}};
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (r->model && strcmp(r->model, map[i][0]) == 0) return map[i][1];
-    return r->model ? r->model : "";
-}
-
-/* "Clustered by iso3, 22 clusters (...)" -> "Clustered (iso3)". */
-static char *se_short(const cpr_result *r)
-{
-    const char *t = r->se_type ? r->se_type : "";
-    const char *lab = r->se_label ? r->se_label : "";
-    if (strcmp(t, "cluster") == 0 && strncmp(lab, "Clustered by ", 13) == 0) {
-        size_t n = strcspn(lab + 13, ",(");
-        while (n > 0 && lab[13 + n - 1] == ' ') n--;
-        return cpr_asprintf("Clustered (%.*s)", (int)n, lab + 13);
-    }
-    if (strcmp(t, "cluster") == 0) return cpr_strdup("Clustered");
-    if (strcmp(t, "cluster2") == 0) return cpr_strdup("Two-way clustered");
-    if (strcmp(t, "dk") == 0) return cpr_strdup("Driscoll-Kraay");
-    if (strcmp(t, "iid") == 0) return cpr_strdup("IID");
-    if (strcmp(t, "robust") == 0) return cpr_strdup("Robust");
-    char *s = cpr_strdup(t);
-    for (char *p = s; *p; p++) *p = (char)toupper((unsigned char)*p);
-    return s;
-}
-
-static double test_p(const cpr_result *r, const char *name)
-{
-    for (size_t i = 0; i < r->ntests; i++)
-        if (strcmp(r->tests[i].name, name) == 0) return r->tests[i].p_value;
-    return NAN;
-}
-
-/* ---- building the displayed table ---------------------------------------- */
-
-typedef struct {
-    cpr_doc_block *b;
-    size_t ncol;
-    cpr_cell *row;
-} builder;
-
-static void row_start(builder *t, const char *label)
-{
-    for (size_t j = 0; j < t->ncol; j++) t->row[j] = cpr_cell_text("");
-    free(t->row[0].text);
-    t->row[0] = cpr_cell_text(label);
-}
-
-static void row_set(builder *t, size_t col, char *owned)
-{
-    free(t->row[col + 1].text);
-    t->row[col + 1] = cpr_cell_text(owned);
-    free(owned);
-}
-
-static void row_end(builder *t) { cpr_doc_table_row(t->b, t->row); }
-
-typedef double (*stat_fn)(const cpr_result *r);
-
-static double st_r2(const cpr_result *r)
-{
-    /* random effects: the overall R² (plm's r2 is of the GLS-transformed data) */
-    if (r->model && strcmp(r->model, "re") == 0) return cpr_result_stat(r, "r2_overall");
-    if (r->model && strcmp(r->model, "be") == 0) return cpr_result_stat(r, "r2_between");
-    return cpr_result_stat(r, "r2");
-}
-static double st_r2w(const cpr_result *r) { return cpr_result_stat(r, "r2_within"); }
-static double st_gamma(const cpr_result *r) { return cpr_result_stat(r, "gamma1"); }
-static double st_fs(const cpr_result *r) { return cpr_result_stat(r, "first_stage_f_1"); }
-static double st_ninst(const cpr_result *r)
-{
-    return r->model && strcmp(r->model, "gmm") == 0 ? cpr_result_stat(r, "n_instruments") : NAN;
-}
-static double st_ar2(const cpr_result *r) { return test_p(r, "ar2"); }
-static double st_hansen(const cpr_result *r) { return test_p(r, "hansen"); }
-
-/* A row of one number per model, left out when no model has it. */
-static void stat_row(builder *t, models_t m, size_t n, const char *label, stat_fn fn, int decimals)
-{
-    int any = 0;
-    for (size_t i = 0; i < n; i++) any |= isfinite(fn(m[i]));
-    if (!any) return;
-    row_start(t, label);
-    for (size_t i = 0; i < n; i++) {
-        double v = fn(m[i]);
-        if (isfinite(v)) row_set(t, i, decimals < 0 ? cpr_asprintf("%.0f", v) : cpr_asprintf("%.*f", decimals, v));
-    }
-    row_end(t);
 }
 
 static void coef_rows(builder *t, models_t m, size_t n, const cpr_mtable_opts *o, const char **terms, size_t nt,
@@ -381,96 +233,12 @@ static void coef_rows(builder *t, models_t m, size_t n, const cpr_mtable_opts *o
     }
 }
 
-static int has_boot(const cpr_result *r)
-{
-    for (size_t j = 0; j < r->k; j++)
-        if (isfinite(r->boot_p[j])) return 1;
-    return 0;
-}
-
-static void model_rows(builder *t, models_t m, size_t n)
-{
-    char fe[16][64], all[32][64];
-    size_t nall = 0;
-    int country = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = fe_names(m[i]->formula, fe, 16);
-        for (size_t a = 0; a < k; a++) {
-            int seen = 0;
-            for (size_t s = 0; s < nall && !seen; s++) seen = strcmp(all[s], fe[a]) == 0;
-            if (!seen && nall < 32) memcpy(all[nall++], fe[a], 64);
-            country |= !cpr_strcasecmp(fe[a], "iso3") || !cpr_strcasecmp(fe[a], "country");
-        }
-        if (m[i]->se_label && (strstr(m[i]->se_label, "by iso3") || strstr(m[i]->se_label, "by country"))) country = 1;
-    }
-    cpr_doc_table_rule(t->b);
-    row_start(t, "Observations");
-    for (size_t i = 0; i < n; i++) row_set(t, i, cpr_asprintf("%zu", m[i]->nobs));
-    row_end(t);
-    int groups = 0;
-    for (size_t i = 0; i < n; i++) groups |= m[i]->n_groups > 0;
-    if (groups) {
-        row_start(t, country ? "Countries" : "Entities");
-        for (size_t i = 0; i < n; i++)
-            if (m[i]->n_groups) row_set(t, i, cpr_asprintf("%zu", m[i]->n_groups));
-        row_end(t);
-    }
-    stat_row(t, m, n, "R\xc2\xb2", st_r2, 3);
-    stat_row(t, m, n, "Within R\xc2\xb2", st_r2w, 3);
-    stat_row(t, m, n, "First-stage F", st_fs, 2);
-    stat_row(t, m, n, "Threshold (\xce\xb3)", st_gamma, 3);
-    stat_row(t, m, n, "Instruments", st_ninst, -1);
-    stat_row(t, m, n, "AR(2) p", st_ar2, 3);
-    stat_row(t, m, n, "Hansen J p", st_hansen, 3);
-    if (nall) cpr_doc_table_rule(t->b);
-    for (size_t a = 0; a < nall; a++) {
-        char *lab = fe_label(all[a]);
-        row_start(t, lab);
-        free(lab);
-        for (size_t i = 0; i < n; i++) {
-            size_t k = fe_names(m[i]->formula, fe, 16);
-            int yes = 0;
-            for (size_t b = 0; b < k; b++) yes |= strcmp(fe[b], all[a]) == 0;
-            /* first differences and difference GMM remove the entity effect */
-            int diff = !yes && !is_time_name(all[a]) && m[i]->model &&
-                       (strcmp(m[i]->model, "fd") == 0 || strcmp(m[i]->model, "gmm") == 0);
-            row_set(t, i, cpr_strdup(yes ? "Yes" : diff ? "Differenced" : "No"));
-        }
-        row_end(t);
-    }
-    cpr_doc_table_rule(t->b);
-    row_start(t, "Estimator");
-    for (size_t i = 0; i < n; i++) row_set(t, i, cpr_strdup(model_short(m[i])));
-    row_end(t);
-    row_start(t, "Std. errors");
-    for (size_t i = 0; i < n; i++) row_set(t, i, se_short(m[i]));
-    row_end(t);
-    int clustered = 0, boot = 0;
-    for (size_t i = 0; i < n; i++) { clustered |= m[i]->n_clusters > 0; boot |= has_boot(m[i]); }
-    if (clustered) {
-        row_start(t, "Clusters");
-        for (size_t i = 0; i < n; i++)
-            if (m[i]->n_clusters) row_set(t, i, cpr_asprintf("%zu", m[i]->n_clusters));
-        row_end(t);
-    }
-    if (boot) {
-        row_start(t, "Wild bootstrap p");
-        for (size_t i = 0; i < n; i++) {
-            double B = boot_draws(m[i]);
-            if (!has_boot(m[i])) row_set(t, i, cpr_strdup("No"));
-            else if (B > 0) row_set(t, i, cpr_asprintf("B = %.0f", B));
-            else row_set(t, i, cpr_strdup("Yes"));
-        }
-        row_end(t);
-    }
-}
-
 static void notes(cpr_doc *d, models_t m, size_t n, const cpr_mtable_opts *o, char **tiny, size_t ntiny)
 {
     cpr_doc_block *nb = cpr_doc_add_lines(d, "notes", NULL, CPR_SHOW_ALL);
     nb->attach = 1;
     int boot = 0;
-    for (size_t i = 0; i < n; i++) boot |= has_boot(m[i]);
+    for (size_t i = 0; i < n; i++) boot |= cpr_mt_has_boot(m[i]);
     double lvl = 100 * (n > 0 && m[0]->conf_level > 0 ? m[0]->conf_level : 0.95);
     const char *below = o->below == CPR_MT_T ? "t statistics in parentheses"
                         : o->below == CPR_MT_P ? "p-values in parentheses"
@@ -551,7 +319,7 @@ static void machine_blocks(cpr_doc *d, models_t m, size_t n, const cpr_mtable_op
             cpr_cell_num((double)m[i]->nobs, CPR_NUM_INT),
             m[i]->n_groups ? cpr_cell_num((double)m[i]->n_groups, CPR_NUM_INT) : cpr_cell_na(),
             m[i]->n_clusters ? cpr_cell_num((double)m[i]->n_clusters, CPR_NUM_INT) : cpr_cell_na(),
-            cpr_cell_num(st_r2(m[i]), CPR_NUM_G), cpr_cell_num(st_r2w(m[i]), CPR_NUM_G)};
+            cpr_cell_num(cpr_mt_r2(m[i]), CPR_NUM_G), cpr_cell_num(cpr_mt_r2_within(m[i]), CPR_NUM_G)};
         free(y);
         cpr_doc_table_row(b, row);
     }
@@ -590,11 +358,11 @@ cpr_doc *cpr_mtable_doc(models_t m, size_t n, const cpr_mtable_opts *o)
     const char **terms = NULL;
     size_t nt = row_terms(m, n, o, &terms);
     int any_boot = 0;
-    for (size_t i = 0; i < n; i++) any_boot |= has_boot(m[i]);
+    for (size_t i = 0; i < n; i++) any_boot |= cpr_mt_has_boot(m[i]);
     char **tiny = cpr_calloc(nt + 1, sizeof *tiny);
     size_t ntiny = 0;
     coef_rows(&t, m, n, o, terms, nt, any_boot, tiny, &ntiny);
-    model_rows(&t, m, n);
+    cpr_mt_model_rows(&t, m, n);
     free(t.row);
     notes(d, m, n, o, tiny, ntiny);
     free(tiny);

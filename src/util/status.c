@@ -58,6 +58,7 @@ const char *cpr_status_name(int code)
     case CPR_E_NOMEM: return "out of memory";
     case CPR_E_PANDOC: return "pandoc missing or failed (Word .docx output)";
     case CPR_E_LIMIT: return "a safety limit was reached (run/reproduce nesting)";
+    case CPR_E_CLOBBER: return "an output file names an input file or another output (nothing written)";
     case CPR_E_INTERNAL: return "internal error";
     default: return "unknown";
     }

@@ -178,7 +178,7 @@ static int make_figure(int kind, const char *out, const cpr_plot_opts *o)
         cpr_result *r1 = example_result("fe", 0), *r2 = example_result("re", 0.1);
         double bl[4] = {NAN, 0.05, -5.2, -0.04}, bh[4] = {NAN, 0.80, -1.0, 0.14};
         cpr_plot_model m[] = {{r1, "Two-way FE", bl, bh, NULL}, {r2, "Random effects", NULL, NULL, NULL}};
-        cpr_plot_coef_opts co = {NULL, 0, 0, {"Coefficient", NULL, 0}};
+        cpr_plot_coef_opts co = {NULL, 0, 0, {"Coefficient", NULL, 0}, NULL};
         int rc = cpr_plot_coef(out, m, 2, &co, o);
         cpr_result_free(r1);
         cpr_result_free(r2);
@@ -669,11 +669,60 @@ static void test_gnuplot_dies_early_and_env(void **state)
     remove_tree(dir);
 }
 
+/* Legends and axis titles from catalogue labels (issue 16): the y title
+ * covers every series, legends are short, non-negative axes stop at 0. */
+static void test_labels_cover_series(void **state)
+{
+    (void)state;
+    cpr_plot_axis pov[3] = {{"Poverty headcount ratio at $3.00 a day (2021 PPP)", "% of population", 0},
+                            {"Poverty headcount ratio at $4.20 a day (2021 PPP)", "% of population", 0},
+                            {"Poverty headcount ratio at $8.30 a day (2021 PPP)", "% of population", 0}};
+    char *t = cpr_plot_common_title(pov, 3);
+    assert_string_equal(t, "Poverty headcount ratio (% of population)");
+    free(t);
+    cpr_plot_axis trade[2] = {{"Total merchandise trade with China, as reported by China", "US$ million, current", 0},
+                              {"Exports to China as reported by China", "US$ million, current", 0}};
+    t = cpr_plot_common_title(trade, 2);
+    assert_string_equal(t, "US$ million, current");
+    free(t);
+    cpr_plot_axis mixed[2] = {{"GDP growth", "annual %", 0}, {"GDP per capita", "US$", 0}};
+    t = cpr_plot_common_title(mixed, 2);
+    assert_string_equal(t, "GDP growth (annual %); GDP per capita (US$)");
+    free(t);
+    t = cpr_plot_short_label("PARTIAL (GCDF 3.0 geocoded projects only, about 41% of LAC amounts; biased): "
+                             "Chinese finance, infrastructure projects (GCDF Infrastructure flag)", 60);
+    assert_string_equal(t, "PARTIAL Chinese finance, infrastructure projects");
+    free(t);
+    t = cpr_plot_short_label("Poverty headcount ratio at $3.00 a day (2021 PPP)", 60);
+    assert_string_equal(t, "Poverty headcount ratio at $3.00 a day (2021 PPP)");
+    free(t);
+    /* a series of non-negative values gets an axis floor at 0 */
+    double yr[3] = {2000, 2001, 2002}, v[3] = {0.5, 10, 300000}, w[3] = {-1, 2, 3};
+    cpr_plot_line l = {"x", yr, v, 3, 0};
+    char *dir = make_tmpdir();
+    char *gp = cpr_asprintf("%s/nonneg.gp", dir);
+    cpr_plot_opts po = {0};
+    po.script_path = gp;
+    po.script_only = 1;
+    assert_int_equal(cpr_plot_series("nonneg.svg", &l, 1, NULL, &po), 0);
+    char *sc = read_all(po.script_path, NULL);
+    assert_non_null(strstr(sc, "set yrange [0<*:*]"));
+    free(sc);
+    l.y = w;
+    assert_int_equal(cpr_plot_series("nonneg.svg", &l, 1, NULL, &po), 0);
+    sc = read_all(po.script_path, NULL);
+    assert_null(strstr(sc, "set yrange [0<*:*]"));
+    free(sc);
+    free(gp);
+    remove_tree(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_from_path),
         cmocka_unit_test(test_axis_title),
+        cmocka_unit_test(test_labels_cover_series),
         cmocka_unit_test(test_linfit_band_vs_R),
         cmocka_unit_test(test_linfit_degenerate),
         cmocka_unit_test(test_bins_by_hand),

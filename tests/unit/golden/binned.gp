@@ -102,5 +102,7 @@ set ylabel 'Poverty gap (%)'
 set key tmargin left vertical
 set autoscale fix
 set offsets graph 0.04, graph 0.04, graph 0.05, graph 0.05
+set xrange [0<*:*]
+set yrange [0<*:*]
 plot $FIT using 1:2 with lines lt 2 lw 2 title 'OLS fit (all data): slope = 0.4783, r = 0.759', \
      $BINS using 1:2 with points lt 1 pt 7 ps 1.2 title 'Mean of y in 20 quantile bins of x (N = 2000)'

@@ -100,6 +100,8 @@ set ylabel 'Poverty headcount, $2.15 a day (% of population)'
 set key tmargin left vertical
 set autoscale fix
 set offsets graph 0.04, graph 0.04, graph 0.05, graph 0.05
+set xrange [0<*:*]
+set yrange [0<*:*]
 plot $FIT using 1:3:4 with filledcurves lc rgb '#D55E00' fillstyle transparent solid 0.18 noborder title '95% confidence band', \
      $FIT using 1:2 with lines lt 2 lw 2 title 'OLS fit: slope = 5.317, r = 0.869, N = 18', \
      $POINTS using 1:2 with points lt 1 pt 7 ps 0.9 notitle, \

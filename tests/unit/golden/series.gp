@@ -66,6 +66,7 @@ $S3 << EOD
 EOD
 set xlabel 'Year'
 set ylabel 'Poverty headcount, $2.15 a day (%)'
+set yrange [0<*:*]
 set format x '%.0f'
 set xtics 2
 set key tmargin left vertical maxrows 3
