@@ -72,6 +72,8 @@ iv_data.h model
 iv_kclass.h model
 iv_gmm.h model
 infer.h infer
+iv_diag.h infer
+stock_yogo.h infer
 vcov.h infer
 diagnostics.h infer
 bootstrap.h infer

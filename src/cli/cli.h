@@ -101,7 +101,13 @@ char *cli_datafile(const char *name);
  * bundled catalogue's labels unless --no-labels). */
 int cli_table_write(const cli_args *a, const cpr_result *const *models, size_t n, int labels);
 
-extern const cli_command *const cli_commands[];
-extern const size_t cli_ncommands;
+/* The command table, as main hands it over at start (cli_registry.c):
+ * run and reproduce read the command names and options from here, not
+ * from commands.c, which lists them (reading it back would be a cycle). */
+void cli_registry_set(const cli_command *const *cmds, size_t n);
+/* The command called name, or NULL. */
+const cli_command *cli_registry_find(const char *name);
+/* Up to max command names, in table order; returns how many. */
+size_t cli_registry_names(const char **names, size_t max);
 
 #endif

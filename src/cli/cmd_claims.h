@@ -1,4 +1,4 @@
-/* Shared by `run` and `reproduce`: what the batch engine needs to know
+/* Shared by `run` and `reproduce` (cmd_claims.c): what the batch engine needs to know
  * about the CLI (command names, which print JSON, the binary to spawn). */
 #ifndef CPR_CMD_CLAIMS_H
 #define CPR_CMD_CLAIMS_H

@@ -10,6 +10,7 @@
 #include "cpr/formula.h"
 #include "cpr/formula_edit.h"
 #include "cpr/infer.h"
+#include "cpr/iv_diag.h"
 #include "cpr/model.h"
 #include "cpr/report.h"
 #include "cpr/status.h"
@@ -387,6 +388,8 @@ static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, reg
         cpr_result_add_note(R, "%zu observations dropped because a log() argument was zero or negative", info.n_log_nonpositive);
     if (!cli_has(a, "data")) add_variable_notes(R, *d);
     regress_preset_notes(a, R);
+    if ((*d)->kx_endog) rc = cpr_iv_diagnostics_add(*d, &o->spec, R);
+    if (rc) return rc;
     if (cli_has(a, "hausman") || (o->spec.kind == CPR_MODEL_RE && cpr_hausman_is_mundlak(&o->spec))) {
         if (!f->entity) rc = cli_usage_error(a->cmd, "--hausman needs panel data");
         else rc = cli_regress_hausman(f, *fm, &o->spec, o->cluster, o->cluster2, R);

@@ -7,45 +7,9 @@
 #include "cpr/status.h"
 #include "cpr/util.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-static const char *names[64];
-
-void cmd_claims_syntax(cpr_batch_syntax *s, int manifest)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < cli_ncommands && n < 64; i++) names[n++] = cli_commands[i]->name;
-    s->manifest = manifest;
-    s->commands = names;
-    s->ncommands = n;
-}
-
-static int has_json(const char *command)
-{
-    for (size_t i = 0; i < cli_ncommands; i++) {
-        if (strcmp(cli_commands[i]->name, command) != 0) continue;
-        for (const cli_opt *o = cli_commands[i]->opts; o && o->name; o++)
-            if (strcmp(o->name, "format") == 0) return 1;
-    }
-    return 0;
-}
-
-void cmd_claims_opts(cpr_run_opts *o)
-{
-    static char exe[PATH_MAX];
-    /* readlink, not the /proc path itself: valgrind reports the client here */
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) exe[n] = '\0';
-    else snprintf(exe, sizeof exe, "%s", getenv("CPR_SELF") ? getenv("CPR_SELF") : "/proc/self/exe");
-    memset(o, 0, sizeof *o);
-    o->exe = exe;
-    o->datadir = cli_datadir();
-    o->has_json = has_json;
-}
 
 static int run_run(const cli_command *cmd, int argc, char **argv)
 {

@@ -1,5 +1,7 @@
-/* The command table: one entry per subcommand, in the order --help lists them. */
-#include "cli.h"
+/* The command table: one entry per subcommand, in the order --help lists them.
+ * Only main.c reads it; it hands it to cli_registry_set for the commands
+ * that need the list (run, reproduce). */
+#include "commands.h"
 
 extern const cli_command cli_cmd_describe;
 extern const cli_command cli_cmd_vars;

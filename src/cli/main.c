@@ -1,6 +1,7 @@
 /* cpr-stats: entry point. Global options, command dispatch, and the final
  * check that everything written to stdout actually got out. */
 #include "cli.h"
+#include "commands.h"
 #include "cpr/cleanup.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
@@ -61,6 +62,7 @@ int main(int argc, char **argv)
 {
     cpr_gsl_guard_install();
     cpr_cleanup_install();
+    cli_registry_set(cli_commands, cli_ncommands);
     if (argc < 2) {
         fputs("cpr-stats: missing command\nTry 'cpr-stats --help' for more information.\n", stderr);
         return CPR_E_USAGE;

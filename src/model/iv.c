@@ -209,9 +209,6 @@ int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
                                                                                                                     : "heteroskedasticity-robust moment covariance of the 2SLS residuals");
     if (s->asymptotic) cpr_result_add_note(r, "large-sample conventions (--asymptotic): z and chi2 tests, s^2 = RSS/N, HC0, CR0 (no G/(G-1))");
     /* the first-stage F per endogenous regressor is inference's (src/infer/iv_first_stage.c) */
-    if (d->kx_endog > 1)
-        cpr_result_add_note(r, "with %zu endogenous regressors the first-stage F are per regressor; the general Kleibergen-Paap statistic is not implemented",
-                            d->kx_endog);
     for (size_t e = 0; e < ke; e++) cpr_result_add_note(r, "endogenous: %s", d->names[kex + e]);
     for (size_t j = 0; j < kz; j++) cpr_result_add_note(r, "excluded instrument: %s", d->z_names[j]);
     f->tests = CPR_FIT_TESTS_IV;

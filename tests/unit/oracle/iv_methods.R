@@ -131,3 +131,166 @@ fgp <- gmm_fit(Xd, Zd, yd, function(u) crossprod(rowsum(Zd * u, d$state)))
 emit(paste(pbase, "--iv-method gmm"), fgp$beta, se(V_cl(fgp, d$state, cr1)), c("log(rincome)", "log(rprice)"),
      list("test(hansen_j).statistic" = fgp$J))
 emit(paste(pbase, "--iv-method gmm --asymptotic"), fgp$beta, se(V_cl(fgp, d$state)), c("log(rincome)", "log(rprice)"))
+
+## ---- diagnostics: weak instruments, overidentification, Anderson-Rubin ----
+## All on the partialled arrays (M_W y, M_W X_endog, M_W Z_excl), W = the
+## included exogenous regressors (and dummies); written from the papers:
+## Cragg-Donald (1993) / Stock-Yogo (2005) F = (N-L)/L1 mineig((X'M X)^-1 X'P X);
+## Sanderson-Windmeijer (2016) conditional F; Kleibergen-Paap (2006) rk
+## statistics by ranktest's algorithm (Kronecker form, full SVD) with the
+## small-sample factor of the model's variance on the Wald F; Sargan N R^2;
+## Wooldridge's score test as the regression of 1 on u*r (N - RSS); the
+## Anderson-Rubin statistic from lm() of y - b0 x on all exogenous variables
+## with sandwich's variance, its set's ends by uniroot.
+part <- function(W, V) if (is.null(W)) V else qr.resid(qr(W), V)
+kp_rk <- function(y, z, cl = NULL, wald = FALSE) {
+  K <- ncol(y); L <- ncol(z)
+  zz <- crossprod(z); yy <- crossprod(y); pihat <- solve(zz, crossprod(z, y))
+  ryhat <- t(chol(yy)); rzhat <- t(chol(zz))
+  iryhat <- solve(t(ryhat)); irzhat <- solve(t(rzhat))
+  that <- t(rzhat) %*% pihat %*% iryhat
+  sv <- svd(that, nu = L, nv = K); ut <- sv$u; vt <- sv$v
+  yh <- if (wald) y - z %*% pihat else y
+  yz <- t(sapply(seq_len(nrow(y)), function(i) kronecker(yh[i, ], z[i, ])))
+  if (K * L == 1) yz <- t(yz)
+  if (!is.null(cl)) yz <- rowsum(yz, cl)
+  shat <- crossprod(yz)
+  Kr <- kronecker(t(iryhat), t(irzhat)); vhat <- Kr %*% shat %*% t(Kr)
+  i <- K
+  u12 <- ut[seq_len(i - 1), i:L, drop = FALSE]; v12 <- vt[seq_len(i - 1), i:K, drop = FALSE]
+  u22 <- ut[i:L, i:L, drop = FALSE]; v22 <- vt[i:K, i:K, drop = FALSE]
+  sqrtm <- function(A) { e <- eigen(A, symmetric = TRUE); e$vectors %*% diag(sqrt(pmax(e$values, 0)), nrow(A)) %*% t(e$vectors) }
+  aq <- rbind(u12, u22) %*% solve(u22) %*% sqrtm(u22 %*% t(u22))
+  bq <- sqrtm(v22 %*% t(v22)) %*% solve(t(v22)) %*% t(rbind(v12, v22))
+  A <- kronecker(bq, t(aq)); lab <- A %*% as.vector(that); vlab <- A %*% vhat %*% t(A)
+  drop(t(lab) %*% solve(vlab) %*% lab)
+}
+cd_f <- function(x, z, dfr) {
+  Mx <- qr.resid(qr(z), x); S <- crossprod(Mx); A <- crossprod(x) - S
+  dfr / ncol(z) * min(Re(eigen(solve(S, A), only.values = TRUE)$values))
+}
+## robust Wald of the coefficients of e on z (partialled): HC0/CR0 times a factor
+wald_z <- function(e, z, type, cl = NULL, fac = 1) {
+  m <- lm(e ~ 0 + z); b <- coef(m)
+  V <- fac * if (type == "cluster") vcovCL(m, cluster = cl, type = "HC0", cadjust = FALSE) else vcovHC(m, type = "HC0")
+  drop(t(b) %*% solve(V, b))
+}
+sw_f <- function(x, z, j, type, cl = NULL, fac = 1, dfr) {
+  K <- ncol(x); L <- ncol(z); xo <- x[, -j, drop = FALSE]
+  Ph <- z %*% solve(crossprod(z), crossprod(z, xo))
+  eps <- x[, j] - xo %*% solve(crossprod(Ph, xo), crossprod(Ph, x[, j]))
+  if (type == "iid") { r <- qr.resid(qr(z), eps); return(drop((sum(eps^2) - sum(r^2)) / (L - K + 1) / (sum(r^2) / dfr))) }
+  wald_z(eps, z, type, cl, fac) / (L - K + 1)
+}
+score_overid <- function(u, x, z, q, cl = NULL) {
+  xh <- z %*% solve(crossprod(z), crossprod(z, x)); r <- qr.resid(qr(xh), z[, seq_len(q), drop = FALSE])
+  s <- u * r
+  if (is.null(cl)) return(N_ <- nrow(s) - sum(resid(lm(rep(1, nrow(s)) ~ 0 + s))^2))
+  S <- colSums(s); sg <- rowsum(s, cl); drop(t(S) %*% solve(crossprod(sg), S))
+}
+diag_emit <- function(cmd, stats) { cat("\n", cmd, "\n", sep = ""); for (s in names(stats)) cat(sprintf("assert %s ~= %.17g tol %s\n", s, stats[[s]], tol)) }
+
+## (a) cross-section, one endogenous regressor, HC1 and --asymptotic
+xt <- part(W, X[, 3, drop = FALSE]); zt <- part(W, Z[, 3:4]); yt <- part(W, y)
+dfr <- N - L
+u2 <- drop(y - X %*% b1)
+sargan <- N * (1 - sum(qr.resid(qr(Z), u2)^2) / sum(u2^2))
+g_iid <- gmm(log(packs) ~ log(rincome) + log(rprice), ~ log(rincome) + tdiff + rtax, data = c95, type = "twoStep", vcov = "iid")
+cat(sprintf("# Sargan vs gmm::gmm(vcov = \"iid\") J: %.2g\n", abs(sargan - specTest(g_iid)$test[1]) / sargan))
+ar_w <- function(b0, dat, type, cl = NULL, fac = 1, W_form) {
+  m <- lm(as.formula(paste("I(log(packs) - b0 * log(rprice)) ~", W_form, "+ tdiff + rtax")), data = dat)
+  V <- fac * if (type == "cluster") vcovCL(m, cluster = cl, type = "HC0", cadjust = FALSE) else if (type == "iid") vcov(m) * m$df.residual / (nrow(dat) - L - absorbed) else vcovHC(m, type = "HC0")
+  b <- coef(m)[c("tdiff", "rtax")]; drop(t(b) %*% solve(V[c("tdiff", "rtax"), c("tdiff", "rtax")], b))
+}
+absorbed <- 0
+ar_set <- function(f, crit, lo, mid, hi) c(uniroot(function(b) f(b) - crit, c(lo, mid), tol = 1e-14)$root,
+                                          uniroot(function(b) f(b) - crit, c(mid, hi), tol = 1e-14)$root)
+for (asy in c(FALSE, TRUE)) {
+  fac <- if (asy) 1 else N / dfr
+  f <- function(b0) ar_w(b0, c95, "hc", fac = fac, W_form = "log(rincome)")
+  crit <- if (asy) qchisq(0.95, 2) else 2 * qf(0.95, 2, dfr)
+  ci <- ar_set(f, crit, -5, b1[["log(rprice)"]], 5)
+  st <- list(stats.cragg_donald_f = cd_f(xt, zt, dfr),
+             stats.kp_rk_lm = kp_rk(xt, zt), stats.kp_rk_wald_f = kp_rk(xt, zt, wald = TRUE) / 2 * (if (asy) 1 else dfr / N),
+             stats.sw_f_1 = wald_z(xt, zt, "hc", fac = fac) / 2,
+             stats.sargan = sargan, stats.score_overid = score_overid(u2, xt, zt, 1),
+             stats.ar_stat = if (asy) f(0) else f(0) / 2, stats.ar_ci_low = ci[1], stats.ar_ci_high = ci[2])
+  diag_emit(paste(base, "--se hc1", if (asy) "--asymptotic" else ""), st)
+}
+## iid: Cragg-Donald = classical first-stage F (iv_cigarettes.out cs_fs_F_iid), AR with s^2 = RSS/(N - L)
+f <- function(b0) ar_w(b0, c95, "iid", W_form = "log(rincome)")
+ci <- ar_set(f, 2 * qf(0.95, 2, dfr), -5, b1[["log(rprice)"]], 5)
+diag_emit(paste(base, "--se iid"), list(stats.cragg_donald_f = cd_f(xt, zt, dfr), stats.sw_f_1 = cd_f(xt, zt, dfr),
+                                        stats.sargan = sargan, stats.ar_stat = f(0) / 2, stats.ar_ci_low = ci[1], stats.ar_ci_high = ci[2]))
+
+## (b) two endogenous regressors, three instruments (tdiff, rtax, tdiff*rtax): weak
+X2 <- cbind(const = 1, "log(rprice)" = log(c95$rprice), "log(rincome)" = log(c95$rincome))
+Z2 <- cbind(1, c95$tdiff, c95$rtax, c95$tdiff * c95$rtax)
+x2 <- part(X2[, 1, drop = FALSE], X2[, 2:3]); z2 <- part(X2[, 1, drop = FALSE], Z2[, 2:4]); dfr2 <- N - 4
+m2s <- ivreg(log(packs) ~ log(rprice) + log(rincome) | tdiff + rtax + I(tdiff * rtax), data = c95)
+u22 <- resid(m2s)
+base2 <- sprintf("regress --data %s --year 1995 --model pooled -f 'log(packs) ~ 1 | 0 | log(rprice) + log(rincome) ~ tdiff + rtax + tdiff:rtax'", D)
+diag_emit(paste(base2, "--se hc1"), list(
+  "coef(log(rprice)).estimate" = coef(m2s)[["log(rprice)"]], "coef(log(rincome)).estimate" = coef(m2s)[["log(rincome)"]],
+  stats.cragg_donald_f = cd_f(x2, z2, dfr2), stats.kp_rk_lm = kp_rk(x2, z2),
+  stats.kp_rk_wald_f = kp_rk(x2, z2, wald = TRUE) / 3 * dfr2 / N,
+  stats.sw_f_1 = sw_f(x2, z2, 1, "hc", fac = N / dfr2), stats.sw_f_2 = sw_f(x2, z2, 2, "hc", fac = N / dfr2),
+  stats.sargan = N * (1 - sum(qr.resid(qr(Z2), u22)^2) / sum(u22^2)), stats.score_overid = score_overid(u22, x2, z2, 1)))
+diag_emit(paste(base2, "--se iid"), list(stats.cragg_donald_f = cd_f(x2, z2, dfr2),
+  stats.sw_f_1 = sw_f(x2, z2, 1, "iid", dfr = dfr2), stats.sw_f_2 = sw_f(x2, z2, 2, "iid", dfr = dfr2)))
+
+## (c) panel with state and year effects, clustered by state
+xp <- part(Wp, Xp[, 2, drop = FALSE]); zp <- part(Wp, cbind(d$tdiff, d$rtax)); dfrp <- Np - ncol(Zp)
+m2p <- ivreg(log(packs) ~ log(rprice) + log(rincome) + factor(state) + factor(year) |
+               log(rincome) + tdiff + rtax + factor(state) + factor(year), data = d)
+up <- resid(m2p)
+Kfs <- 3 + 1 + 1    # first stage: 3 slopes + constant + 1 year level not nested in state (iv_cigarettes.R)
+fcl <- G / (G - 1) * (Np - 1) / (Np - Kfs)
+absorbed <- ncol(FE) - 1
+fp_ar <- function(b0, fac) ar_w(b0, d, "cluster", cl = d$state, fac = fac, W_form = "log(rincome) + factor(state) + factor(year)")
+for (asy in c(FALSE, TRUE)) {
+  fac <- if (asy) 1 else fcl
+  f <- function(b0) fp_ar(b0, fac)
+  crit <- if (asy) qchisq(0.95, 2) else 2 * qf(0.95, 2, G - 1)
+  ci <- ar_set(f, crit, -5, coef(m2p)[["log(rprice)"]], 5)
+  diag_emit(paste(pbase, if (asy) "--asymptotic" else ""), list(
+    stats.cragg_donald_f = cd_f(xp, zp, dfrp), stats.kp_rk_lm = kp_rk(xp, zp, cl = d$state),
+    stats.kp_rk_wald_f = kp_rk(xp, zp, cl = d$state, wald = TRUE) / 2 * (if (asy) 1 else (G - 1) / G * (Np - Kfs) / (Np - 1)),
+    stats.sw_f_1 = wald_z(xp, zp, "cluster", d$state, fac) / 2,
+    stats.sargan = Np * (1 - sum(qr.resid(qr(Zp), up)^2) / sum(up^2)),
+    stats.score_overid = score_overid(up, xp, zp, 1, cl = d$state),
+    stats.ar_stat = if (asy) f(0) else f(0) / 2, stats.ar_ci_low = ci[1], stats.ar_ci_high = ci[2]))
+}
+
+## (d) Anderson-Rubin sets of every shape: log(rincome) instrumented, weak
+## (Cragg-Donald F 2.8 with tdiff + rtax, 4.3 with tdiff), HC1. The set is
+## found here on its own: the statistic from lm() + vcovHC on a grid of
+## b = tan(theta), 4001 points, the ends by uniroot.
+ar_generic <- function(form_z, znames, level) {
+  Wf <- function(b0) {
+    if (is.infinite(b0)) m <- lm(as.formula(paste("log(rincome) ~ log(rprice) +", form_z)), data = c95)
+    else m <- lm(as.formula(paste("I(log(packs) - b0 * log(rincome)) ~ log(rprice) +", form_z)), data = c95)
+    V <- vcovHC(m, type = "HC0") * N / (N - 2 - length(znames)); b <- coef(m)[znames]
+    drop(t(b) %*% solve(V[znames, znames, drop = FALSE], b))
+  }
+  q <- length(znames); crit <- q * qf(level, q, N - 2 - q)
+  th <- seq(-pi / 2, pi / 2, length.out = 4001)
+  h <- sapply(th, function(t) if (abs(t) >= pi / 2) Wf(Inf) - crit else Wf(tan(t)) - crit)
+  ends <- c()
+  for (j in 2:length(th)) if ((h[j] <= 0) != (h[j - 1] <= 0))
+    ends <- c(ends, tan(uniroot(function(t) Wf(tan(t)) - crit, th[c(j - 1, j)], tol = 1e-15)$root))
+  inside <- h <= 0
+  pieces <- sum(diff(c(FALSE, inside)) == 1)
+  list(ends = sort(ends), pieces = pieces, unbounded = as.numeric(inside[1] || inside[length(inside)]),
+       W0 = Wf(0), q = q)
+}
+for (case in list(list("tdiff + rtax", c("tdiff", "rtax"), 0.95), list("tdiff + rtax", c("tdiff", "rtax"), 0.90),
+                  list("tdiff", "tdiff", 0.99))) {
+  a <- ar_generic(case[[1]], case[[2]], case[[3]])
+  st <- list(stats.ar_set_pieces = a$pieces, stats.ar_set_unbounded = a$unbounded, stats.ar_stat = a$W0 / a$q)
+  for (k in seq_along(a$ends)) st[[sprintf("stats.ar_end_%d", k)]] <- a$ends[k]
+  cat(sprintf("# Anderson-Rubin %g%% set with %s: %d piece(s), ends %s\n", 100 * case[[3]], case[[1]], a$pieces,
+              paste(sprintf("%.6g", a$ends), collapse = " ")))
+  diag_emit(sprintf("regress --data %s --year 1995 --model pooled -f 'log(packs) ~ log(rprice) | 0 | log(rincome) ~ %s' --se hc1 --level %g",
+                    D, case[[1]], case[[3]]), st)
+}
