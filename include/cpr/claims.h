@@ -24,9 +24,20 @@
  *       untested (why names the data that would test it)
  *   sample "text"                  (text + the last result's sample: the
  *                                  countries and years that entered)
+ *   sample "text" note "PREFIX"    (text + the rest of the last result's first
+ *                                  note starting with PREFIX, e.g. "regime 2")
  *   robust "template"              (one line of the claim's robustness block)
  *   expect VERDICT                  (reproduce --check compares)
  *   figure NAME COMMAND...          (drawn only with reproduce --out DIR)
+ *   figure NAME loo SAVED TERM      leave-one-country-out: the saved regression
+ *                                  refitted once without each entity of its
+ *                                  sample (--countries the others, no
+ *                                  bootstrap; the CI of its --se); a table
+ *                                  in the report, $loo_min/$loo_max/$loo_neg
+ *                                  (count of negative refits), and the figure
+ *   table "TITLE" "COLUMN" ...     a table in the claim's report section (through
+ *   row "CELL" ...                 src/report); cells are templates ({name:.0f});
+ *                                  each row has one cell per column
  *   note "..."                      (before the first claim: report caveats)
  * Words in commands may be quoted ('...' or "..."); ${DATA} expands to the
  * bundled data directory. Expressions: numbers, $names, JSON paths
@@ -87,13 +98,14 @@ cpr_verdict cpr_verdict_parse(const char *s);
 typedef enum {
     CPR_L_CMD, CPR_L_TRY, CPR_L_ASSERT, CPR_L_LET, CPR_L_SAVE,
     CPR_L_CLAIM, CPR_L_META, CPR_L_RULE, CPR_L_EXPECT, CPR_L_FIGURE, CPR_L_NOTE,
-    CPR_L_PART, CPR_L_SAMPLE
+    CPR_L_PART, CPR_L_SAMPLE, CPR_L_TABLE, CPR_L_ROW
 } cpr_line_kind;
 
 typedef struct {
     cpr_line_kind kind;
     int lineno;
-    char **argv;        /* CMD, TRY, FIGURE (argv[0] = figure name); PART: KIND NAME LABEL key value... */
+    char **argv;        /* CMD, TRY, FIGURE (argv[0] = figure name); PART: KIND NAME LABEL key value...;
+                         * TABLE: title, column labels; ROW: cell templates */
     size_t argc;
     char *name;         /* LET/SAVE name, META key, CLAIM id */
     char *text;         /* ASSERT/LET/RULE expression (NULL = always), META/NOTE value */
@@ -257,5 +269,9 @@ char **cpr_claims_term_labels(const char *datadir, const char *const *terms, siz
 int cpr_claims_coef_describe(const char *path, const char *title, const char *datadir,
                              const char *const *labels, const json_t *const *models, size_t nm,
                              const char *const *terms, size_t nt);
+/* A claim's tables (its JSON "tables": [{title, columns, rows}]) rendered
+ * by the document machinery of src/report: Markdown (md != NULL) and an HTML
+ * fragment (html != NULL), appended to the caller's strings. */
+void cpr_claims_tables_render(const json_t *tables, char **md, char **html);
 
 #endif

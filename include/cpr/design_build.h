@@ -47,5 +47,7 @@ int cpr_term_eval(const cpr_frame *f, const cpr_expr *e, double *out);
  * entity after the other with its calendar years as ranges and its count.
  * NULL for a cross-section. Caller frees. */
 char *cpr_design_sample_text(const cpr_design *d);
+/* The same for the rows with mask[i] != 0 only (e.g. one threshold regime). */
+char *cpr_design_sample_text_mask(const cpr_design *d, const unsigned char *mask);
 
 #endif

@@ -105,6 +105,7 @@ typedef struct {
     size_t nblock;
     cpr_doc_block *blocks;
     int latex_float;   /* LaTeX: wrap in a table float with the title as caption */
+    int fragment;      /* HTML: only the blocks, no page around them (to embed in a page) */
 } cpr_doc;
 
 cpr_doc *cpr_doc_alloc(const char *title);

@@ -319,7 +319,21 @@ static int parse_line(const ctx *c, char *s, cpr_batch_line *l, int *in_claim)
         if (kw[0] != 'p') {
             l->kind = CPR_L_SAMPLE;
             l->name = cpr_strdup(kw);
-            rc = one_string(c, rest, &l->text);
+            /* sample "HEAD" note "PREFIX": the body is the last result's first
+             * note that starts with PREFIX (e.g. a threshold regime's list) */
+            char **w = NULL;
+            size_t nw = 0;
+            if (kw[0] == 's' && !cpr_words_split(rest, &w, &nw) && nw == 3 && strcmp(w[1], "note") == 0) {
+                l->text = w[0];
+                l->argv = cpr_calloc(1, sizeof *l->argv);
+                l->argv[0] = w[2];
+                l->argc = 1;
+                free(w[1]);
+                free(w);
+            } else {
+                cpr_words_free(w, nw);
+                rc = one_string(c, rest, &l->text);
+            }
             if (!rc) rc = check_template(c, l->text);
         } else rc = parse_part(c, rest, l);
     } else if (manifest && strcmp(kw, "note") == 0) {
@@ -334,10 +348,24 @@ static int parse_line(const ctx *c, char *s, cpr_batch_line *l, int *in_claim)
             rc = bad(c, "expected 'figure NAME COMMAND...', got 'figure %s'", rest);
             goto out;
         }
-        if (strcmp(l->argv[1], "coef") != 0) {
+        if (strcmp(l->argv[1], "loo") == 0 && l->argc != 4) {
+            rc = bad(c, "expected 'figure NAME loo SAVED TERM', got 'figure %s'", rest);
+            goto out;
+        }
+        if (strcmp(l->argv[1], "coef") != 0 && strcmp(l->argv[1], "loo") != 0) {
             ctx c2 = *c;
             rc = known_command(&c2, l->argv[1]);
         }
+    } else if (manifest && (strcmp(kw, "table") == 0 || strcmp(kw, "row") == 0)) {
+        int tab = kw[0] == 't';
+        l->kind = tab ? CPR_L_TABLE : CPR_L_ROW;
+        if (!*in_claim) { rc = bad(c, "'%s' outside a claim", kw); goto out; }
+        if (cpr_words_split(rest, &l->argv, &l->argc) || l->argc < (tab ? 2u : 1u)) {
+            rc = bad(c, tab ? "expected 'table \"TITLE\" \"COLUMN\"...', got 'table %s'"
+                            : "expected 'row \"CELL\"...', got 'row %s'", rest);
+            goto out;
+        }
+        for (size_t i = 0; i < l->argc && !rc; i++) rc = check_template(c, l->argv[i]);
     } else if (manifest && (strcmp(kw, "otherwise") == 0 || (v = cpr_verdict_parse(kw)) != CPR_V_NONE)) {
         if (!*in_claim) { rc = bad(c, "verdict rule '%s' outside a claim", kw); goto out; }
         if (strcmp(kw, "otherwise") == 0) {
@@ -358,6 +386,22 @@ static int parse_line(const ctx *c, char *s, cpr_batch_line *l, int *in_claim)
 out:
     free(kw);
     return rc;
+}
+
+/* A row needs a table before it in the same claim, with as many columns. */
+static int check_row(const ctx *c, const cpr_batch *b, const cpr_batch_line *l)
+{
+    for (size_t i = b->n - 1; i-- > 0;) {
+        const cpr_batch_line *t = &b->lines[i];
+        if (t->kind == CPR_L_CLAIM) break;
+        if (t->kind != CPR_L_TABLE) continue;
+        if (t->argc - 1 == l->argc) return 0;
+        char *m = cpr_asprintf("the row has %zu cells, the table on line %d has %zu columns", l->argc, t->lineno, t->argc - 1);
+        int rc = bad(c, "%s", m);
+        free(m);
+        return rc;
+    }
+    return bad(c, "%s", "'row' before any 'table' of this claim");
 }
 
 int cpr_batch_parse(const char *text, const char *path, const cpr_batch_syntax *syn, cpr_batch **out)
@@ -381,6 +425,7 @@ int cpr_batch_parse(const char *text, const char *path, const cpr_batch_syntax *
             memset(l, 0, sizeof *l);
             l->lineno = c.lineno;
             rc = parse_line(&c, t, l, &in_claim);
+            if (!rc && l->kind == CPR_L_ROW) rc = check_row(&c, b, l);
             for (size_t i = 0; !rc && l->kind == CPR_L_CLAIM && i + 1 < b->n; i++)
                 if (b->lines[i].kind == CPR_L_CLAIM && strcmp(b->lines[i].name, l->name) == 0) {
                     char *m = cpr_asprintf("claim '%s' is defined twice (first at line %d)", l->name, b->lines[i].lineno);

@@ -5,6 +5,7 @@
  * report treats every figure alike. */
 #include "cpr/claims.h"
 #include "cpr/catalogue.h"
+#include "cpr/modeltable.h"
 #include "cpr/plot.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
@@ -26,8 +27,9 @@ char **cpr_claims_term_labels(const char *datadir, const char *const *terms, siz
     cpr_catalogue *cat = catalogue(datadir);
     char **out = cpr_calloc(nt + 1, sizeof *out);
     for (size_t i = 0; i < nt; i++) {
-        const cpr_var_info *v = cpr_catalogue_find(cat, terms[i]);
-        out[i] = cpr_plot_short_label(v && *v->label ? v->label : terms[i], 48);
+        char *l = cpr_mtable_term_label(cat, terms[i]);
+        out[i] = cpr_plot_short_label(l, 48);
+        free(l);
     }
     cpr_catalogue_free(cat);
     return out;

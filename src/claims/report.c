@@ -244,6 +244,9 @@ static void claim_section(const cpr_run_result *r, size_t i, const char *dir, bu
     if (c->parts) { puts_(md, "\nParts (each judged by the rules at the top):\n\n"); lines_of(md, NULL, c->parts); }
     if (c->robust) { puts_(md, "\nRobustness (every specification shown is used by the verdict):\n\n"); lines_of(md, NULL, c->robust); }
     if (c->samples) { puts_(md, "\nSamples (the countries and years that entered):\n\n"); lines_of(md, NULL, c->samples); }
+    char *tmd = NULL, *tht = NULL;
+    cpr_claims_tables_render(json_object_get(cj, "tables"), &tmd, &tht);
+    if (tmd) puts_(md, tmd);
     puts_(md, "\nComputation:\n\n");
     commands_of(cj, md, 0);
 
@@ -263,6 +266,9 @@ static void claim_section(const cpr_run_result *r, size_t i, const char *dir, bu
     if (c->parts) { puts_(ht, "<p>Parts (each judged by the rules at the top):</p>\n"); lines_of(NULL, ht, c->parts); }
     if (c->robust) { puts_(ht, "<p>Robustness (every specification shown is used by the verdict):</p>\n"); lines_of(NULL, ht, c->robust); }
     if (c->samples) { puts_(ht, "<p>Samples (the countries and years that entered):</p>\n"); lines_of(NULL, ht, c->samples); }
+    if (tht) puts_(ht, tht);
+    free(tmd);
+    free(tht);
     if (json_array_size(json_object_get(cj, "results"))) {
         puts_(ht, "<p>Computation:</p><ul>\n");
         commands_of(cj, ht, 1);

@@ -1,7 +1,7 @@
 /* The batch runner: commands run as children with --format json, their JSON
  * becomes the result that assert/let lines read; in a manifest, each claim's
  * rules are applied when the next claim starts (or at the end). */
-#include "cpr/claims.h"
+#include "claims_internal.h"
 #include "cpr/plot.h"
 #include "cpr/result_json.h"
 #include "cpr/status.h"
@@ -20,17 +20,15 @@ typedef struct {
     size_t nsaved;
     char **saved_names;
     json_t **saved;
+    const cpr_batch_line **saved_cmd;   /* the command that made each saved result */
+    const cpr_batch_line *last_cmd;
     cpr_claim *claim;     /* current claim or NULL */
     json_t *cj;           /* its JSON object */
     int fig_rc;
 } runner;
 
-static char *expand(const char *w, const cpr_run_opts *o)
-{
-    const char *at = strstr(w, "${DATA}");
-    if (!at || !o->datadir) return cpr_strdup(w);
-    return cpr_asprintf("%.*s%s%s", (int)(at - w), w, o->datadir, at + 7);
-}
+
+static json_t *num_or_null(double v) { return isfinite(v) ? json_real(v) : json_null(); }
 
 static char *joined(char **argv, size_t argc)
 {
@@ -53,7 +51,7 @@ static int run_child(runner *R, char **words, size_t nw, const char *const *extr
 {
     char **argv = cpr_calloc(nw + nextra + 2, sizeof *argv);
     argv[0] = cpr_strdup(R->o->exe);
-    for (size_t i = 0; i < nw; i++) argv[i + 1] = expand(words[i], R->o);
+    for (size_t i = 0; i < nw; i++) argv[i + 1] = cpr_claims_expand(words[i], R->o->datadir);
     for (size_t i = 0; i < nextra; i++) argv[nw + 1 + i] = cpr_strdup(extra[i]);
     if (R->o->verbose) {
         char *s = joined(argv + 1, nw + nextra);
@@ -85,6 +83,7 @@ static int do_command(runner *R, const cpr_batch_line *l)
     char *out = NULL, *err = NULL;
     int rc = run_child(R, l->argv, l->argc, fmt, js ? 2 : 0, &out, &err, &status);
     if (rc) return rc;
+    R->last_cmd = l;
     json_decref(R->env.last);
     R->env.last = NULL;
     R->env.failed = status != 0;
@@ -157,6 +156,91 @@ static const json_t *saved(const runner *R, const char *name)
     return NULL;
 }
 
+static const cpr_batch_line *saved_command(const runner *R, const char *name)
+{
+    for (size_t i = R->nsaved; i-- > 0;)
+        if (strcmp(R->saved_names[i], name) == 0) return R->saved_cmd[i];
+    return NULL;
+}
+
+/* A table for the claim's report section: {title, columns, rows}. */
+static json_t *add_table(runner *R, const char *title, char *const *cols, size_t ncol)
+{
+    json_t *t = json_pack("{s:s,s:[],s:[]}", "title", title, "columns", "rows");
+    for (size_t i = 0; i < ncol; i++) json_array_append_new(json_object_get(t, "columns"), json_string(cols[i]));
+    json_array_append_new(json_object_get(R->cj, "tables"), t);
+    return t;
+}
+
+static void do_table(runner *R, const cpr_batch_line *l)
+{
+    if (!R->cj) return;
+    if (l->kind == CPR_L_TABLE) {
+        char *title = cpr_template_fill(l->argv[0], &R->env);
+        add_table(R, title, l->argv + 1, l->argc - 1);
+        free(title);
+        return;
+    }
+    json_t *tabs = json_object_get(R->cj, "tables");
+    json_t *t = json_array_get(tabs, json_array_size(tabs) - 1), *row = json_array();
+    for (size_t i = 0; i < l->argc; i++) {
+        char *c = cpr_template_fill(l->argv[i], &R->env);
+        json_array_append_new(row, json_string(c));
+        free(c);
+    }
+    json_array_append_new(json_object_get(t, "rows"), row);
+}
+
+/* figure NAME loo SAVED TERM: the refits, their table and the figure. */
+static int loo_figure(runner *R, const cpr_batch_line *l)
+{
+    const json_t *j = saved(R, l->argv[2]);
+    const cpr_batch_line *cmd = saved_command(R, l->argv[2]);
+    if (!j || !cmd)
+        return cpr_fail(CPR_E_MANIFEST, "%s:%d: figure loo: '%s' is not a saved regression", R->b->path, l->lineno, l->argv[2]);
+    const char *term = l->argv[3];
+    cpr_loo_row *rows = NULL;
+    size_t n = 0;
+    int rc = cpr_loo_refit(R->o->exe, R->o->datadir, cmd->argv, cmd->argc, j, term, &rows, &n);
+    if (rc) return rc;
+    const char *se = json_string_value(json_object_get(j, "se_type"));
+    char *se_l = cpr_asprintf("%s, t(G-1)", se && strcmp(se, "cr3") == 0 ? "CV3 jackknife" : se ? se : "?");
+    size_t neg = 0;
+    json_t *loo = json_pack("{s:s,s:s,s:[]}", "term", term, "se_type", se ? se : "", "rows");
+    static char *const cols[] = {"sample", "estimate", "95% CI low", "95% CI high", "N", "clusters"};
+    char *cmdtxt = joined(cmd->argv, cmd->argc);
+    char *title = cpr_asprintf("Leave one country out: coefficient of %s in 'cpr-stats %s' refitted without each country "
+                               "(--countries the others, 95%% CI %s)", term, cmdtxt, se_l);
+    json_t *t = add_table(R, title, cols, 6);
+    for (size_t i = 0; i < n; i++) {
+        const cpr_loo_row *w = &rows[i];
+        neg += i > 0 && w->est < 0;
+        json_array_append_new(json_object_get(loo, "rows"),
+                              json_pack("{s:s,s:o,s:o,s:o,s:o,s:o}", "sample", w->label, "estimate", num_or_null(w->est),
+                                        "conf_low", num_or_null(w->lo), "conf_high", num_or_null(w->hi),
+                                        "nobs", num_or_null(w->nobs), "n_clusters", num_or_null(w->nclusters)));
+        char c[5][32];
+        snprintf(c[0], 32, "%.4g", w->est);
+        snprintf(c[1], 32, "%.4g", w->lo);
+        snprintf(c[2], 32, "%.4g", w->hi);
+        snprintf(c[3], 32, "%.0f", w->nobs);
+        snprintf(c[4], 32, "%.0f", w->nclusters);
+        json_array_append_new(json_object_get(t, "rows"), json_pack("[s,s,s,s,s,s]", w->label, c[0], c[1], c[2], c[3], c[4]));
+    }
+    char *note = cpr_asprintf("the estimate is negative in %zu of the %zu refits", neg, n - 1);
+    json_object_set_new(t, "note", json_string(note));
+    json_object_set_new(R->cj, "loo", loo);
+    static const char *const ext[] = {"svg", "png"};
+    for (int e = 0; e < 2 && !rc; e++) {
+        char *path = cpr_asprintf("%s/%s.%s", R->o->figdir, l->argv[0], ext[e]);
+        rc = cpr_loo_plot(path, rows, n, term, se_l);
+        free(path);
+    }
+    free(note); free(title); free(cmdtxt); free(se_l);
+    cpr_loo_rows_free(rows, n);
+    return rc;
+}
+
 /* figure NAME coef LABEL=SAVED... [--terms a,b]: one coefficient plot. */
 static int coef_figure(runner *R, const cpr_batch_line *l, const char *path)
 {
@@ -218,10 +302,12 @@ static void do_figure(runner *R, const cpr_batch_line *l)
 {
     if (!R->o->figdir) return;
     static const char *const ext[] = {"svg", "png"};
-    for (int e = 0; e < 2; e++) {
+    int loo = strcmp(l->argv[1], "loo") == 0;
+    for (int e = 0; e < (loo ? 1 : 2); e++) {
         char *path = cpr_asprintf("%s/%s.%s", R->o->figdir, l->argv[0], ext[e]);
         int rc = 0;
-        if (strcmp(l->argv[1], "coef") == 0) rc = coef_figure(R, l, path);
+        if (loo) rc = loo_figure(R, l);
+        else if (strcmp(l->argv[1], "coef") == 0) rc = coef_figure(R, l, path);
         else {
             /* plot scatter/series also describe the figure for the report */
             char *desc = cpr_asprintf("%s/%s.json", R->o->figdir, l->argv[0]);
@@ -281,11 +367,23 @@ static char *sample_of(const json_t *j)
     return out;
 }
 
+/* The first note of the last result that starts with `prefix`. */
+static char *note_of(const json_t *j, const char *prefix)
+{
+    size_t k;
+    const json_t *e;
+    json_array_foreach(json_object_get(j, "notes"), k, e) {
+        const char *s = json_string_value(e);
+        if (s && strncmp(s, prefix, strlen(prefix)) == 0) return cpr_strdup(s + strlen(prefix));
+    }
+    return cpr_asprintf("(the command printed no note '%s')", prefix);
+}
+
 static void do_sample(runner *R, const cpr_batch_line *l)
 {
     if (!R->claim) return;
     int rob = strcmp(l->name, "robust") == 0;
-    char *head = cpr_template_fill(l->text, &R->env), *body = rob ? NULL : sample_of(R->env.last);
+    char *head = cpr_template_fill(l->text, &R->env), *body = rob ? NULL : l->argc ? note_of(R->env.last, l->argv[0]) : sample_of(R->env.last);
     char *line = rob ? cpr_strdup(head) : cpr_asprintf("%s: %s", head, body);
     char **slot = rob ? &R->claim->robust : &R->claim->samples;
     char *all = cpr_asprintf("%s%s\n", *slot ? *slot : "", line);
@@ -295,7 +393,6 @@ static void do_sample(runner *R, const cpr_batch_line *l)
     free(head); free(body); free(line);
 }
 
-static json_t *num_or_null(double v) { return isfinite(v) ? json_real(v) : json_null(); }
 
 static void finish_claim(runner *R, size_t end)
 {
@@ -323,8 +420,8 @@ static void start_claim(runner *R, const cpr_batch_line *l, size_t idx)
     memset(R->claim, 0, sizeof *R->claim);
     R->claim->id = cpr_strdup(l->name);
     R->claim->first = idx;
-    R->cj = json_pack("{s:s,s:{},s:[],s:[],s:[],s:[]}", "id", l->name, "values", "results", "figures", "samples",
-                      "robustness");
+    R->cj = json_pack("{s:s,s:{},s:[],s:[],s:[],s:[],s:[]}", "id", l->name, "values", "results", "figures", "samples",
+                      "robustness", "tables");
     R->env.failed = 0;
     json_decref(R->env.last);
     R->env.last = NULL;
@@ -362,7 +459,7 @@ int cpr_batch_run(const cpr_batch *b, const cpr_run_opts *o, cpr_run_result *r)
 {
     memset(r, 0, sizeof *r);
     r->claims_json = json_array();
-    runner R = {b, o, r, {0}, 0, NULL, NULL, NULL, NULL, 0};
+    runner R = {b, o, r, {0}, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0};
     cpr_env_init(&R.env);
     int rc = 0;
     for (size_t i = 0; i < b->n && !rc; i++) {
@@ -381,6 +478,8 @@ int cpr_batch_run(const cpr_batch *b, const cpr_run_opts *o, cpr_run_result *r)
         case CPR_L_SAVE:
             R.saved_names = cpr_realloc(R.saved_names, (R.nsaved + 1) * sizeof *R.saved_names);
             R.saved = cpr_realloc(R.saved, (R.nsaved + 1) * sizeof *R.saved);
+            R.saved_cmd = cpr_realloc(R.saved_cmd, (R.nsaved + 1) * sizeof *R.saved_cmd);
+            R.saved_cmd[R.nsaved] = R.last_cmd;
             R.saved_names[R.nsaved] = cpr_strdup(l->name);
             R.saved[R.nsaved++] = json_incref(R.env.last);
             break;
@@ -393,6 +492,8 @@ int cpr_batch_run(const cpr_batch *b, const cpr_run_opts *o, cpr_run_result *r)
             r->notes[r->nnotes++] = cpr_strdup(l->text);
             break;
         case CPR_L_SAMPLE: do_sample(&R, l); break;
+        case CPR_L_TABLE:
+        case CPR_L_ROW: do_table(&R, l); break;
         case CPR_L_PART:
         case CPR_L_RULE: break;
         }
@@ -402,6 +503,7 @@ int cpr_batch_run(const cpr_batch *b, const cpr_run_opts *o, cpr_run_result *r)
     for (size_t i = 0; i < R.nsaved; i++) { free(R.saved_names[i]); json_decref(R.saved[i]); }
     free(R.saved_names);
     free(R.saved);
+    free(R.saved_cmd);
     cpr_env_clear(&R.env);
     r->fig_status = R.fig_rc;
     return rc;

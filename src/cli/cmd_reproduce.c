@@ -107,5 +107,8 @@ const cli_command cli_cmd_reproduce = {
     "the parts of the claim with their tolerances). Verdicts are computed from the data on\n"
     "every run. Exit 0 whatever the verdicts; non-zero only when the engine fails (or with\n"
     "--check, when a verdict differs from its 'expect' line). Figures are drawn only with\n"
-    "--out (needs gnuplot).\n\n" CPR_VERDICT_RULES_TEXT,
+    "--out (needs gnuplot), with C01's leave-one-country-out refits. The bundled manifest\n"
+    "runs its panel regressions with few-cluster inference: CV3 jackknife SEs (--se cr3) and\n"
+    "the WCR31 wild cluster bootstrap (--boot-type wcr31), B = 9999 for headline regressions\n"
+    "and 999 for each robustness specification.\n\n" CPR_VERDICT_RULES_TEXT,
     reproduce_opts, run_reproduce};

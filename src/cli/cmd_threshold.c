@@ -19,6 +19,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Which countries and years fall in each regime (issue 13: a regime may rest
+ * on a handful of countries): one note per regime listing them, and the
+ * counts as stats (regimeK_nobs, regimeK_countries). */
+static void regime_samples(cpr_result *r, const cpr_design *d, const double *q, const char *qn,
+                           const cpr_threshold_info *in)
+{
+    double g[2] = {in->gamma1, in->gamma2};
+    int ng = isnan(in->gamma2) ? 1 : 2;
+    if (ng == 2 && g[1] < g[0]) { double t = g[0]; g[0] = g[1]; g[1] = t; }
+    unsigned char *m = cpr_malloc(d->n ? d->n : 1);
+    for (int k = 0; k <= ng; k++) {
+        double lo = k == 0 ? -INFINITY : g[k - 1], hi = k == ng ? INFINITY : g[k];
+        size_t n = 0, ne = 0;
+        int last = -1;
+        for (size_t i = 0; i < d->n; i++) {
+            m[i] = q[i] > lo && q[i] <= hi;
+            n += m[i];
+            if (m[i] && d->entity[i] != last) { ne++; last = d->entity[i]; }
+        }
+        char lab[96];
+        if (k == 0) snprintf(lab, sizeof lab, "%s <= %.4g", qn, g[0]);
+        else if (k == ng) snprintf(lab, sizeof lab, "%s > %.4g", qn, g[ng - 1]);
+        else snprintf(lab, sizeof lab, "%.4g < %s <= %.4g", g[0], qn, g[1]);
+        char *list = cpr_design_sample_text_mask(d, m);
+        cpr_result_add_note(r, "regime %d (%s): %zu observations, %zu countries: %s", k + 1, lab, n, ne, list ? list : "");
+        free(list);
+        char name[32], label[64];
+        snprintf(name, sizeof name, "regime%d_nobs", k + 1);
+        snprintf(label, sizeof label, "Observations in regime %d", k + 1);
+        cpr_result_add_stat(r, name, label, (double)n, 1);
+        snprintf(name, sizeof name, "regime%d_countries", k + 1);
+        snprintf(label, sizeof label, "Countries in regime %d", k + 1);
+        cpr_result_add_stat(r, name, label, (double)ne, 1);
+    }
+    free(m);
+}
+
 /* Canonical printed name of the one term given on the command line. */
 static int term_name(const char *text, char **out)
 {
@@ -144,6 +181,7 @@ static int run_threshold(const cli_command *cmd, int argc, char **argv)
         r->formula = cpr_strdup(cli_get(&a, "formula"));
         r->n_dropped = d->n_dropped;
         r->sample = cpr_design_sample_text(d);
+        regime_samples(r, d, d->X + (size_t)find_term(d, qname) * d->n, qname, &info);
         cpr_result_add_note(r, "threshold variable: %s; regime-dependent: %s; %s effects; trim %g; LR interval level %g",
                             qname, reg, fm->fe_time ? "entity and time" : "entity", o.trim, o.level);
         if (d->n != d->n_entities * d->n_times)

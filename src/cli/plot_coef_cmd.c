@@ -5,6 +5,8 @@
  * of how each model was estimated (any formula, data or SE type). */
 #include "cli.h"
 #include "plot_cmds.h"
+#include "cpr/catalogue.h"
+#include "cpr/modeltable.h"
 #include "cpr/plot.h"
 #include "cpr/result_json.h"
 #include "cpr/status.h"
@@ -102,10 +104,39 @@ int cli_plot_coef(const cli_args *a)
         for (size_t i = 0; i < nm; i++) found += cpr_result_term(m[i], terms[t]) >= 0;
         if (!found) rc = cpr_fail(CPR_E_NOVAR, "plot coef: no model has a term '%s'", terms[t]);
     }
+    /* row labels from the catalogue ("L2.log_aid" -> "<label> (t-2)"): the
+     * terms shown, listed or all but the intercept, each with its label */
+    const char *all[MAX_TERMS];
+    char *shown[MAX_TERMS] = {0};
+    if (!rc && nt == 0) {
+        static const char *const icpt[] = {"(Intercept)", "const", "_cons", "Intercept"};
+        for (size_t i = 0; i < nm; i++)
+            for (size_t j = 0; j < m[i]->k && nt < MAX_TERMS; j++) {
+                const char *t = m[i]->terms[j];
+                int skip = 0;
+                for (size_t q = 0; q < 4 && !cli_has(a, "keep-intercept"); q++) skip |= strcmp(t, icpt[q]) == 0;
+                for (size_t q = 0; q < nt && !skip; q++) skip = strcmp(terms[q], t) == 0;
+                if (!skip) terms[nt++] = t;
+            }
+    }
+    if (!rc) {
+        char *cp = cli_datafile("catalogue.csv");
+        cpr_catalogue *cat = NULL;
+        if (!cp || cpr_catalogue_load(cp, &cat)) cat = NULL;
+        cpr_error_clear();
+        free(cp);
+        for (size_t t = 0; t < nt; t++) {
+            char *l = cpr_mtable_term_label(cat, terms[t]);
+            shown[t] = cpr_plot_short_label(l, 48);
+            free(l);
+            all[t] = shown[t];
+        }
+        cpr_catalogue_free(cat);
+    }
     if (!rc) {
         char xl[96];
         snprintf(xl, sizeof xl, "Estimate (%.0f%% confidence interval)", isfinite(level) ? 100 * level : 95.0);
-        cpr_plot_coef_opts co = {nt ? terms : NULL, nt, cli_has(a, "keep-intercept"), {xl, NULL, 0}, NULL};
+        cpr_plot_coef_opts co = {nt ? terms : NULL, nt, cli_has(a, "keep-intercept"), {xl, NULL, 0}, nt ? all : NULL};
         cpr_plot_opts po = {0};
         po.title = cli_get(a, "title");
         po.script_path = cli_get(a, "script");
@@ -116,6 +147,7 @@ int cli_plot_coef(const cli_args *a)
         if (!rc && !po.script_only) fprintf(stderr, "plot: wrote %s\n", out);
         if (!rc && po.script_path) fprintf(stderr, "plot: wrote %s\n", po.script_path);
     }
+    for (size_t t = 0; t < MAX_TERMS; t++) free(shown[t]);
     for (size_t i = 0; i < nread; i++) cpr_result_free(m[i]);
     free(lbuf);
     free(tbuf);

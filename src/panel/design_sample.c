@@ -15,7 +15,9 @@ static void add(char **s, size_t *len, size_t *cap, const char *t)
     *len += n;
 }
 
-char *cpr_design_sample_text(const cpr_design *d)
+/* mask: NULL = every row; else only rows with mask[i] != 0 (entities with
+ * none are left out). Runs of consecutive years are counted within the mask. */
+char *cpr_design_sample_text_mask(const cpr_design *d, const unsigned char *mask)
 {
     if (!d || !d->entity || !d->time || !d->time_values || !d->entity_labels) return NULL;
     char *s = NULL, tmp[64];
@@ -24,14 +26,19 @@ char *cpr_design_sample_text(const cpr_design *d)
     /* rows are sorted by entity, then time */
     for (size_t i = 0; i < d->n;) {
         int e = d->entity[i];
-        size_t j = i, cnt = 0;
-        if (len) add(&s, &len, &cap, "; ");
-        add(&s, &len, &cap, d->entity_labels[e] ? d->entity_labels[e] : "?");
+        size_t end = i;
+        while (end < d->n && d->entity[end] == e) end++;
+        size_t cnt = 0;
         int first = 1;
-        while (j < d->n && d->entity[j] == e) {
+        for (size_t j = i; j < end;) {
+            if (mask && !mask[j]) { j++; continue; }
             int y0 = d->time_values[d->time[j]], y1 = y0;
             size_t k = j + 1;
-            while (k < d->n && d->entity[k] == e && d->time_values[d->time[k]] == y1 + 1) { y1++; k++; }
+            while (k < end && (!mask || mask[k]) && d->time_values[d->time[k]] == y1 + 1) { y1++; k++; }
+            if (first) {
+                if (len) add(&s, &len, &cap, "; ");
+                add(&s, &len, &cap, d->entity_labels[e] ? d->entity_labels[e] : "?");
+            }
             if (y1 > y0) snprintf(tmp, sizeof tmp, "%s%d-%d", first ? " " : ", ", y0, y1);
             else snprintf(tmp, sizeof tmp, "%s%d", first ? " " : ", ", y0);
             add(&s, &len, &cap, tmp);
@@ -39,9 +46,13 @@ char *cpr_design_sample_text(const cpr_design *d)
             first = 0;
             j = k;
         }
-        snprintf(tmp, sizeof tmp, " (%zu)", cnt);
-        add(&s, &len, &cap, tmp);
-        i = j;
+        if (cnt) {
+            snprintf(tmp, sizeof tmp, " (%zu)", cnt);
+            add(&s, &len, &cap, tmp);
+        }
+        i = end;
     }
     return s;
 }
+
+char *cpr_design_sample_text(const cpr_design *d) { return cpr_design_sample_text_mask(d, NULL); }

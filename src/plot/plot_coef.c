@@ -78,7 +78,15 @@ int cpr_plot_coef(const char *out_path, const cpr_plot_model *models, size_t nmo
     }
 
     cpr_plotbuf b = {0};
-    int rc = cpr_plot_begin(&b, "coef", out_path, opts);
+    /* long row labels (catalogue labels) take the left of the figure: widen
+     * it so the intervals keep about 500 px */
+    cpr_plot_opts wide = {0};
+    if (opts) wide = *opts;
+    size_t longest = 0;
+    for (size_t k = 0; co->labels && k < co->nterms; k++)
+        if (co->labels[k] && strlen(co->labels[k]) > longest) longest = strlen(co->labels[k]);
+    if (wide.width_px <= 0 && longest > 30) wide.width_px = 800 + 7 * (int)(longest - 30 > 60 ? 60 : longest - 30);
+    int rc = cpr_plot_begin(&b, "coef", out_path, &wide);
     if (rc) { free(terms); cpr_plotbuf_free(&b); return rc; }
 
     /* Slots within a row: each model's main interval, then its bootstrap one. */
@@ -138,7 +146,13 @@ int cpr_plot_coef(const char *out_path, const cpr_plot_model *models, size_t nmo
         const char *shown = terms[i];
         for (size_t k = 0; co->labels && k < co->nterms; k++)
             if (co->labels[k] && strcmp(co->terms[k], terms[i]) == 0) shown = co->labels[k];
-        cpr_plotbuf_quoted(&b, shown);
+        /* two terms with the same display name: add the term to tell them apart */
+        int twin = 0;
+        for (size_t k = 0; co->labels && shown != terms[i] && k < co->nterms; k++)
+            twin |= co->labels[k] && strcmp(co->terms[k], terms[i]) != 0 && strcmp(co->labels[k], shown) == 0;
+        char *both = twin ? cpr_asprintf("%s [%s]", shown, terms[i]) : NULL;
+        cpr_plotbuf_quoted(&b, both ? both : shown);
+        free(both);
         cpr_plotbuf_printf(&b, " %zu", nt - i);
     }
     cpr_plotbuf_puts(&b, ")\n");
@@ -150,5 +164,5 @@ int cpr_plot_coef(const char *out_path, const cpr_plot_model *models, size_t nmo
     cpr_plotbuf_puts(&b, plotcmd.s);
     cpr_plotbuf_free(&plotcmd);
     free(terms);
-    return cpr_plot_finish(&b, out_path, opts);
+    return cpr_plot_finish(&b, out_path, &wide);
 }

@@ -32,8 +32,15 @@ char *cpr_plot_short_label(const char *label, size_t max)
         if ((s[i] == ' ' && s[i + 1] == '(') || s[i] == ':' || s[i] == ';') { cut = i; break; }
     while (cut > 0 && (s[cut - 1] == ' ' || s[cut - 1] == ',')) cut--;
     char *head = cpr_strndup(s, cut);
-    char *out = qual ? cpr_asprintf("%s %s", qual, head) : head;
-    if (qual) free(head);
+    /* a short closing group such as a lag "(t-2)" tells terms apart: keep it */
+    const char *tail = "";
+    size_t n0 = strlen(s);
+    if (cut < n0 && s[n0 - 1] == ')') {
+        const char *open = strrchr(s, '(');
+        if (open && open > s + cut && (size_t)(s + n0 - open) <= 8) tail = open - 1;
+    }
+    char *out = cpr_asprintf("%s%s%s%s", qual ? qual : "", qual ? " " : "", head, tail);
+    free(head);
     free(qual);
     return out;
 }

@@ -79,7 +79,7 @@ static void render_table(FILE *out, const cpr_doc_block *b, const cpr_doc_block 
     fputs("</table>\n", out);
 }
 
-static int render(FILE *out, const cpr_doc *d)
+static void page_head(FILE *out, const cpr_doc *d)
 {
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>", out);
     cpr_html_put(out, d->title ? d->title : "cpr-stats output");
@@ -95,6 +95,10 @@ static int render(FILE *out, const cpr_doc *d)
           "tfoot tr+tr td{border-top:0}\n"
           "</style>\n</head>\n<body>\n", out);
     if (d->title) { fputs("<h1>", out); cpr_html_put(out, d->title); fputs("</h1>\n", out); }
+}
+
+static void render_blocks(FILE *out, const cpr_doc *d)
+{
     for (size_t i = 0; i < d->nblock; i++) {
         const cpr_doc_block *b = &d->blocks[i];
         if (!cpr_show_human(b->show)) continue;
@@ -116,7 +120,13 @@ static int render(FILE *out, const cpr_doc *d)
             fputs("</p>\n", out);
         }
     }
-    fputs("</body>\n</html>\n", out);
+}
+
+static int render(FILE *out, const cpr_doc *d)
+{
+    if (!d->fragment) page_head(out, d);
+    render_blocks(out, d);
+    if (!d->fragment) fputs("</body>\n</html>\n", out);
     return CPR_OK;
 }
 

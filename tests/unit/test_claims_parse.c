@@ -9,6 +9,7 @@
 #include "cpr/claims.h"
 #include "cpr/status.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const cmds[] = {"regress", "stat", "correlate", "plot"};
@@ -104,10 +105,34 @@ static void test_words(void **state)
     assert_int_equal(cpr_words_split("a 'b", &w, &n), -1);
 }
 
+/* The report's tables (Table 1, the leave-one-out refits) go through the
+ * Markdown and HTML backends of src/report; the HTML is a fragment. */
+static void test_tables_render(void **state)
+{
+    (void)state;
+    json_error_t je;
+    json_t *t = json_loads("[{\"title\": \"Table 1 <x>\", \"columns\": [\"dimension\", \"LAC\", \"paper\"],"
+                           " \"rows\": [[\"Rule of law\", \"42.2\", \"55\"], [\"a|b\", \"1\", \"2\"]],"
+                           " \"note\": \"n\"}]", 0, &je);
+    assert_non_null(t);
+    char *md = NULL, *html = NULL;
+    cpr_claims_tables_render(t, &md, &html);
+    assert_string_equal(md, "\n**Table 1 <x>**\n\n| dimension | LAC | paper |\n|:---|---:|---:|\n"
+                            "| Rule of law | 42.2 | 55 |\n| a\\|b | 1 | 2 |\n\nn\n");
+    assert_null(strstr(html, "<!DOCTYPE"));
+    assert_null(strstr(html, "<body"));
+    assert_non_null(strstr(html, "<caption>Table 1 &lt;x&gt;</caption>"));
+    assert_non_null(strstr(html, "<th scope=\"row\">Rule of law</th><td>42.2</td><td>55</td>"));
+    assert_non_null(strstr(html, "<tfoot>"));
+    free(md);
+    free(html);
+    json_decref(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good_batch), cmocka_unit_test(test_good_manifest),
-        cmocka_unit_test(test_bad_input), cmocka_unit_test(test_words)};
+        cmocka_unit_test(test_bad_input), cmocka_unit_test(test_words), cmocka_unit_test(test_tables_render)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

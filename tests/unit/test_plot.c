@@ -693,6 +693,9 @@ static void test_labels_cover_series(void **state)
                              "Chinese finance, infrastructure projects (GCDF Infrastructure flag)", 60);
     assert_string_equal(t, "PARTIAL Chinese finance, infrastructure projects");
     free(t);
+    t = cpr_plot_short_label("Chinese ODA-like official finance, commitments (adjusted), per person (t-2)", 48);
+    assert_string_equal(t, "Chinese ODA-like official finance, commitments (t-2)");
+    free(t);
     t = cpr_plot_short_label("Poverty headcount ratio at $3.00 a day (2021 PPP)", 60);
     assert_string_equal(t, "Poverty headcount ratio at $3.00 a day (2021 PPP)");
     free(t);

@@ -25,3 +25,26 @@ gr <- x[x$indicator == "NY.GDP.PCAP.KD.ZG", c("iso3", "year", "value")]; names(g
 p <- merge(gi, gr); p <- p[p$iso3 %in% lac33 & p$year >= 1990 & !is.na(p$gini) & !is.na(p$g), ]  # the panel starts in 1990
 m <- lm(g ~ gini + factor(iso3) + factor(year), data = p)
 cat(sprintf("C20 N %d\nC20 clusters %d\nC20 b_gini %.6f\nC20 china_rows %d\n", nrow(p), length(unique(p$iso3)), coef(m)["gini"], sum(p$iso3 == "CHN")))
+## Table 1 of paper 001: WGI 2021 percentile ranks, unweighted mean over the
+## 33 ECLAC states, Sub-Saharan Africa (World Bank region, 48) and the OECD (38)
+gr <- read.csv(file.path(src, "wb-wgi-2023/wgi_country_groups.csv"))
+groups <- list(LAC = gr$iso3[gr$eclac_lac33 == 1], SSF = gr$iso3[gr$wb_region_2017 == "Sub-Saharan Africa"],
+               OED = gr$iso3[gr$oecd_member_2023 == 1])
+dims <- c(PV = "Political_stability", GE = "Government_effectiveness", VA = "Voice_and_accountability",
+          RQ = "Regulatory_quality", RL = "Rule_of_law", CC = "Control_of_corruption")
+w <- read.csv(file.path(src, "wb-wgi-2023/wgi_long.csv"))
+for (g in names(groups)) for (d in names(dims)) {
+  x <- w$pct_rank[w$year == 2021 & w$indicator == d & w$iso3 %in% groups[[g]]]
+  cat(sprintf("T1 %s %s %.6f\n", g, dims[[d]], mean(x, na.rm = TRUE)))
+}
+## C01b: the countries and observations in each regime of the threshold model
+## (rows with poverty, aid_gdp, gdp_pc and wgi_ge present in the bundled panel;
+## gamma = 0.219069, the threshold `cpr-stats threshold` estimates: checked in
+## threshold.R against a brute-force grid search)
+p <- read.csv("datasets/lac_panel.csv")
+p <- p[!is.na(p$poverty) & !is.na(p$aid_gdp) & !is.na(p$gdp_pc) & !is.na(p$wgi_ge) & p$gdp_pc > 0, ]
+for (k in 1:2) {
+  s <- if (k == 1) p[p$wgi_ge <= 0.219069, ] else p[p$wgi_ge > 0.219069, ]
+  tab <- table(s$iso3)
+  cat(sprintf("C01b regime%d %d %d %s\n", k, nrow(s), length(tab), paste(sprintf("%s:%d", names(tab), as.vector(tab)), collapse = ",")))
+}
