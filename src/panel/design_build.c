@@ -482,6 +482,10 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
         d->n_cluster2 = cluster_codes(f, &cl[1], rows, n, d->cluster2);
     }
     free(rows);
+    if (opts->drop_singletons && (rc = cpr_design_drop_singletons(d, opts->drop_singletons, &info->n_singletons))) {
+        cpr_design_free(d);
+        return rc;
+    }
     if ((rc = check_design_scale(d))) { cpr_design_free(d); return rc; }
     *out = d;
     return CPR_OK;
