@@ -362,6 +362,9 @@ static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, reg
         dopts.cluster2 = o->cluster2;
         dopts.weight = o->weight;
         dopts.weight_type = (int)o->weight_type;
+        if (o->spec.kind == CPR_MODEL_FE && !cli_has(a, "keep-singletons"))
+            dopts.drop_singletons = (o->spec.effects != CPR_EFFECTS_TIME ? CPR_SINGLETONS_ENTITY : 0) |
+                                    (o->spec.effects != CPR_EFFECTS_ENTITY ? CPR_SINGLETONS_TIME : 0);
         rc = cpr_design_build(f, *fm, &dopts, d, &info);
     }
     if (!rc) rc = cpr_model_fit(*d, &o->spec, r);
@@ -378,6 +381,14 @@ static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, reg
                             (*d)->weight_type == CPR_WEIGHT_F ? ", frequency weights: N is their sum"
                             : ", rescaled to sum to the number of observations, as Stata");
         if ((*d)->n_zero_weight) cpr_result_add_note(R, "%zu observations with weight 0 left out", (*d)->n_zero_weight);
+    }
+    if (info.n_singletons) {
+        cpr_result_add_note(R, "dropped %zu singleton observations (alone in their %s under the fixed effects, found "
+                            "iteratively as reghdfe does; they are fitted exactly and only inflate N and the clusters); "
+                            "--keep-singletons keeps them", info.n_singletons,
+                            o->spec.effects == CPR_EFFECTS_TWOWAY ? "entity or period"
+                            : o->spec.effects == CPR_EFFECTS_TIME ? "period" : "entity");
+        cpr_result_add_stat(R, "n_singletons", "Singleton observations dropped", (double)info.n_singletons, 1);
     }
     if (info.n_log_nonpositive)
         cpr_result_add_note(R, "%zu observations dropped because a log() argument was zero or negative", info.n_log_nonpositive);
@@ -467,6 +478,7 @@ static const cli_opt regress_opts_table[] = {
     {"controls", 'c', "LIST", "none", "comma-separated extra regressors"},
     {"model", 'm', "KIND", "fe on panel data, ols otherwise", "ols|pooled|fe|re|be|fd"},
     {"effects", 0, "WHICH", "twoway", "fixed effects of --model fe: entity|time|twoway"},
+    {"keep-singletons", 0, NULL, NULL, "--model fe: keep observations alone in their entity or period (default: dropped iteratively, as reghdfe, with a note)"},
     {"se", 0, "TYPE", "cluster on panel data, iid otherwise", "iid|hc0|hc1|hc2|hc3|cluster|cluster2|dk|cr2|cr3|cr3j"},
     {"cluster", 0, "VAR[,VAR]", "the entity", "cluster variable(s); two give two-way clustering"},
     {"cluster-diagnostics", 0, NULL, NULL, "per-cluster table: size, leverage, partial leverage, leave-one-cluster-out estimates; G*"},

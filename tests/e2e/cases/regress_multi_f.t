@@ -1,5 +1,5 @@
 # regress with three -f: OLS, two-way FE (wild bootstrap) and IV in one table (layout golden: numbers are checked against R elsewhere)
-args: regress -f 'poverty ~ log_aid + log(gdp_pc)' -f 'poverty ~ log_aid + log(gdp_pc) | iso3 + year' -f 'poverty ~ log(gdp_pc) | iso3 + year | log_aid ~ L2.log_aid' --titles 'Pooled,FE,IV'
+args: regress -f 'poverty ~ log_aid + log(gdp_pc)' -f 'poverty ~ log_aid + log(gdp_pc) | iso3 + year' -f 'poverty ~ log(gdp_pc) | iso3 + year | log_aid ~ L2.log_aid' --titles 'Pooled,FE,IV' --keep-singletons
 exit: 0
 --- stdout
 ----------------------------------------------------------------------------------------------------
