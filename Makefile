@@ -18,9 +18,9 @@ WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 # The debug information names files relative to the tree, not by this
 # checkout's absolute path (tests/scripts/test_datadir.sh checks strings).
-CFLAGS  += $(CSTD) $(OPT) $(WARN) -ffile-prefix-map=$(CURDIR)/= $(EXTRA_CFLAGS)
+CFLAGS  += $(CSTD) $(OPT) $(WARN) -pthread -ffile-prefix-map=$(CURDIR)/= $(EXTRA_CFLAGS)
 LDFLAGS += $(EXTRA_LDFLAGS)
-LDLIBS  += -lgsl -lgslcblas -lcsv -ljansson -lreadstat -lz -lm
+LDLIBS  += -lgsl -lgslcblas -lcsv -ljansson -lreadstat -lz -lm -pthread
 
 BIN      = $(BUILD)/cpr-stats
 SRC      = $(sort $(wildcard src/*/*.c))

@@ -18,12 +18,18 @@ typedef struct {
     const char *weight;    /* weight variable (NULL = none): missing or 0 drops the row,
                               negative is an error, fweights must be integers */
     int weight_type;       /* cpr_weight_type (design.h); 0 = aweight when weight is set */
+    int drop_singletons;   /* CPR_SINGLETONS_* of the absorbed fixed effects; 0 = keep them */
 } cpr_design_opts;
+
+/* Which absorbed dimensions singletons are dropped for (reghdfe's rule). */
+#define CPR_SINGLETONS_ENTITY 1
+#define CPR_SINGLETONS_TIME 2
 
 /* What the builder did beyond the design itself (for notes in the output). */
 typedef struct {
     size_t n_log_nonpositive; /* dropped rows where a log() argument was <= 0 */
     size_t n_lag_missing;     /* dropped rows where a lag/lead/difference had no period */
+    size_t n_singletons;      /* dropped singletons of the fixed effects (drop_singletons) */
 } cpr_design_info;
 
 /* Build the regression design. Listwise deletion over every used variable
@@ -37,6 +43,14 @@ typedef struct {
 int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
                      const cpr_design_opts *opts, cpr_design **out,
                      cpr_design_info *info);
+
+/* Drop the observations alone in their entity (dims & CPR_SINGLETONS_ENTITY)
+ * or period (CPR_SINGLETONS_TIME), repeatedly until none is left, as reghdfe
+ * does; re-codes entities, periods and clusters densely. *n_dropped gets
+ * the number removed. When every observation is one, nothing is dropped
+ * (the estimator then says why it cannot fit).
+ * (src/panel/singletons.c) */
+int cpr_design_drop_singletons(cpr_design *d, int dims, size_t *n_dropped);
 
 /* Evaluate one term over every frame row into out (f->nrow values, NAN
  * where missing): what cpr_design_build computes before listwise deletion.

@@ -26,7 +26,7 @@ typedef enum {
     CPR_E_MANIFEST = 17,   /* batch file, claims manifest or model JSON malformed */
     CPR_E_NOMEM = 18,      /* out of memory */
     CPR_E_PANDOC = 19,     /* pandoc missing or failed (Word output) */
-    CPR_E_LIMIT = 20,      /* a safety limit was reached: run/reproduce nesting */
+    CPR_E_LIMIT = 20,      /* a safety limit was reached: run/reproduce nesting, a CSV line of 16 MiB */
     CPR_E_CLOBBER = 21,    /* an output file names an input file or another output */
     CPR_E_INTERNAL = 70    /* a bug: please report */
 } cpr_status;

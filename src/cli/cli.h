@@ -60,7 +60,8 @@ int cli_gnuplot_timeout(const cli_args *a);
     {"time", 0, "NAME", "auto: year, time, period, ...", "column holding the time period"},              \
     {"sep", 0, "CHAR", "auto: , ; or tab", "field separator: ',' ';' 'tab'"},                           \
     {"decimal", 0, "CHAR", "auto: '.', or ',' in a ';' file whose numbers all use commas", "decimal mark: '.' or ','"}, \
-    {"quiet", 'q', NULL, NULL, "no progress lines on stderr (shown only on a terminal, for jobs over a second)"}
+    {"quiet", 'q', NULL, NULL, "no progress lines on stderr (shown only on a terminal, for jobs over a second)"}, \
+    {"threads", 0, "N", "the cores available (or CPR_THREADS)", "threads for reading CSV and bootstrap draws, 1 to 256; results are identical for any N"}
 
 /* Sample options shared by analysis commands. */
 #define CLI_SAMPLE_OPTS                                                                              \

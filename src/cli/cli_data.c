@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "cpr/progress.h"
 #include "cpr/status.h"
+#include "cpr/threads.h"
 #include "cpr/util.h"
 
 #include <limits.h>
@@ -115,6 +116,12 @@ int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out)
 {
     cpr_load_opts o = {0};
     cpr_progress_set_quiet(cli_has(a, "quiet"));
+    const char *th = cli_get(a, "threads");
+    if (th) {
+        int n = cpr_threads_parse(th);
+        if (n < 1) return cli_usage_error(a->cmd, "--threads needs a whole number from 1 to %d, not '%s'", CPR_THREADS_MAX, th);
+        cpr_threads_set(n);
+    }
     if (parse_sep(a, &o.sep) || parse_decimal(a, &o.decimal)) return CPR_E_USAGE;
     o.entity = cli_get(a, "entity");
     o.time = cli_get(a, "time");

@@ -33,7 +33,12 @@ static void header_field(cpr_csv_state *ps, const char *s, size_t len)
 void cpr_csv_grow_rows(cpr_csv_state *ps)
 {
     /* Start with 1024 rows, fewer for very wide files (8 bytes a cell). */
-    size_t cap = ps->cap ? 2 * ps->cap : ps->ncol > 64 ? (ps->ncol > 4096 ? 16 : 65536 / ps->ncol) : 1024;
+    cpr_csv_reserve_rows(ps, ps->cap ? 2 * ps->cap : ps->ncol > 64 ? (ps->ncol > 4096 ? 16 : 65536 / ps->ncol) : 1024);
+}
+
+void cpr_csv_reserve_rows(cpr_csv_state *ps, size_t cap)
+{
+    if (cap <= ps->cap) return;
     for (size_t j = 0; j < ps->ncol; j++) {
         cpr_csv_col *c = &ps->cols[j];
         if (c->num) c->num = cpr_realloc(c->num, cap * sizeof *c->num);

@@ -69,6 +69,8 @@ void cpr_csv_on_row(int c, void *data);
 void cpr_csv_state_free(cpr_csv_state *ps);
 /* Room for one more row in every column. */
 void cpr_csv_grow_rows(cpr_csv_state *ps);
+/* Room for `cap` rows in every column (nothing when there is already). */
+void cpr_csv_reserve_rows(cpr_csv_state *ps, size_t cap);
 /* Field j (< ncol) of a data row, the general case: a key, a long-layout
  * field or a value whose column type may still be open. */
 void cpr_csv_field_convert(cpr_csv_state *ps, size_t j, const char *s, size_t len);
@@ -89,6 +91,25 @@ static inline void cpr_csv_data_field(cpr_csv_state *ps, size_t j, const char *s
  * only at the end of the file. The buffer must be readable 16 bytes past
  * s + n (padding). */
 void cpr_csv_parse_span(cpr_csv_state *ps, cpr_csv_splitter *sp, const char *s, size_t n);
+/* One read of the file: the state, the splitter, the line the next span
+ * starts on (for text messages) and whether the error slot was clean. */
+typedef struct {
+    const char *path;
+    cpr_csv_state *ps;
+    cpr_csv_splitter *sp;
+    size_t tline;
+    int clear_ok;
+    size_t file_bytes;  /* size of a regular file, else 0 */
+    size_t done_bytes;  /* bytes parsed so far */
+    void *pieces;       /* csv_pieces.c: kept from span to span */
+    size_t npieces;
+} cpr_csv_run;
+/* Check [s, s + n) as text, then parse it (unless the parse already
+ * failed); returns the text check's status. csv_pieces.c. */
+int cpr_csv_span_serial(cpr_csv_run *run, const char *s, size_t n);
+/* The same on several threads, with the same result (csv_pieces.c). */
+int cpr_csv_span_parallel(cpr_csv_run *run, const char *s, size_t n);
+void cpr_csv_pieces_free(cpr_csv_run *run);
 /* Move the parsed columns into f: wide layout as they are, long layout
  * (entity, time, indicator, value) pivoted to one variable per indicator. */
 int cpr_wide_move(cpr_frame *f, cpr_csv_state *ps);

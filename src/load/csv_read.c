@@ -5,6 +5,7 @@
 #include "csv_parse.h"
 #include "cpr/progress.h"
 #include "cpr/status.h"
+#include "cpr/threads.h"
 #include "cpr/util.h"
 
 #include <csv.h>
@@ -25,7 +26,8 @@
  * libcsv, one physical line at a time as before. Memory is one buffer (as
  * large as the longest line, at least CHUNK) plus the columns. */
 
-enum { CHUNK = 1 << 20, PAD = 16 };
+/* PAR_CHUNK: bytes read at a time per thread when parsing in parallel. */
+enum { CHUNK = 1 << 20, PAR_CHUNK = 8 << 20, PAD = 16 };
 
 static int force_libcsv = -1; /* -1: not decided yet (CPR_CSV_LIBCSV) */
 static size_t chunk_size = CHUNK;
@@ -74,6 +76,30 @@ static size_t header_end(const char *s, size_t n)
     return 0;
 }
 
+/* The first n bytes of a line (line run->tline) that has no newline yet: a
+ * text error in them, or a line of CPR_CSV_LINE_MAX bytes, fails at once
+ * rather than after reading a binary or newline-less file whole. Either
+ * replaces an earlier parse error, as text errors do. */
+static int partial_line(cpr_csv_run *run, const char *s, size_t n)
+{
+    size_t cut = n; /* leave out a UTF-8 sequence the next read may complete */
+    for (size_t i = 1; i <= 3 && i <= n; i++)
+        if ((unsigned char)s[n - i] >= 0xC0) { cut = n - i; break; }
+    int replace = run->ps && run->ps->status && run->clear_ok;
+    size_t line = run->tline;
+    int rc = cpr_text_check_span(run->path, s, cut, &line);
+    if (rc) {
+        if (!replace) return rc;
+        cpr_error_clear();
+        line = run->tline;
+        return cpr_text_check_span(run->path, s, cut, &line);
+    }
+    if (n < CPR_CSV_LINE_MAX) return CPR_OK;
+    if (replace) cpr_error_clear();
+    return cpr_fail(CPR_E_LIMIT, "%s:%zu: line of %d MiB or more without a line break: the limit for one line; "
+                    "is this a CSV table?", run->path, run->tline, CPR_CSV_LINE_MAX >> 20);
+}
+
 static int read_error(const char *path, int clear)
 {
     if (clear) cpr_error_clear();
@@ -103,6 +129,11 @@ int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr
     size_t start = r.len >= 3 && memcmp(r.buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     /* Enough text for the separator guess: the whole header line. */
     while (!r.err && !r.eof && !header_end(r.buf + start, r.len - start)) {
+        cpr_csv_run hr = {path, NULL, NULL, first_line, 0, 0, 0, NULL, 0};
+        if ((rc = partial_line(&hr, r.buf + start, r.len - start)) != CPR_OK) {
+            free(r.buf);
+            return rc;
+        }
         r.cap *= 2;
         r.buf = cpr_realloc(r.buf, r.cap + PAD);
         reader_fill(&r);
@@ -141,14 +172,24 @@ int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr
     /* a file over 100 MB shows its progress by bytes (terminal only) */
     struct stat st;
     cpr_progress *prog = NULL;
-    if (fp != stdin && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 100000000) {
+    size_t prog_bytes = fp != stdin && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    if (prog_bytes > 100000000) {
         const char *base = strrchr(path, '/');
         char *what = cpr_asprintf("reading %s (MB)", base ? base + 1 : path);
         prog = cpr_progress_start(what, (size_t)(st.st_size / 1000000));
         free(what);
     }
     size_t nread = r.len;
-    size_t pos = start, tline = first_line;
+    size_t pos = start;
+    cpr_csv_run run = {path, &ps, sp, first_line, clear_ok, prog_bytes, 0, NULL, 0};
+    int par = !sp->libcsv_only && cpr_threads_get() > 1;
+    if (par && chunk_size == CHUNK && r.cap < PAR_CHUNK * (size_t)cpr_threads_get()) {
+        r.cap = PAR_CHUNK * (size_t)cpr_threads_get();
+        r.buf = cpr_realloc(r.buf, r.cap + PAD);
+        size_t before = r.len;
+        reader_fill(&r);
+        nread += r.len - before;
+    }
     for (;;) {
         size_t end = r.len;
         if (!r.eof) {
@@ -156,19 +197,8 @@ int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr
             while (end > pos && r.buf[end - 1] != '\n') end--;
         }
         if (end > pos) {
-            if ((rc = cpr_text_check_span(path, r.buf + pos, end - pos, &tline)) != CPR_OK) {
-                if (ps.status && clear_ok) {
-                    /* The text error is the one to report: redo it on a clean slot. */
-                    cpr_error_clear();
-                    size_t l2 = tline;
-                    rc = cpr_text_check_span(path, r.buf + pos, end - pos, &l2);
-                }
-                /* The old loader read the whole file first: a read error wins. */
-                while (!r.eof) { r.len = 0; reader_fill(&r); }
-                if (r.err) rc = read_error(path, clear_ok);
-                break;
-            }
-            if (!ps.status) cpr_csv_parse_span(&ps, sp, r.buf + pos, end - pos);
+            rc = par ? cpr_csv_span_parallel(&run, r.buf + pos, end - pos) : cpr_csv_span_serial(&run, r.buf + pos, end - pos);
+            if (rc) break; /* not text: stop reading (issue 14: no need to read a binary file whole) */
         }
         pos = end;
         if (r.eof) break;
@@ -177,6 +207,8 @@ int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr
         r.len = rest;
         pos = 0;
         if (rest == r.cap) {
+            /* One line fills the buffer: refuse it now if it is not text or too long. */
+            if ((rc = partial_line(&run, r.buf, rest)) != CPR_OK) break;
             r.cap *= 2;
             r.buf = cpr_realloc(r.buf, r.cap + PAD);
         }
@@ -187,6 +219,7 @@ int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr
         if (r.err) { rc = read_error(path, clear_ok); break; }
     }
     cpr_progress_finish(prog);
+    cpr_csv_pieces_free(&run);
     free(r.buf);
     if (!rc) {
         rc = ps.status;

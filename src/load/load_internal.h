@@ -63,6 +63,10 @@ static inline int cpr_label_int_order(int xi, long long x, int yi, long long y)
     return 0;
 }
 
+/* The longest physical line the CSV reader accepts is one byte shorter:
+ * a line that reaches it fails with CPR_E_LIMIT as soon as it is read. */
+#define CPR_CSV_LINE_MAX (16 << 20)
+
 /* Feed every line to libcsv (on != 0) instead of splitting plain lines in
  * the loader; both give the same frames. The default comes from the
  * environment variable CPR_CSV_LIBCSV=1. For tests and comparisons. */
@@ -70,5 +74,8 @@ void cpr_csv_force_libcsv(int on);
 /* Read buffer size (0 = the default 1 MiB); tests use tiny buffers so that
  * lines and quoted fields straddle the reads. */
 void cpr_csv_set_chunk(size_t bytes);
+/* Smallest piece parsed on its own thread (0 = the default 256 KiB); tests
+ * use tiny pieces so that cuts fall everywhere. */
+void cpr_csv_set_min_piece(size_t bytes);
 
 #endif

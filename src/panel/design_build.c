@@ -5,6 +5,7 @@
  * (listwise deletion) and the entity, time and cluster codes are made dense
  * over the rows that remain, which is what the estimators count groups by. */
 #include "cpr/design_build.h"
+#include "bind_internal.h"
 #include "cpr/formula.h"
 #include "cpr/lag.h"
 #include "cpr/status.h"
@@ -28,101 +29,6 @@ typedef struct {
     unsigned char *why;  /* NULL: no reasons (a plain variable) */
     int borrowed;        /* v is the frame's column: read only, not freed */
 } column;
-
-static long find_col(const cpr_frame *f, const char *name)
-{
-    for (size_t j = 0; j < f->ncol; j++)
-        if (f->cols[j].name && strcmp(f->cols[j].name, name) == 0) return (long)j;
-    return -1;
-}
-
-static int unknown_var(const cpr_frame *f, const char *name, const char *what)
-{
-    const char **cand = cpr_calloc(f->ncol + 2, sizeof *cand);
-    size_t nc = 0;
-    for (size_t j = 0; j < f->ncol; j++) cand[nc++] = f->cols[j].name;
-    if (f->entity_name) cand[nc++] = f->entity_name;
-    if (f->time_name) cand[nc++] = f->time_name;
-    const char *hint = cpr_closest(name, cand, nc);
-    int rc = hint ? cpr_fail(CPR_E_NOVAR, "unknown %s '%s'%s%s: did you mean '%s'?", what, name,
-                             f->source ? " in " : "", f->source ? f->source : "", hint)
-                  : cpr_fail(CPR_E_NOVAR, "unknown %s '%s'%s%s", what, name,
-                             f->source ? " in " : "", f->source ? f->source : "");
-    free(cand);
-    return rc;
-}
-
-/* Every variable used must be a numeric column (or the time key). */
-static int check_expr(const cpr_frame *f, const cpr_expr *e)
-{
-    if (!e) return CPR_OK;
-    if (e->kind == CPR_EX_VAR) {
-        long j = find_col(f, e->name);
-        if (j < 0) {
-            if (f->time_name && f->time && strcmp(e->name, f->time_name) == 0) return CPR_OK;
-            return unknown_var(f, e->name, "variable");
-        }
-        if (f->cols[j].type != CPR_COL_NUM)
-            return cpr_fail(CPR_E_NONNUMERIC, "variable '%s' is text, not numeric, and cannot enter a formula",
-                            e->name);
-        return CPR_OK;
-    }
-    if ((e->kind == CPR_EX_LAG || e->kind == CPR_EX_DIFF) && !f->time) {
-        char *s = cpr_expr_to_string(e);
-        int rc = cpr_fail(CPR_E_FORMULA, "formula: '%s' needs panel or time-series data (no time column)", s);
-        free(s);
-        return rc;
-    }
-    int rc = check_expr(f, e->a);
-    return rc ? rc : check_expr(f, e->b);
-}
-
-static int check_list(const cpr_frame *f, cpr_expr *const *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        int rc = check_expr(f, v[i]);
-        if (rc) return rc;
-    }
-    return CPR_OK;
-}
-
-/* Map the FE names to the entity/time flags. */
-static int resolve_fe(const cpr_formula *fm, const cpr_frame *f, int *fe_entity, int *fe_time)
-{
-    *fe_entity = *fe_time = 0;
-    for (size_t i = 0; i < fm->n_fe; i++) {
-        const char *n = fm->fe_names[i];
-        if (strcmp(n, "entity") == 0 || (f->entity_name && strcmp(n, f->entity_name) == 0)) {
-            if (!f->entity)
-                return cpr_fail(CPR_E_NOKEY, "fixed effect '%s': the data have no entity column", n);
-            *fe_entity = 1;
-        } else if (strcmp(n, "time") == 0 || (f->time_name && strcmp(n, f->time_name) == 0)) {
-            if (!f->time)
-                return cpr_fail(CPR_E_NOKEY, "fixed effect '%s': the data have no time column", n);
-            *fe_time = 1;
-        } else {
-            const char *cand[2];
-            size_t nc = 0;
-            if (f->entity_name) cand[nc++] = f->entity_name;
-            if (f->time_name) cand[nc++] = f->time_name;
-            const char *hint = cpr_closest(n, cand, nc);
-            return cpr_fail(CPR_E_NOVAR, "fixed effect '%s' must be the entity (%s) or time (%s) column%s%s%s", n,
-                            f->entity_name ? f->entity_name : "none", f->time_name ? f->time_name : "none",
-                            hint ? ": did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
-        }
-    }
-    return CPR_OK;
-}
-
-int cpr_formula_bind(cpr_formula *fm, const cpr_frame *f)
-{
-    int rc = check_expr(f, fm->lhs);
-    if (!rc) rc = check_list(f, fm->terms, fm->nterms);
-    if (!rc) rc = check_list(f, fm->endog, fm->n_endog);
-    if (!rc) rc = check_list(f, fm->instr, fm->n_instr);
-    if (!rc) rc = resolve_fe(fm, f, &fm->fe_entity, &fm->fe_time);
-    return rc;
-}
 
 static column col_alloc(size_t n)
 {
@@ -165,7 +71,7 @@ static column eval(const ctx *cx, const cpr_expr *e)
     column c;
     switch (e->kind) {
     case CPR_EX_VAR: {
-        long j = find_col(cx->f, e->name);
+        long j = cpr_bind_find_col(cx->f, e->name);
         if (j >= 0) {   /* the frame's column itself, no copy */
             c.v = cx->f->cols[j].num; c.why = NULL; c.borrowed = 1;
             return c;
@@ -271,8 +177,8 @@ static int find_cluster(const cpr_frame *f, const char *name, cluster_src *cs)
     cs->is_entity = 0;
     if (f->entity && f->entity_name && strcmp(name, f->entity_name) == 0) { cs->is_entity = 1; return CPR_OK; }
     if (f->time && f->time_name && strcmp(name, f->time_name) == 0) return CPR_OK;
-    cs->col = find_col(f, name);
-    if (cs->col < 0) return unknown_var(f, name, "cluster variable");
+    cs->col = cpr_bind_find_col(f, name);
+    if (cs->col < 0) return cpr_bind_unknown_var(f, name, "cluster variable");
     return CPR_OK;
 }
 
@@ -390,8 +296,8 @@ static int check_weights(const cpr_frame *f, const cpr_design_opts *o, long *col
 {
     *col = -1;
     if (!o->weight) return CPR_OK;
-    long j = find_col(f, o->weight);
-    if (j < 0) return unknown_var(f, o->weight, "weight variable");
+    long j = cpr_bind_find_col(f, o->weight);
+    if (j < 0) return cpr_bind_unknown_var(f, o->weight, "weight variable");
     if (f->cols[j].type != CPR_COL_NUM)
         return cpr_fail(CPR_E_NONNUMERIC, "weight variable '%s' is text, not numeric", o->weight);
     const double *w = f->cols[j].num;
@@ -491,12 +397,8 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
     memset(info, 0, sizeof *info);
     *out = NULL;
 
-    int rc = check_expr(f, fm->lhs);
-    if (!rc) rc = check_list(f, fm->terms, fm->nterms);
-    if (!rc) rc = check_list(f, fm->endog, fm->n_endog);
-    if (!rc) rc = check_list(f, fm->instr, fm->n_instr);
     int fe_e, fe_t;
-    if (!rc) rc = resolve_fe(fm, f, &fe_e, &fe_t);
+    int rc = cpr_bind_check_formula(fm, f, &fe_e, &fe_t);
     cluster_src cl[2];
     size_t ncl = 0;
     if (!rc && opts->cluster) rc = find_cluster(f, opts->cluster, &cl[ncl++]);
@@ -580,6 +482,10 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
         d->n_cluster2 = cluster_codes(f, &cl[1], rows, n, d->cluster2);
     }
     free(rows);
+    if (opts->drop_singletons && (rc = cpr_design_drop_singletons(d, opts->drop_singletons, &info->n_singletons))) {
+        cpr_design_free(d);
+        return rc;
+    }
     if ((rc = check_design_scale(d))) { cpr_design_free(d); return rc; }
     *out = d;
     return CPR_OK;
@@ -589,7 +495,7 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
  * values on rows a design would drop (GMM instruments, threshold grids). */
 int cpr_term_eval(const cpr_frame *f, const cpr_expr *e, double *out)
 {
-    int rc = check_expr(f, e);
+    int rc = cpr_bind_check_expr(f, e);
     if (rc) return rc;
     ctx cx = {f, NULL, NULL};
     if (f->time) cpr_panel_neighbours(f->entity, f->time, f->nrow, &cx.prev, &cx.next);

@@ -1,11 +1,12 @@
-/* Last-error store: the CLI is single threaded, so one slot is enough and
- * keeps every function's signature a plain status code (GSL style). */
+/* Last-error store: one slot per thread keeps every function's signature a
+ * plain status code (GSL style). Worker threads (cpr/threads.h) have slots
+ * of their own, so what they record never reaches the command's message. */
 #include "cpr/status.h"
 
 #include <stdio.h>
 
-static char last_msg[1024];
-static int last_code;
+static _Thread_local char last_msg[1024];
+static _Thread_local int last_code;
 
 int cpr_vfail(int code, const char *fmt, va_list ap)
 {
@@ -57,7 +58,7 @@ const char *cpr_status_name(int code)
     case CPR_E_MANIFEST: return "malformed batch file, claims manifest or model JSON";
     case CPR_E_NOMEM: return "out of memory";
     case CPR_E_PANDOC: return "pandoc missing or failed (Word .docx output)";
-    case CPR_E_LIMIT: return "a safety limit was reached (run/reproduce nesting)";
+    case CPR_E_LIMIT: return "a safety limit was reached (run/reproduce nesting, a CSV line of 16 MiB)";
     case CPR_E_CLOBBER: return "an output file names an input file or another output (nothing written)";
     case CPR_E_INTERNAL: return "internal error";
     default: return "unknown";

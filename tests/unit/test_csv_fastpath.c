@@ -1,7 +1,8 @@
 /* Differential test of the CSV loader: every input is loaded through the
  * loader's own line splitter (with several read-buffer sizes, so lines and
  * quoted fields straddle the reads) and through libcsv alone
- * (cpr_csv_force_libcsv), and the results must be identical: status code,
+ * (cpr_csv_force_libcsv), and through the parallel parse on 3 threads with
+ * tiny pieces (csv_pieces.c), and the results must be identical: status code,
  * error message, names, types, keys, labels and every value bit for bit.
  *
  * Inputs: every *.csv under tests/ (tests/reference included), datasets/
@@ -29,6 +30,7 @@
 
 #include "cpr/frame.h"
 #include "cpr/status.h"
+#include "cpr/threads.h"
 #include "cpr/util.h"
 #include "../../src/load/load_internal.h"
 
@@ -40,8 +42,14 @@ typedef struct {
     cpr_frame *f;
 } load_result;
 
-static void load(const char *path, const cpr_load_opts *o, int libcsv, size_t chunk, load_result *r)
+/* threads > 1: the parallel parse (csv_pieces.c) with pieces of at least
+ * `piece` bytes, so cuts fall inside quoted fields, before text cells that
+ * type a column, inside ragged or broken rows. */
+static void load_par(const char *path, const cpr_load_opts *o, int libcsv, size_t chunk, int threads, size_t piece,
+                     load_result *r)
 {
+    cpr_threads_set(threads);
+    cpr_csv_set_min_piece(piece);
     cpr_csv_force_libcsv(libcsv);
     cpr_csv_set_chunk(chunk);
     cpr_error_clear();
@@ -51,6 +59,13 @@ static void load(const char *path, const cpr_load_opts *o, int libcsv, size_t ch
     cpr_error_clear();
     cpr_csv_force_libcsv(0);
     cpr_csv_set_chunk(0);
+    cpr_csv_set_min_piece(0);
+    cpr_threads_set(1);
+}
+
+static void load(const char *path, const cpr_load_opts *o, int libcsv, size_t chunk, load_result *r)
+{
+    load_par(path, o, libcsv, chunk, 1, 0, r);
 }
 
 static int same_str(const char *a, const char *b)
@@ -116,10 +131,12 @@ static void compare_file(const char *path, const char *label)
         load(path, opts[o], 1, 0, &ref);
         if (ref.rc) n_failed_loads++;
         for (size_t c = 0; c < nchunk; c++) {
-            for (int lib = 0; lib < 2; lib++) {
-                if (lib && chunks[c] == 0) continue; /* that is ref */
+            /* lib 2: the splitter on 3 threads, pieces of 1 or 10 bytes */
+            for (int lib = 0; lib < 3; lib++) {
+                if (lib == 1 && chunks[c] == 0) continue; /* that is ref */
                 load_result got;
-                load(path, opts[o], lib, chunks[c], &got);
+                if (lib == 2) load_par(path, opts[o], 0, chunks[c], 3, c % 2 ? 1 : 10, &got);
+                else load(path, opts[o], lib, chunks[c], &got);
                 char buf[256];
                 const char *d = NULL;
                 if (got.rc != ref.rc) d = "status code";
@@ -127,7 +144,7 @@ static void compare_file(const char *path, const char *label)
                 else d = frame_diff(ref.f, got.f, buf, sizeof buf);
                 if (d)
                     fail_msg("%s (options %zu, %s, read size %zu): %s\n  libcsv: %d %s\n  this:   %d %s", label, o,
-                             lib ? "libcsv" : "splitter", chunks[c], d, ref.rc, ref.msg, got.rc, got.msg);
+                             lib == 1 ? "libcsv" : lib ? "parallel" : "splitter", chunks[c], d, ref.rc, ref.msg, got.rc, got.msg);
                 cpr_frame_free(got.f);
                 n_compared++;
             }

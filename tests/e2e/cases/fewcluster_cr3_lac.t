@@ -1,5 +1,5 @@
-# regress aid poverty --se cr3 --cluster-diagnostics: CV3 SE, G*, leverage and the 22 leave-one-country-out estimates equal R's brute-force refits (tests/unit/oracle/fewcluster.R, printed to 6 digits)
-args: regress aid poverty --se cr3 --cluster-diagnostics
+# regress aid poverty --se cr3 --cluster-diagnostics: CV3 SE, G*, leverage and the 22 leave-one-country-out estimates equal R's brute-force refits (tests/unit/oracle/fewcluster.R, printed to 6 digits; the oracle keeps the singletons)
+args: regress aid poverty --se cr3 --cluster-diagnostics --keep-singletons
 exit: 0
 stdout-match: ^Std\. errors: Cluster jackknife CV3 by iso3, 22 clusters
 stdout-match: ^aid +-0.00865393 +0.00930459 

@@ -1,5 +1,5 @@
 # regress with three -f: OLS, two-way FE (wild bootstrap) and IV in one table (layout golden: numbers are checked against R elsewhere)
-args: regress -f 'poverty ~ log_aid + log(gdp_pc)' -f 'poverty ~ log_aid + log(gdp_pc) | iso3 + year' -f 'poverty ~ log(gdp_pc) | iso3 + year | log_aid ~ L2.log_aid' --titles 'Pooled,FE,IV'
+args: regress -f 'poverty ~ log_aid + log(gdp_pc)' -f 'poverty ~ log_aid + log(gdp_pc) | iso3 + year' -f 'poverty ~ log(gdp_pc) | iso3 + year | log_aid ~ L2.log_aid' --titles 'Pooled,FE,IV' --keep-singletons
 exit: 0
 --- stdout
 ----------------------------------------------------------------------------------------------------
@@ -9,10 +9,10 @@ Outcome                                                  poverty           pover
 ----------------------------------------------------------------------------------------------------
 Log of 1 + Chinese ODA-like finance per person          -1.705**            -0.017            29.233
                                                          (0.751)           (0.235)         (247.303)
-                                                         {0.031}           {0.941}
+                                                         {0.031}           {0.943}
 log GDP per capita                                     -8.712***            -2.763            -1.024
                                                          (1.293)           (2.198)           (6.949)
-                                                       {<0.0001}           {0.212}
+                                                       {<0.0001}           {0.205}
 Constant                                               84.450***
                                                         (11.507)
                                                        {<0.0001}

@@ -22,5 +22,16 @@ row <- function(tag, r) {
   h <- qt(0.975, r$G - 1) * r$se
   cat(sprintf("%s %.17g %.17g %.17g %d %d\n", tag, r$b, r$b - h, r$b + h, r$N, r$G))
 }
+## Each regression first drops the singletons, observations alone in their
+## country or year, repeatedly (reghdfe's rule, cpr-stats' default since
+## issue 14): BRB, GRD and LCA have one survey year each.
+nosingle <- function(d) {
+  repeat {
+    single <- ave(d$aid, d$iso3, FUN = length) == 1 | ave(d$aid, d$year, FUN = length) == 1
+    if (!any(single)) return(d)
+    d <- d[!single, ]
+  }
+}
+l <- nosingle(l)
 row("all", cv3(l))
-for (g in sort(unique(l$iso3))) row(g, cv3(l[l$iso3 != g, ]))
+for (g in sort(unique(l$iso3))) row(g, cv3(nosingle(l[l$iso3 != g, ])))

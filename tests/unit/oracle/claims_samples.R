@@ -23,8 +23,16 @@ x <- read.csv(file.path(src, "wb-wdi/wdi_lac_long.csv"))
 gi <- x[x$indicator == "SI.POV.GINI", c("iso3", "year", "value")]; names(gi)[3] <- "gini"
 gr <- x[x$indicator == "NY.GDP.PCAP.KD.ZG", c("iso3", "year", "value")]; names(gr)[3] <- "g"
 p <- merge(gi, gr); p <- p[p$iso3 %in% lac33 & p$year >= 1990 & !is.na(p$gini) & !is.na(p$g), ]  # the panel starts in 1990
+## singletons (alone in their country or year) dropped repeatedly before
+## estimation, as reghdfe and cpr-stats (issue 14) do
+p_all <- nrow(p)
+repeat {
+  single <- ave(p$g, p$iso3, FUN = length) == 1 | ave(p$g, p$year, FUN = length) == 1
+  if (!any(single)) break
+  p <- p[!single, ]
+}
 m <- lm(g ~ gini + factor(iso3) + factor(year), data = p)
-cat(sprintf("C20 N %d\nC20 clusters %d\nC20 b_gini %.6f\nC20 china_rows %d\n", nrow(p), length(unique(p$iso3)), coef(m)["gini"], sum(p$iso3 == "CHN")))
+cat(sprintf("C20 N %d\nC20 clusters %d\nC20 b_gini %.6f\nC20 china_rows %d\nC20 singletons %d\n", nrow(p), length(unique(p$iso3)), coef(m)["gini"], sum(p$iso3 == "CHN"), p_all - nrow(p)))
 ## Table 1 of paper 001: WGI 2021 percentile ranks, unweighted mean over the
 ## 33 ECLAC states, Sub-Saharan Africa (World Bank region, 48) and the OECD (38)
 gr <- read.csv(file.path(src, "wb-wgi-2023/wgi_country_groups.csv"))
