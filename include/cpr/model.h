@@ -120,11 +120,13 @@ static inline int cpr_hausman_is_mundlak(const cpr_model_spec *s)
 int cpr_re_theta(const cpr_design *d, cpr_re_method m, double *theta, double *s2e, double *s2u);
 int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 int cpr_fit_fd(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
-/* 2SLS (src/model/iv.c), chosen by cpr_model_fit when d->kx_endog > 0, for
+/* IV (src/model/iv.c), chosen by cpr_model_fit when d->kx_endog > 0, for
  * OLS/pooled and FE kinds: endogenous regressors are the last kx_endog
- * columns of X, excluded instruments d->Z. Adds the first-stage F of the
- * excluded instruments per endogenous regressor (KP rk Wald F when
- * clustered with one endogenous regressor). */
+ * columns of X, excluded instruments d->Z. s->iv_method picks 2SLS, LIML,
+ * Fuller (s->fuller_a) or two-step GMM (src/model/iv_kclass.c, iv_gmm.c;
+ * kappa, Hansen's J); s->asymptotic Stata's large-sample conventions. Adds
+ * the first-stage F of the excluded instruments per endogenous regressor;
+ * the other IV diagnostics are added by the command (cpr/iv_diag.h). */
 int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 /* The first stage of endogenous regressor `which` (0-based), or with
  * which = -1 the reduced form: that variable on the exogenous regressors
