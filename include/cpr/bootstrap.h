@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "cpr/design.h"
+#include "cpr/fit.h"
 #include "cpr/model.h"
 #include "cpr/result.h"
 
@@ -86,14 +87,13 @@ size_t cpr_wcr_degenerate(const cpr_wcr *w, double r);
 /* Clusters below which `regress` adds the bootstrap by default. */
 #define CPR_BOOT_FEW_CLUSTERS 50
 
-/* Bootstrap every coefficient of a fitted OLS, pooled or FE result r (from
- * cpr_model_fit(d, s)) with one-way clustered SEs: rebuilds the final
- * regression (within-transformed for FE: every absorbed effect is
- * partialled out, the time effects too, which are not nested in the
- * clusters), fills r->boot_p/boot_low/boot_high and adds notes saying what
- * was done. CPR_E_NUMERIC for other estimators or SE types. */
-int cpr_result_bootstrap(cpr_result *r, const cpr_design *d, const cpr_model_spec *s,
-                         const cpr_boot_spec *b);
+/* Bootstrap every coefficient of a fitted OLS, pooled or FE model with
+ * one-way clustered SEs, on the fit's final regression (for FE the
+ * within-transformed data: every absorbed effect is partialled out, the
+ * time effects too, which are not nested in the clusters); fills
+ * f->r->boot_p/boot_low/boot_high and adds notes saying what was done.
+ * CPR_E_NUMERIC for other estimators, SE types, IV or weights. */
+int cpr_fit_bootstrap(cpr_fit *f, const cpr_boot_spec *b);
 const char *cpr_boot_weights_name(cpr_boot_weights w);
 const char *cpr_boot_type_name(cpr_boot_type t);
 

@@ -7,8 +7,10 @@
 
 #include <stddef.h>
 
+#include "cpr/fit.h"
 #include "cpr/model.h"
 #include "cpr/result.h"
+#include "cpr/threshold.h"
 
 /* The final (transformed) regression a variance is computed for. */
 typedef struct {
@@ -145,10 +147,6 @@ int cpr_result_apply_vcov(cpr_result *r, const cpr_vcov_in *in, cpr_se_kind se,
  * F_df2, F_p and test "wald_f"; chi2 when r->df_resid == 0). */
 int cpr_result_add_wald_f(cpr_result *r);
 
-/* Wald test of R b = 0 for the coefficient subset idx (q of them):
- * W = b' V^-1 b; F = W/q. Fails with CPR_E_NUMERIC when V is singular. */
-int cpr_wald(const double *b, const double *V, size_t k, const size_t *idx,
-             size_t q, double *W);
 
 /* b' V^+ b with the Moore-Penrose inverse of the symmetric q*q matrix V
  * (eigenvalues below sqrt(eps) times the largest count as zero); *rank =
@@ -185,5 +183,36 @@ void cpr_test_clear(cpr_test *t);
  * variance s->se asks for (src/infer/hausman_mundlak.c). d must hold the
  * intercept (an RE design). */
 int cpr_test_hausman_mundlak(const cpr_design *d, const cpr_model_spec *s, cpr_test *out);
+
+/* ---- inference on a fitted model (src/infer/fit_*.c, diagnostics.c) ---- */
+
+/* The variance input of a fit: the one builder of cpr_vcov_in. */
+cpr_vcov_in cpr_vcov_in_from_fit(const cpr_fit *f);
+/* Variance (f->spec.se, ssc, dk_lag), standard errors, inference df and
+ * the joint Wald test into f->r, at the place the estimator marked; the
+ * SE of Stata's FE constant when the fit carries one. */
+int cpr_infer_apply(cpr_fit *f);
+/* The default specification tests the estimator chose (f->tests). */
+int cpr_infer_diagnostics(cpr_fit *f);
+/* FE: F test of the effects, Wooldridge AR(1), Pesaran CD; RE: classical
+ * Hausman (unless Mundlak), Breusch-Pagan and Honda (src/infer/panel_diag.c). */
+void cpr_infer_fe_tests(cpr_fit *f);
+void cpr_infer_re_tests(cpr_fit *f);
+/* cpr_infer_apply, then cpr_infer_diagnostics. */
+int cpr_infer_run(cpr_fit *f);
+/* Estimate and infer in one call; *out is a new result (caller frees). */
+int cpr_model_fit(const cpr_design *d, const cpr_model_spec *spec, cpr_result **out);
+/* Hansen's threshold model with SEs clustered by entity (Stata factor). */
+int cpr_threshold_fit(const cpr_threshold_spec *s, cpr_result **out, cpr_threshold_info *info);
+/* The first stage of endogenous regressor `which` (0-based), or with
+ * which = -1 the reduced form, with the same effects and standard errors
+ * and its default tests (src/infer/iv_first_stage.c). */
+int cpr_iv_aux_fit(const cpr_design *d, const cpr_model_spec *s, long which, cpr_result **out);
+/* First-stage F of the excluded instruments per endogenous regressor
+ * (KP rk Wald F when clustered with one endogenous regressor), added to f->r. */
+void cpr_iv_first_stage_f(cpr_fit *f);
+/* Classical Hausman test: one-way FE on dfe and RE on dre (the same rows),
+ * classical variances, the rest of base (re_method, ls_method) kept. */
+int cpr_test_hausman_classical(const cpr_design *dfe, const cpr_design *dre, const cpr_model_spec *base, cpr_test *out);
 
 #endif

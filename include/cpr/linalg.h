@@ -79,6 +79,13 @@ double cpr_tss(const double *y, size_t n, int centered);
 double cpr_corr(const double *a, const double *b, size_t n);
 double cpr_corr2(const double *a, const double *b, size_t n);
 
+/* ---- Wald quadratic form (src/linalg/quad_form.c) ---------------------- */
+
+/* Wald test of R b = 0 for the coefficient subset idx (q of them):
+ * W = b' V^-1 b; F = W/q. Fails with CPR_E_NUMERIC when V is singular. */
+int cpr_wald(const double *b, const double *V, size_t k, const size_t *idx,
+             size_t q, double *W);
+
 /* ---- group codes -------------------------------------------------------- */
 
 /* counts[g] = observations of group g (ng groups). */

@@ -1,6 +1,7 @@
 /* Linear estimators on a cpr_design: OLS, pooled, fixed effects (within),
  * random effects (GLS, Swamy-Arora), between and first differences. Pure
- * numerics: every estimator fills a cpr_result and never prints. The
+ * numerics: every estimator returns a fitted model (cpr/fit.h) and never
+ * prints; variances and tests are the inference layer's (cpr/infer.h). The
  * building blocks they share (least squares core, FE absorption, group
  * helpers) live one layer down, in src/linalg (cpr/linalg.h, cpr/within.h). */
 #ifndef CPR_MODEL_H
@@ -57,8 +58,6 @@ typedef struct {
 
 /* Two-way FE, cluster by entity, Stata factors, 95%, tol CPR_FE_TOL, 10000 iter. */
 void cpr_model_spec_default(cpr_model_spec *s);
-/* Fit the model in `spec` on `d`; *out is a new result (caller frees). */
-int cpr_model_fit(const cpr_design *d, const cpr_model_spec *spec, cpr_result **out);
 
 /* ---- observation weights (src/model/weights.c) -------------------------- */
 
@@ -90,6 +89,9 @@ int cpr_within_transform_w(const cpr_absorb *a, const double *w, double *cols, s
  * effects, tolerance and sweep limit). */
 cpr_absorb cpr_absorb_for(const cpr_design *d, const cpr_model_spec *s);
 
+/* Levels of the absorbed dimensions of a not nested in d's clusters (0
+ * without clusters): Stata counts them in K. */
+double cpr_absorb_unnested_levels(const cpr_design *d, const cpr_absorb *a);
 /* For leave-one-cluster-out computations: the absorbed dimension nested in
  * d's clusters (it leaves with its cluster; NULL when none, or when every
  * absorbed dimension is nested) and the ones that are not (carried as
@@ -103,34 +105,20 @@ size_t cpr_fd_pairs(const cpr_design *d, size_t **cur, size_t **prev);
 /* Stata's R^2 within, between and overall for the slopes of g on d's data. */
 void cpr_stata_r2_wo(cpr_result *r, const cpr_design *d, const cpr_reg *g);
 
-/* ---- estimators (called by cpr_model_fit; d already checked) ----------- */
-
-int cpr_fit_pooled(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
-int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
-int cpr_fit_re(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
 /* Swamy-Arora components and theta_i (G entries) of RE on d: Stata's
  * (harmonic-mean T) or plm's swar (balanced: the same; unbalanced: the
  * between regression weighted by T_i and plm's trace correction). */
+int cpr_re_theta(const cpr_design *d, cpr_re_method m, double *theta, double *s2e, double *s2u);
 /* Whether the Hausman test of s is the regression-based (Mundlak) one:
  * asked for, or by default with robust, clustered or DK variances. */
 static inline int cpr_hausman_is_mundlak(const cpr_model_spec *s)
 {
     return s->hausman == CPR_HAUSMAN_MUNDLAK || (s->hausman == CPR_HAUSMAN_AUTO && s->se != CPR_SE_IID);
 }
-int cpr_re_theta(const cpr_design *d, cpr_re_method m, double *theta, double *s2e, double *s2u);
-int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
-int cpr_fit_fd(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
-/* IV (src/model/iv.c), chosen by cpr_model_fit when d->kx_endog > 0, for
- * OLS/pooled and FE kinds: endogenous regressors are the last kx_endog
- * columns of X, excluded instruments d->Z. s->iv_method picks 2SLS, LIML,
- * Fuller (s->fuller_a) or two-step GMM (src/model/iv_kclass.c, iv_gmm.c;
- * kappa, Hansen's J); s->asymptotic Stata's large-sample conventions. Adds
- * the first-stage F of the excluded instruments per endogenous regressor;
- * the other IV diagnostics are added by the command (cpr/iv_diag.h). */
-int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
-/* The first stage of endogenous regressor `which` (0-based), or with
- * which = -1 the reduced form: that variable on the exogenous regressors
- * and the instruments, with the same effects and standard errors. */
-int cpr_iv_aux_fit(const cpr_design *d, const cpr_model_spec *s, long which, cpr_result **out);
+/* RSS of pooled OLS with an intercept on d (src/model/pooled_rss.c), for
+ * the F test of the fixed effects; NAN when it cannot be computed. */
+double cpr_pooled_rss(const cpr_design *d);
+
+/* The estimators and the fitted-model object they return: cpr/fit.h. */
 
 #endif

@@ -93,6 +93,15 @@ int cpr_result_has_boot(const cpr_result *r);
 /* Look up a stat by machine name; NAN when absent. */
 double cpr_result_stat(const cpr_result *r, const char *name);
 long cpr_result_term(const cpr_result *r, const char *term);
+/* Counts of stats, tests and notes at one moment (src/util/result_order.c). */
+typedef struct { size_t nstats, ntests, nnotes; } cpr_result_mark;
+cpr_result_mark cpr_result_mark_now(const cpr_result *r);
+/* Move the stats, tests and notes added since `since` to the places marked
+ * by `at` (at <= since), keeping both blocks in order: inference runs after
+ * the estimator but its lines print where the estimator marked them. */
+void cpr_result_move_since(cpr_result *r, cpr_result_mark at, cpr_result_mark since);
+/* Set the value of the stat `name`; 0 when there is none. */
+int cpr_result_set_stat(cpr_result *r, const char *name, double value);
 cpr_cluster_diag *cpr_cluster_diag_alloc(size_t G, size_t k);
 void cpr_cluster_diag_free(cpr_cluster_diag *c);
 

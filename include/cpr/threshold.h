@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 
+#include "cpr/fit.h"
 #include "cpr/model.h"
 #include "cpr/result.h"
 
@@ -51,10 +52,11 @@ typedef struct {
     double F1, F2, p1, p2;          /* p NAN without bootstrap, F2/p2 NAN for one */
 } cpr_threshold_info;
 
-/* Fit; *out gets the slopes at the estimated threshold(s) with SEs
- * clustered by entity (threshold treated as known, as Hansen), the stats
- * above and the notes. info may be NULL; otherwise clear it after use. */
-int cpr_threshold_fit(const cpr_threshold_spec *s, cpr_result **out, cpr_threshold_info *info);
+/* Estimate; *out gets the fit of the slopes at the estimated threshold(s),
+ * the stats above and the notes; its variance (clustered by entity, the
+ * threshold treated as known, as Hansen) is inference's: cpr_threshold_fit
+ * in cpr/infer.h does both. info may be NULL; otherwise clear it after use. */
+int cpr_threshold_estimate(const cpr_threshold_spec *s, cpr_fit **out, cpr_threshold_info *info);
 void cpr_threshold_info_clear(cpr_threshold_info *info);
 
 #endif

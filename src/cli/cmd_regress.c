@@ -286,8 +286,10 @@ static int build_formula(const cli_args *a, const cpr_frame *f, const char *ftex
 /* The wild cluster bootstrap beside the cluster-robust columns: by default
  * when one-way clustered with fewer than 50 clusters (where CR p-values are
  * known to be too small), or whenever --bootstrap B > 0 asks for it. */
-static int maybe_bootstrap(const cli_args *a, regress_opts *o, const cpr_design *d, cpr_result *r)
+static int maybe_bootstrap(const cli_args *a, regress_opts *o, cpr_fit *fit)
 {
+    const cpr_design *d = fit->d;
+    cpr_result *r = fit->r;
     size_t G = d->n_clusters;
     int clustered = o->spec.se == CPR_SE_CLUSTER || o->spec.se == CPR_SE_CR2 || o->spec.se == CPR_SE_CR3 ||
                     o->spec.se == CPR_SE_CR3J;
@@ -311,7 +313,7 @@ static int maybe_bootstrap(const cli_args *a, regress_opts *o, const cpr_design 
         cpr_result_add_note(r, "Webb's six-point weights: with G = %zu < %d clusters Rademacher weights give at most 2^%zu "
                             "distinct bootstrap samples (Webb 2023); --boot-weights rademacher overrides", G, CPR_BOOT_WEBB_BELOW, G);
     size_t n0 = r->nnotes;
-    if (cpr_result_bootstrap(r, d, &o->spec, &o->boot) != CPR_OK) {
+    if (cpr_fit_bootstrap(fit, &o->boot) != CPR_OK) {
         if (o->boot_B > 0) return cpr_last_code();   /* asked for: an error */
         cpr_result_add_note(r, "G = %zu clusters (< %d): cluster-robust p-values can be too small, but %s", G,
                             CPR_BOOT_FEW_CLUSTERS, cpr_last_error());
@@ -367,9 +369,12 @@ static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, reg
                                     (o->spec.effects != CPR_EFFECTS_ENTITY ? CPR_SINGLETONS_TIME : 0);
         rc = cpr_design_build(f, *fm, &dopts, d, &info);
     }
-    if (!rc) rc = cpr_model_fit(*d, &o->spec, r);
-    if (rc) return rc;
-    cpr_result *R = *r;
+    /* the fit stays until the bootstrap has used its final regression */
+    cpr_fit *fit = NULL;
+    if (!rc) rc = cpr_model_estimate(*d, &o->spec, &fit);
+    if (!rc) rc = cpr_infer_run(fit);
+    if (rc) { cpr_fit_free(fit); return rc; }
+    cpr_result *R = fit->r;
     free(R->formula);
     R->formula = cpr_formula_to_string(*fm);
     R->n_dropped = (*d)->n_dropped;
@@ -400,7 +405,9 @@ static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, reg
         if (!f->entity) rc = cli_usage_error(a->cmd, "--hausman needs panel data");
         else rc = cli_regress_hausman(f, *fm, &o->spec, o->cluster, o->cluster2, R);
     }
-    if (!rc) rc = maybe_bootstrap(a, o, *d, R);
+    if (!rc) rc = maybe_bootstrap(a, o, fit);
+    *r = cpr_fit_take_result(fit);
+    cpr_fit_free(fit);
     return rc;
 }
 

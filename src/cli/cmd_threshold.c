@@ -7,6 +7,7 @@
 #include "cpr/design_build.h"
 #include "cpr/formula.h"
 #include "cpr/formula_edit.h"
+#include "cpr/infer.h"
 #include "cpr/plot.h"
 #include "cpr/report.h"
 #include "cpr/status.h"

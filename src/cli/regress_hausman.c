@@ -17,7 +17,6 @@ int cli_regress_hausman(const cpr_frame *f, const cpr_formula *fm, const cpr_mod
         if (strncmp(target->tests[t].name, "hausman", 7) == 0) return CPR_OK;
     int mundlak = cpr_hausman_is_mundlak(spec);
     cpr_design *dfe = NULL, *dre = NULL;
-    cpr_result *fe = NULL, *re = NULL;
     cpr_design_opts o = {0};
     o.cluster = cluster;
     o.cluster2 = cluster2;
@@ -34,20 +33,11 @@ int cli_regress_hausman(const cpr_frame *f, const cpr_formula *fm, const cpr_mod
     rc = cpr_design_build(f, fm, &o, &dfe, NULL);
     o.absorb_fe = 0;
     if (!rc) rc = cpr_design_build(f, fm, &o, &dre, NULL);
-    cpr_model_spec s;
+    cpr_model_spec s;   /* the defaults, with the model's variance components */
     cpr_model_spec_default(&s);
-    s.se = CPR_SE_IID;
-    s.effects = CPR_EFFECTS_ENTITY;
     s.re_method = spec->re_method;
-    s.hausman = CPR_HAUSMAN_CLASSICAL;
-    s.kind = CPR_MODEL_FE;
-    if (!rc) rc = cpr_model_fit(dfe, &s, &fe);
-    s.kind = CPR_MODEL_RE;
-    if (!rc) rc = cpr_model_fit(dre, &s, &re);
-    if (!rc) rc = cpr_test_hausman(fe, re, &t);
+    if (!rc) rc = cpr_test_hausman_classical(dfe, dre, &s, &t);
     if (!rc) cpr_result_take_test(target, &t);
-    cpr_result_free(fe);
-    cpr_result_free(re);
     cpr_design_free(dfe);
     cpr_design_free(dre);
     return rc;

@@ -2,6 +2,7 @@
  * reduced form. The estimator itself is src/model/iv.c. */
 #include "regress_iv.h"
 #include "cpr/formula_edit.h"
+#include "cpr/infer.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 

@@ -1,6 +1,6 @@
-/* Wild cluster bootstrap for a fitted result: rebuild the final regression
- * the estimator ran (its kept terms, fixed effects absorbed), bootstrap each
- * coefficient and say in the notes what was done and why. */
+/* Wild cluster bootstrap of a fitted model: on the final regression the
+ * estimator ran (its kept terms, fixed effects absorbed), taken from the
+ * fit, bootstrap each coefficient and say in the notes what was done and why. */
 #include "cpr/bootstrap.h"
 #include "cpr/infer.h"
 #include "jk_internal.h"
@@ -25,13 +25,17 @@ const char *cpr_boot_type_name(cpr_boot_type t)
  * nested in the clusters must be regressors (as in --se cr3): prepend
  * their dummies (demeaned within the nested effect; a basis of their span,
  * chosen after the slopes by the least-squares core) to the slopes.
- * *X becomes [dummies, slopes]; *off = number of dummies. */
-static int add_dummies(const cpr_design *d, const cpr_model_spec *s, size_t k, double **X, size_t *off)
+ * *Xd = a new [dummies, slopes] (NULL when there are none); *off = number
+ * of dummies. */
+static int add_dummies(const cpr_fit *f, size_t k, double **Xd, size_t *off)
 {
     *off = 0;
-    cpr_absorb a = cpr_absorb_for(d, s);
-    cpr_jk_in ji = { .n = d->n, .k = k, .G = d->n_clusters, .cluster = d->cluster };
-    cpr_absorb_nesting(d, &a, &ji.nest, &ji.n_nest, ji.fe, ji.n_fe);
+    *Xd = NULL;
+    const double *X = f->g.X;
+    const cpr_design *d = f->d;
+    cpr_jk_in ji = { .n = d->n, .k = k, .G = d->n_clusters, .cluster = d->cluster,
+                     .nest = f->fe_nest, .n_nest = f->fe_n_nest,
+                     .fe = { f->fe_other[0], f->fe_other[1] }, .n_fe = { f->fe_n_other[0], f->fe_n_other[1] } };
     size_t pd, n = d->n;
     if (ji.n_fe[0] + ji.n_fe[1] > 2000)
         return cpr_fail(CPR_E_NUMERIC, "the CV3 wild bootstrap carries the effects not nested in the clusters as dummies: "
@@ -39,7 +43,7 @@ static int add_dummies(const cpr_design *d, const cpr_model_spec *s, size_t k, d
     double *D = cpr_jk_dummies(&ji, &pd);
     if (pd == 0) return CPR_OK;
     double *Z = cpr_malloc(n * (k + pd) * sizeof *Z), *zero = cpr_calloc(n, sizeof *zero);
-    memcpy(Z, *X, n * k * sizeof *Z);
+    memcpy(Z, X, n * k * sizeof *Z);
     memcpy(Z + n * k, D, n * pd * sizeof *Z);
     cpr_ls ls;
     int rc = cpr_ols_qr(Z, n, k + pd, zero, 0, CPR_LS_QR, &ls);
@@ -47,8 +51,8 @@ static int add_dummies(const cpr_design *d, const cpr_model_spec *s, size_t k, d
         size_t kd = 0;
         for (size_t c = 0; c < ls.k; c++)
             if (ls.keep[c] >= k) memcpy(Z + (kd++) * n, D + (ls.keep[c] - k) * n, n * sizeof *Z);
-        memcpy(Z + kd * n, *X, n * k * sizeof *Z);
-        *X = Z;
+        memcpy(Z + kd * n, X, n * k * sizeof *Z);
+        *Xd = Z;
         *off = kd;
     } else free(Z);
     cpr_ls_clear(&ls);
@@ -56,49 +60,27 @@ static int add_dummies(const cpr_design *d, const cpr_model_spec *s, size_t k, d
     return rc;
 }
 
-/* X (n*k) = the design columns named by r's terms; y copied; both
- * within-transformed for FE. */
-static int final_data(const cpr_result *r, const cpr_design *d, const cpr_model_spec *s,
-                      double **Xo, double **yo)
+int cpr_fit_bootstrap(cpr_fit *f, const cpr_boot_spec *b)
 {
-    size_t n = d->n, k = r->k;
-    double *W = cpr_malloc(n * (k + 1) * sizeof *W);
-    memcpy(W, d->y, n * sizeof *W);
-    for (size_t j = 0; j < k; j++) {
-        size_t c = 0;
-        while (c < d->k && strcmp(d->names[c], r->terms[j]) != 0) c++;
-        if (c == d->k) { free(W); return cpr_fail(CPR_E_INTERNAL, "bootstrap: term %s not in the design", r->terms[j]); }
-        memcpy(W + (j + 1) * n, d->X + c * n, n * sizeof *W);
-    }
-    if (s->kind == CPR_MODEL_FE) {
-        cpr_absorb a = cpr_absorb_for(d, s);
-        int it, rc = cpr_within_transform(&a, W, k + 1, &it);
-        if (rc != CPR_OK) { free(W); return rc; }
-    }
-    *yo = W;
-    *Xo = W + n;
-    return CPR_OK;
-}
-
-int cpr_result_bootstrap(cpr_result *r, const cpr_design *d, const cpr_model_spec *s,
-                         const cpr_boot_spec *b)
-{
+    cpr_result *r = f->r;
+    const cpr_design *d = f->d;
+    const cpr_model_spec *s = &f->spec;
     if (s->kind != CPR_MODEL_OLS && s->kind != CPR_MODEL_POOLED && s->kind != CPR_MODEL_FE)
         return cpr_fail(CPR_E_NUMERIC, "the wild cluster bootstrap is implemented for OLS, pooled and FE models");
     int oneway = s->se == CPR_SE_CLUSTER || s->se == CPR_SE_CR2 || s->se == CPR_SE_CR3 || s->se == CPR_SE_CR3J;
     if (!oneway || !d->cluster)
         return cpr_fail(CPR_E_NUMERIC, "the wild cluster bootstrap needs one-way clustered standard errors");
     if (d->kz) return cpr_fail(CPR_E_NUMERIC, "the wild cluster bootstrap is not implemented for IV (it would need the WRE bootstrap)");
-    double *X = NULL, *y = NULL, *Xd = NULL;
-    int rc = final_data(r, d, s, &X, &y);
-    if (rc != CPR_OK) return rc;
+    if (f->wt.w) return cpr_fail(CPR_E_NUMERIC, "the wild cluster bootstrap is not implemented with weights");
+    const double *X = f->g.X, *y = f->y;
+    double *Xd = NULL;
+    int rc = CPR_OK;
     size_t off = 0, kk = r->k;
     int cv3 = b->type != CPR_BOOT_WCR;
     if (cv3 && s->kind == CPR_MODEL_FE) {
-        double *X0 = X;
-        rc = add_dummies(d, s, r->k, &X, &off);
-        if (rc != CPR_OK) { free(y); return rc; }
-        if (X != X0) Xd = X;
+        rc = add_dummies(f, r->k, &Xd, &off);
+        if (rc != CPR_OK) return rc;
+        if (Xd) X = Xd;
         kk = r->k + off;
     }
     cpr_boot_out o = { 0 };
@@ -112,7 +94,7 @@ int cpr_result_bootstrap(cpr_result *r, const cpr_design *d, const cpr_model_spe
         unbounded += isnan(o.low) || isnan(o.high);
         if (o.n_degenerate > degenerate) degenerate = o.n_degenerate;
     }
-    free(y); free(Xd);
+    free(Xd);
     if (rc != CPR_OK) return rc;
     r->boot_p_floor = o.p_floor;
     r->boot_exact = o.exact;

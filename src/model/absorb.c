@@ -25,3 +25,16 @@ void cpr_absorb_nesting(const cpr_design *d, const cpr_absorb *a, const int **ne
     }
     if (no == 0) { *nest = NULL; *n_nest = 0; }   /* everything partialled out: no dummies to demean */
 }
+
+/* Stata counts the levels of absorbed dimensions not nested in the cluster
+ * in K of its small-sample factor (xtreg,fe and ivreg2 alike). */
+double cpr_absorb_unnested_levels(const cpr_design *d, const cpr_absorb *a)
+{
+    if (!d->cluster) return 0;
+    double extra = 0;
+    if (a->effects != CPR_EFFECTS_TIME && !cpr_codes_nested(d->entity, d->n_entities, d->cluster, d->n))
+        extra += (double)d->n_entities - 1;
+    if (a->effects != CPR_EFFECTS_ENTITY && !cpr_codes_nested(d->time, d->n_times, d->cluster, d->n))
+        extra += (double)d->n_times - 1;
+    return extra;
+}

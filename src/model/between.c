@@ -1,7 +1,6 @@
 /* Between estimator: OLS on entity means (one row per entity). Stata's
  * R^2 within/overall use the between slopes on the full data. */
-#include "cpr/infer.h"
-#include "cpr/model.h"
+#include "cpr/fit.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -35,7 +34,7 @@ void cpr_stata_r2_wo(cpr_result *r, const cpr_design *d, const cpr_reg *g)
     free(cols); free(m);
 }
 
-int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
+int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
 {
     size_t n = d->n, G = d->n_entities, k = d->k;
     double *m = cpr_malloc(G * (k + 1) * sizeof *m), *cols = cpr_malloc(n * (k + 1) * sizeof *cols);
@@ -73,38 +72,39 @@ int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
         gcl = cpr_malloc(G * sizeof *gcl);
         for (size_t i = 0; i < n; i++) gcl[d->entity[i]] = d->cluster[i];
     }
-    cpr_reg g;
-    int rc = cpr_reg_fit(&g, Xb, G, k, d->names, d->has_const ? 0 : -1, yb, s->ls_method);
+    cpr_fit *f = cpr_fit_alloc(d, s);
+    cpr_reg *g = &f->g;
+    int rc = cpr_reg_fit(g, Xb, G, k, d->names, d->has_const ? 0 : -1, yb, s->ls_method);
+    if (rc == CPR_OK && (s->se == CPR_SE_DK || s->se == CPR_SE_CLUSTER2))
+        rc = cpr_fail(CPR_E_NUMERIC, "between estimator: only classical, HC and one-way cluster standard errors");
     if (rc == CPR_OK) {
-        cpr_result *r = cpr_reg_result(&g, "be", wg ? "Between (weighted regression on weighted entity means)" : "Between (regression on entity means)");
+        cpr_result *r = f->r = cpr_reg_result(g, "be", wg ? "Between (weighted regression on weighted entity means)" : "Between (regression on entity means)");
         r->nobs = n; r->n_groups = G; r->n_periods = d->n_times; r->conf_level = s->conf_level;
-        double df = (double)G - (double)g.k;
-        cpr_vcov_in in = { .n = G, .k = g.k, .X = g.X, .resid = g.ls.resid, .bread = g.ls.bread, .rss = g.ls.rss,
-                           .df_resid = df, .k_stata = (double)g.k, .k_plm = (double)g.k,
-                           .cluster = gcl, .n_clusters = gcl ? d->n_clusters : 0, .cluster_name = d->cluster_name };
-        rc = s->se == CPR_SE_DK || s->se == CPR_SE_CLUSTER2
-             ? cpr_fail(CPR_E_NUMERIC, "between estimator: only classical, HC and one-way cluster standard errors")
-             : cpr_result_apply_vcov(r, &in, s->se, s->ssc, s->dk_lag);
-        if (rc == CPR_OK) {
-            int centered = g.const_idx >= 0;
-            double tss = cpr_tss(yb, G, centered);
-            if (wg) {   /* weighted TSS of the (unscaled) entity means */
-                double *yu = cpr_malloc(G * sizeof *yu), *w2 = cpr_malloc(G * sizeof *w2);
-                for (size_t c = 0; c < G; c++) { yu[c] = yb[c] / wg[c]; w2[c] = wg[c] * wg[c]; }
-                tss = cpr_tss_w(yu, w2, G, centered);
-                free(yu); free(w2);
-            }
-            double r2 = 1.0 - g.ls.rss / tss;
-            cpr_result_add_stat(r, "r2", "R-squared (between regression)", r2, 0);
-            cpr_result_add_stat(r, "adj_r2", "Adjusted R-squared", 1.0 - (1.0 - r2) * ((double)G - centered) / df, 0);
-            cpr_result_add_stat(r, "rss", "Residual sum of squares", g.ls.rss, 0);
-            cpr_result_add_stat(r, "sigma", "Residual standard error", sqrt(g.ls.rss / df), 0);
-            cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
-            if (!wg) cpr_stata_r2_wo(r, d, &g);
-            *out = r;
-        } else cpr_result_free(r);
-        cpr_reg_clear(&g);
-    }
+        double df = (double)G - (double)g->k;
+        /* the final rows are the G entities: their clusters, no second way, no time */
+        f->y = cpr_fit_own(f, yb); yb = NULL;
+        f->resid = g->ls.resid; f->rss = g->ls.rss;
+        f->df_resid = df; f->k_stata = (double)g->k; f->k_plm = (double)g->k;
+        f->cluster = cpr_fit_own(f, gcl); f->n_clusters = gcl ? d->n_clusters : 0; gcl = NULL;
+        f->cluster2 = NULL; f->n_cluster2 = 0; f->time = NULL; f->n_times = 0;
+        f->infer_at = cpr_result_mark_now(r);
+        int centered = g->const_idx >= 0;
+        double tss = cpr_tss(f->y, G, centered);
+        if (wg) {   /* weighted TSS of the (unscaled) entity means */
+            double *yu = cpr_malloc(G * sizeof *yu), *w2 = cpr_malloc(G * sizeof *w2);
+            for (size_t c = 0; c < G; c++) { yu[c] = f->y[c] / wg[c]; w2[c] = wg[c] * wg[c]; }
+            tss = cpr_tss_w(yu, w2, G, centered);
+            free(yu); free(w2);
+        }
+        double r2 = 1.0 - g->ls.rss / tss;
+        cpr_result_add_stat(r, "r2", "R-squared (between regression)", r2, 0);
+        cpr_result_add_stat(r, "adj_r2", "Adjusted R-squared", 1.0 - (1.0 - r2) * ((double)G - centered) / df, 0);
+        cpr_result_add_stat(r, "rss", "Residual sum of squares", g->ls.rss, 0);
+        cpr_result_add_stat(r, "sigma", "Residual standard error", sqrt(g->ls.rss / df), 0);
+        cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
+        if (!wg) cpr_stata_r2_wo(r, d, g);
+        *out = f;
+    } else cpr_fit_free(f);
     free(yb); free(Xb); free(gcl); free(wg);
     return rc;
 }

@@ -2,8 +2,7 @@
  * periods (time value exactly one more) of the same entity; other rows are
  * dropped. The design's intercept becomes the intercept of the differenced
  * regression (a trend in levels), as plm's default and Stata reg D.y D.x. */
-#include "cpr/infer.h"
-#include "cpr/model.h"
+#include "cpr/fit.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -66,7 +65,7 @@ size_t cpr_fd_pairs(const cpr_design *d, size_t **cur, size_t **prev)
     return m;
 }
 
-int cpr_fit_fd(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
+int cpr_fit_fd(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
 {
     size_t *cur, *prev, m = cpr_fd_pairs(d, &cur, &prev);
     size_t off = d->has_const ? 1 : 0, kx = d->k - off, k = kx + off;
@@ -82,31 +81,31 @@ int cpr_fit_fd(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
         if (cl2) cl2[r] = d->cluster2[i];
         tm[r] = d->time[i];
     }
-    cpr_reg g;
-    int rc = m ? cpr_reg_fit(&g, X, m, k, d->names, off ? 0 : -1, y, s->ls_method)
+    cpr_fit *f = cpr_fit_alloc(d, s);
+    cpr_reg *g = &f->g;
+    int rc = m ? cpr_reg_fit(g, X, m, k, d->names, off ? 0 : -1, y, s->ls_method)
                : cpr_fail(CPR_E_NUMERIC, "first differences: no two consecutive periods of the same entity");
     if (rc == CPR_OK) {
-        cpr_result *r = cpr_reg_result(&g, "fd", off ? "First differences (with intercept)" : "First differences");
+        cpr_result *r = f->r = cpr_reg_result(g, "fd", off ? "First differences (with intercept)" : "First differences");
         r->n_groups = d->n_entities; r->n_periods = d->n_times; r->conf_level = s->conf_level;
-        double df = (double)m - (double)g.k;
-        cpr_vcov_in in = { .n = m, .k = g.k, .X = g.X, .resid = g.ls.resid, .bread = g.ls.bread, .rss = g.ls.rss,
-                           .df_resid = df, .k_stata = (double)g.k, .k_plm = (double)g.k,
-                           .cluster = cl, .n_clusters = d->cluster ? d->n_clusters : d->n_entities,
-                           .cluster2 = cl2, .n_cluster2 = d->n_cluster2, .time = tm, .n_times = d->n_times,
-                           .cluster_name = d->cluster_name };
-        rc = cpr_result_apply_vcov(r, &in, s->se, s->ssc, s->dk_lag);
-        if (rc == CPR_OK) {
-            int centered = g.const_idx >= 0;
-            double r2 = 1.0 - g.ls.rss / cpr_tss(y, m, centered);
-            cpr_result_add_stat(r, "r2", centered ? "R-squared (differenced)" : "R-squared (differenced, uncentered)", r2, 0);
-            cpr_result_add_stat(r, "rss", "Residual sum of squares", g.ls.rss, 0);
-            cpr_result_add_stat(r, "sigma", "Residual standard error", sqrt(g.ls.rss / df), 0);
-            cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
-            cpr_result_add_stat(r, "n_obs_used", "Differenced observations used", (double)m, 1);
-            *out = r;
-        } else cpr_result_free(r);
-        cpr_reg_clear(&g);
-    }
+        double df = (double)m - (double)g->k;
+        /* the final rows are the differences: their clusters (entity by default) and periods */
+        f->y = cpr_fit_own(f, y); y = NULL;
+        f->resid = g->ls.resid; f->rss = g->ls.rss;
+        f->df_resid = df; f->k_stata = (double)g->k; f->k_plm = (double)g->k;
+        f->cluster = cpr_fit_own(f, cl); f->n_clusters = d->cluster ? d->n_clusters : d->n_entities; cl = NULL;
+        f->cluster2 = cpr_fit_own(f, cl2); cl2 = NULL;
+        f->time = cpr_fit_own(f, tm); tm = NULL;
+        f->infer_at = cpr_result_mark_now(r);
+        int centered = g->const_idx >= 0;
+        double r2 = 1.0 - g->ls.rss / cpr_tss(f->y, m, centered);
+        cpr_result_add_stat(r, "r2", centered ? "R-squared (differenced)" : "R-squared (differenced, uncentered)", r2, 0);
+        cpr_result_add_stat(r, "rss", "Residual sum of squares", g->ls.rss, 0);
+        cpr_result_add_stat(r, "sigma", "Residual standard error", sqrt(g->ls.rss / df), 0);
+        cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
+        cpr_result_add_stat(r, "n_obs_used", "Differenced observations used", (double)m, 1);
+        *out = f;
+    } else cpr_fit_free(f);
     free(cur); free(prev); free(y); free(X); free(cl); free(cl2); free(tm);
     return rc;
 }

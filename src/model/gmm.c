@@ -4,7 +4,7 @@
  * can be compared with R at rounding level (tests/unit/test_gmm.c). */
 #include "gmm_internal.h"
 
-#include "cpr/infer.h"
+#include "cpr/linalg.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 

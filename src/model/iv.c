@@ -10,11 +10,10 @@
  * iv_gmm.c) but keeps the variance machinery: every estimator hands over
  * its sandwich pieces (score regressors Xs and bread B). --asymptotic uses
  * Stata's large-sample conventions (z, chi2, RSS/N, HC0, CR0). */
-#include "cpr/infer.h"
+#include "cpr/fit.h"
 #include "cpr/iv_data.h"
 #include "cpr/iv_gmm.h"
 #include "cpr/iv_kclass.h"
-#include "cpr/model.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -23,81 +22,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-int cpr_iv_aux_fit(const cpr_design *d, const cpr_model_spec *s, long which, cpr_result **out)
+void cpr_iv_aux_design(const cpr_design *d, long which, cpr_design *aux)
 {
     size_t n = d->n, kex = d->k - d->kx_endog, k = kex + d->kz;
-    cpr_design aux = *d;   /* borrows the panel codes; never freed as a design */
-    aux.k = k;
-    aux.kx_endog = aux.kz = 0;
-    aux.Z = NULL; aux.z_names = NULL;
-    aux.X = cpr_malloc(n * k * sizeof *aux.X);
-    aux.names = cpr_malloc(k * sizeof *aux.names);
-    memcpy(aux.X, d->X, n * kex * sizeof *aux.X);
-    memcpy(aux.X + n * kex, d->Z, n * d->kz * sizeof *aux.X);
-    for (size_t j = 0; j < kex; j++) aux.names[j] = d->names[j];
-    for (size_t j = 0; j < d->kz; j++) aux.names[kex + j] = d->z_names[j];
+    *aux = *d;   /* borrows the panel codes; never freed as a design */
+    aux->k = k;
+    aux->kx_endog = aux->kz = 0;
+    aux->Z = NULL; aux->z_names = NULL;
+    aux->X = cpr_malloc(n * k * sizeof *aux->X);
+    aux->names = cpr_malloc(k * sizeof *aux->names);
+    memcpy(aux->X, d->X, n * kex * sizeof *aux->X);
+    memcpy(aux->X + n * kex, d->Z, n * d->kz * sizeof *aux->X);
+    for (size_t j = 0; j < kex; j++) aux->names[j] = d->names[j];
+    for (size_t j = 0; j < d->kz; j++) aux->names[kex + j] = d->z_names[j];
     if (which >= 0) {
-        aux.y = d->X + (kex + (size_t)which) * n;
-        aux.outcome = d->names[kex + (size_t)which];
-    }
-    int rc = s->kind == CPR_MODEL_FE ? cpr_fit_fe(&aux, s, out) : cpr_fit_pooled(&aux, s, out);
-    free(aux.X); free(aux.names);
-    if (rc == CPR_OK) {
-        free((*out)->model);
-        (*out)->model = cpr_strdup(which >= 0 ? "iv_first_stage" : "iv_reduced_form");
-        char *e = cpr_asprintf("%s: %s", which >= 0 ? "First stage" : "Reduced form", (*out)->estimator);
-        free((*out)->estimator);
-        (*out)->estimator = e;
-    }
-    return rc;
-}
-
-/* First-stage F of the excluded instruments for each endogenous regressor,
- * with the variance of the main model: classical F (iid), robust Wald/q
- * (HC), or cluster-robust Wald/q, which for one endogenous regressor is the
- * Kleibergen-Paap rk Wald F (the rank test reduces to this Wald test). */
-static void first_stage_f(cpr_result *r, const cpr_design *d, const cpr_model_spec *s)
-{
-    size_t kex = d->k - d->kx_endog, q = d->kz;
-    for (size_t e = 0; e < d->kx_endog; e++) {
-        cpr_result *fs = NULL;
-        if (cpr_iv_aux_fit(d, s, (long)e, &fs) != CPR_OK) { cpr_error_clear(); continue; }
-        size_t *idx = cpr_malloc(q * sizeof *idx), m = 0;
-        for (size_t j = 0; j < q; j++) {
-            long t = cpr_result_term(fs, d->z_names[j]);
-            if (t >= 0) idx[m++] = (size_t)t;
-        }
-        double W = NAN;
-        if (m == q && cpr_wald(fs->estimate, fs->vcov, fs->k, idx, q, &W) == CPR_OK) {
-            double F = W / q, df2 = fs->df_resid;
-            double p = df2 > 0 ? gsl_cdf_fdist_Q(F, (double)q, df2) : gsl_cdf_chisq_Q(W, (double)q);
-            int kp = s->se == CPR_SE_CLUSTER && d->kx_endog == 1;
-            char *name = cpr_asprintf("first_stage_f_%zu", e + 1);
-            char *label = cpr_asprintf("%s, %s", kp ? "Kleibergen-Paap rk Wald F" : s->se == CPR_SE_IID ? "First-stage F" : "First-stage robust Wald F",
-                                       d->names[kex + e]);
-            char *note = cpr_asprintf("H0: the excluded instruments do not explain %s (weak/irrelevant); %s%s", d->names[kex + e],
-                                      kp ? "cluster-robust Wald F of the instruments in the first stage / their number (with one endogenous regressor this is the KP rk Wald F)"
-                                         : s->se == CPR_SE_IID ? "classical F" : "Wald statistic with the model's variance / number of instruments",
-                                      "; rule of thumb: below 10 means weak instruments (Staiger-Stock)");
-            cpr_result_add_stat(r, name, label, F, 0);
-            cpr_result_add_test(r, name, label, F, (double)q, df2, p, note);
-            free(name); free(label); free(note);
-        } else cpr_error_clear();
-        free(idx);
-        cpr_result_free(fs);
+        aux->y = d->X + (kex + (size_t)which) * n;
+        aux->outcome = d->names[kex + (size_t)which];
     }
 }
 
-/* Levels of absorbed dimensions not nested in the cluster (as fe.c). */
-static double unnested_levels(const cpr_design *d, const cpr_absorb *a)
+void cpr_iv_aux_design_clear(cpr_design *aux)
 {
-    if (!d->cluster) return 0;
-    double extra = 0;
-    if (a->effects != CPR_EFFECTS_TIME && !cpr_codes_nested(d->entity, d->n_entities, d->cluster, d->n))
-        extra += (double)d->n_entities - 1;
-    if (a->effects != CPR_EFFECTS_ENTITY && !cpr_codes_nested(d->time, d->n_times, d->cluster, d->n))
-        extra += (double)d->n_times - 1;
-    return extra;
+    free(aux->X); free(aux->names);
+    aux->X = NULL; aux->names = NULL;
 }
 
 static const char *method_name(cpr_iv_method m)
@@ -149,7 +96,7 @@ static int other_estimator(const cpr_iv_data *v, const cpr_design *d, const cpr_
     return rc;
 }
 
-int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
+int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
 {
     int fe = s->kind == CPR_MODEL_FE;
     if (!fe && s->kind != CPR_MODEL_OLS && s->kind != CPR_MODEL_POOLED)
@@ -174,95 +121,99 @@ int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
         if (rc == CPR_OK) for (size_t i = 0; i < n; i++) Xh[(kex + e) * n + i] = xe[i] - ls.resid[i];
         cpr_ls_clear(&ls);
     }
-    cpr_reg g = { 0 };
+    cpr_fit *f = cpr_fit_alloc(d, s);
+    cpr_reg *g = &f->g;
     long cc = d->has_const && !fe ? 0 : -1;
-    if (rc == CPR_OK) rc = cpr_reg_fit(&g, Xh, n, k, d->names, cc, y, s->ls_method);
+    if (rc == CPR_OK) rc = cpr_reg_fit(g, Xh, n, k, d->names, cc, y, s->ls_method);
     if (rc == CPR_OK) {
         for (size_t e = 0; e < ke; e++)
-            for (size_t j = 0; j < g.ndropped; j++)
-                if (strcmp(g.dropped[j], d->names[kex + e]) == 0)
+            for (size_t j = 0; j < g->ndropped; j++)
+                if (strcmp(g->dropped[j], d->names[kex + e]) == 0)
                     rc = cpr_fail(CPR_E_NUMERIC, "IV: %s is not identified (instruments collinear with the exogenous regressors)", d->names[kex + e]);
     }
-    if (rc != CPR_OK) { cpr_reg_clear(&g); cpr_iv_data_clear(&v); free(Wm); free(Xh); return rc; }
+    free(Xh);
+    if (rc != CPR_OK) { cpr_fit_free(f); cpr_iv_data_clear(&v); free(Wm); return rc; }
     /* structural residuals use the actual X, not the fitted one */
-    double *u = cpr_malloc(n * sizeof *u);
+    double *u = cpr_fit_own(f, cpr_malloc(n * sizeof *u));
     long double rss = 0;
     for (size_t i = 0; i < n; i++) {
         long double t = y[i];
-        for (size_t j = 0; j < g.k; j++) t -= (long double)X[g.ls.keep[j] * n + i] * g.ls.beta[j];
+        for (size_t j = 0; j < g->k; j++) t -= (long double)X[g->ls.keep[j] * n + i] * g->ls.beta[j];
         u[i] = (double)t;
         rss += t * t;
     }
     cpr_iv_est est = { 0 };
     double kappa_liml = NAN, J = NAN;
     if (s->iv_method != CPR_IV_2SLS) {
-        rc = other_estimator(&v, d, s, &g, Wm, u, &est, &kappa_liml, &J);
-        if (rc != CPR_OK) { cpr_reg_clear(&g); cpr_iv_data_clear(&v); free(Wm); free(Xh); free(u); return rc; }
+        rc = other_estimator(&v, d, s, g, Wm, u, &est, &kappa_liml, &J);
+        if (rc != CPR_OK) { cpr_fit_free(f); cpr_iv_data_clear(&v); free(Wm); return rc; }
         memcpy(u, est.resid, n * sizeof *u);
         rss = est.rss;
     }
+    free(Wm);
     char *est_label = estimator_label(s, fe);
-    cpr_result *r = cpr_reg_result(&g, "iv", est_label);
+    cpr_result *r = f->r = cpr_reg_result(g, "iv", est_label);
     free(est_label);
-    if (s->iv_method != CPR_IV_2SLS) memcpy(r->estimate, est.beta, g.k * sizeof *r->estimate);
+    if (s->iv_method != CPR_IV_2SLS) memcpy(r->estimate, est.beta, g->k * sizeof *r->estimate);
     r->n_groups = d->n_entities; r->n_periods = d->n_times; r->conf_level = s->conf_level;
-    double N = (double)n, K = (double)g.k, dof = v.absorbed, df = N - K - dof;
-    /* --asymptotic: Stata's large-sample conventions (ivregress without small) */
-    cpr_se_kind se = s->se;
-    cpr_ssc ssc = s->ssc;
-    if (s->asymptotic) {
-        if (se == CPR_SE_HC1) se = CPR_SE_HC0;
-        ssc = CPR_SSC_NONE;
+    double N = (double)n, K = (double)g->k, dof = v.absorbed, df = N - K - dof;
+    /* the variance is the sandwich of the estimator's score regressors and bread
+     * (2SLS: the fitted regressors and (Xh'Xh)^-1); --asymptotic: Stata's
+     * large-sample conventions (ivregress without small), applied by inference */
+    f->xs = est.Xs ? cpr_fit_own(f, est.Xs) : NULL;
+    f->bread = est.bread ? cpr_fit_own(f, est.bread) : NULL;
+    est.Xs = est.bread = NULL;
+    f->asymptotic = s->asymptotic;
+    f->normal = s->asymptotic;
+    f->y = cpr_fit_own(f, v.M); v.M = NULL;   /* y is v.y, a view into M */
+    f->resid = u; f->rss = (double)rss;
+    f->df_resid = s->asymptotic ? N : df; f->k_stata = K; f->k_plm = K;
+    if (fe) {
+        cpr_absorb a = cpr_absorb_for(d, s);
+        f->k_stata = K + 1 + cpr_absorb_unnested_levels(d, &a);
+        f->absorbed = 1; f->absorb = a; f->n_absorbed = dof;
     }
-    cpr_vcov_in in = { .n = n, .k = g.k, .X = est.Xs ? est.Xs : g.X, .resid = u, .bread = est.bread ? est.bread : g.ls.bread,
-                       .rss = (double)rss, .df_resid = s->asymptotic ? N : df,
-                       .k_stata = K, .k_plm = K,
-                       .normal = s->asymptotic,
-                       .cluster = d->cluster, .n_clusters = d->n_clusters, .cluster2 = d->cluster2,
-                       .n_cluster2 = d->n_cluster2, .time = d->time, .n_times = d->n_times,
-                       .cluster_name = d->cluster_name };
-    if (fe) { cpr_absorb a = cpr_absorb_for(d, s); in.k_stata = K + 1 + unnested_levels(d, &a); }
-    rc = df > 0 ? cpr_result_apply_vcov(r, &in, se, ssc, s->dk_lag)
-                : cpr_fail(CPR_E_NUMERIC, "IV: no residual degrees of freedom");
-    if (rc == CPR_OK) {
-        int centered = !fe && g.const_idx >= 0;
-        double sdf = s->asymptotic ? N : df;
-        cpr_result_add_stat(r, fe ? "r2_within" : "r2", fe ? "R-squared (within; IV, may be negative)" : "R-squared (IV, may be negative)",
-                            1.0 - (double)rss / cpr_tss(y, n, centered), 0);
-        cpr_result_add_stat(r, "rss", "Residual sum of squares", (double)rss, 0);
-        cpr_result_add_stat(r, "sigma", s->asymptotic ? "Residual standard error (sqrt(RSS/N))" : "Residual standard error",
-                            sqrt((double)rss / sdf), 0);
-        cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
-        if (fe) cpr_result_add_stat(r, "n_absorbed", "Absorbed fixed-effect parameters", dof, 1);
-        cpr_result_add_stat(r, "n_instruments", "Excluded instruments", (double)kz, 1);
-        if (s->iv_method == CPR_IV_LIML || s->iv_method == CPR_IV_FULLER) {
-            cpr_result_add_stat(r, "kappa", s->iv_method == CPR_IV_LIML ? "LIML kappa" : "Fuller kappa", est.kappa, 0);
-            if (s->iv_method == CPR_IV_FULLER) {
-                cpr_result_add_stat(r, "kappa_liml", "LIML kappa (before Fuller's correction)", kappa_liml, 0);
-                cpr_result_add_stat(r, "fuller_a", "Fuller constant a", s->fuller_a, 0);
-            }
-        }
-        if (s->iv_method == CPR_IV_GMM && kz > ke) {
-            double q = (double)(kz - ke);
-            cpr_result_add_stat(r, "hansen_j", "Hansen's J", J, 0);
-            cpr_result_add_test(r, "hansen_j", "Hansen's J (overidentifying restrictions)", J, q, 0, gsl_cdf_chisq_Q(J, q),
-                                "H0: the instruments are valid (uncorrelated with the error); chi2(instruments - endogenous), "
-                                "J = g'S^-1 g with the weight matrix of the estimation");
-        }
-        if (s->iv_method == CPR_IV_GMM)
-            cpr_result_add_note(r, "GMM weight matrix: %s; variance: sandwich with the second-step residuals (Stata ivregress gmm)",
-                                s->se == CPR_SE_IID ? "(Z'Z)^-1 (iid: the estimate equals 2SLS)" : s->se == CPR_SE_CLUSTER ? "cluster-robust moment covariance of the 2SLS residuals"
-                                                                                                                        : "heteroskedasticity-robust moment covariance of the 2SLS residuals");
-        if (s->asymptotic) cpr_result_add_note(r, "large-sample conventions (--asymptotic): z and chi2 tests, s^2 = RSS/N, HC0, CR0 (no G/(G-1))");
-        first_stage_f(r, d, s);
-        for (size_t e = 0; e < ke; e++) cpr_result_add_note(r, "endogenous: %s", d->names[kex + e]);
-        for (size_t j = 0; j < kz; j++) cpr_result_add_note(r, "excluded instrument: %s", d->z_names[j]);
+    f->infer_at = cpr_result_mark_now(r);
+    cpr_fit_set_residuals(f, u, NULL);
+    if (!(df > 0)) {
+        cpr_iv_est_clear(&est); cpr_iv_data_clear(&v); cpr_fit_free(f);
+        return cpr_fail(CPR_E_NUMERIC, "IV: no residual degrees of freedom");
     }
-    cpr_reg_clear(&g);
+    int centered = !fe && g->const_idx >= 0;
+    double sdf = s->asymptotic ? N : df;
+    cpr_result_add_stat(r, fe ? "r2_within" : "r2", fe ? "R-squared (within; IV, may be negative)" : "R-squared (IV, may be negative)",
+                        1.0 - (double)rss / cpr_tss(y, n, centered), 0);
+    cpr_result_add_stat(r, "rss", "Residual sum of squares", (double)rss, 0);
+    cpr_result_add_stat(r, "sigma", s->asymptotic ? "Residual standard error (sqrt(RSS/N))" : "Residual standard error",
+                        sqrt((double)rss / sdf), 0);
+    cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
+    if (fe) cpr_result_add_stat(r, "n_absorbed", "Absorbed fixed-effect parameters", dof, 1);
+    cpr_result_add_stat(r, "n_instruments", "Excluded instruments", (double)kz, 1);
+    if (s->iv_method == CPR_IV_LIML || s->iv_method == CPR_IV_FULLER) {
+        cpr_result_add_stat(r, "kappa", s->iv_method == CPR_IV_LIML ? "LIML kappa" : "Fuller kappa", est.kappa, 0);
+        if (s->iv_method == CPR_IV_FULLER) {
+            cpr_result_add_stat(r, "kappa_liml", "LIML kappa (before Fuller's correction)", kappa_liml, 0);
+            cpr_result_add_stat(r, "fuller_a", "Fuller constant a", s->fuller_a, 0);
+        }
+    }
+    if (s->iv_method == CPR_IV_GMM && kz > ke) {
+        double q = (double)(kz - ke);
+        cpr_result_add_stat(r, "hansen_j", "Hansen's J", J, 0);
+        cpr_result_add_test(r, "hansen_j", "Hansen's J (overidentifying restrictions)", J, q, 0, gsl_cdf_chisq_Q(J, q),
+                            "H0: the instruments are valid (uncorrelated with the error); chi2(instruments - endogenous), "
+                            "J = g'S^-1 g with the weight matrix of the estimation");
+    }
+    if (s->iv_method == CPR_IV_GMM)
+        cpr_result_add_note(r, "GMM weight matrix: %s; variance: sandwich with the second-step residuals (Stata ivregress gmm)",
+                            s->se == CPR_SE_IID ? "(Z'Z)^-1 (iid: the estimate equals 2SLS)" : s->se == CPR_SE_CLUSTER ? "cluster-robust moment covariance of the 2SLS residuals"
+                                                                                                                    : "heteroskedasticity-robust moment covariance of the 2SLS residuals");
+    if (s->asymptotic) cpr_result_add_note(r, "large-sample conventions (--asymptotic): z and chi2 tests, s^2 = RSS/N, HC0, CR0 (no G/(G-1))");
+    /* the first-stage F per endogenous regressor is inference's (src/infer/iv_first_stage.c) */
+    for (size_t e = 0; e < ke; e++) cpr_result_add_note(r, "endogenous: %s", d->names[kex + e]);
+    for (size_t j = 0; j < kz; j++) cpr_result_add_note(r, "excluded instrument: %s", d->z_names[j]);
+    f->tests = CPR_FIT_TESTS_IV;
     cpr_iv_est_clear(&est);
     cpr_iv_data_clear(&v);
-    free(Wm); free(Xh); free(u);
-    if (rc != CPR_OK) { cpr_result_free(r); return rc; }
-    *out = r;
+    *out = f;
     return CPR_OK;
 }

@@ -1,28 +1,10 @@
-/* Model dispatcher: default spec, design checks, one call per estimator. */
-#include "cpr/model.h"
+/* Model dispatcher: default spec, design checks, one call per estimator;
+ * each returns a fitted model (cpr/fit.h) without inference. */
+#include "cpr/fit.h"
 #include "cpr/status.h"
 
 #include <math.h>
 #include <stddef.h>
-
-void cpr_model_spec_default(cpr_model_spec *s)
-{
-    s->kind = CPR_MODEL_FE;
-    s->effects = CPR_EFFECTS_TWOWAY;
-    s->se = CPR_SE_CLUSTER;
-    s->ssc = CPR_SSC_STATA;
-    s->re_method = CPR_RE_STATA;
-    s->dk_lag = -1;
-    s->conf_level = 0.95;
-    s->fe_tol = CPR_FE_TOL;
-    s->fe_maxiter = 10000;
-    s->ls_method = CPR_LS_AUTO;
-    s->cluster_diag = 0;
-    s->hausman = CPR_HAUSMAN_AUTO;
-    s->iv_method = CPR_IV_2SLS;
-    s->fuller_a = 1.0;
-    s->asymptotic = 0;
-}
 
 static int check_design(const cpr_design *d, const cpr_model_spec *s)
 {
@@ -43,7 +25,7 @@ static int check_design(const cpr_design *d, const cpr_model_spec *s)
     return CPR_OK;
 }
 
-int cpr_model_fit(const cpr_design *d, const cpr_model_spec *spec, cpr_result **out)
+int cpr_model_estimate(const cpr_design *d, const cpr_model_spec *spec, cpr_fit **out)
 {
     cpr_model_spec def;
     if (!spec) { cpr_model_spec_default(&def); spec = &def; }

@@ -8,8 +8,7 @@
  * the between regression weighted by T_i (residual form q_B = sum_i T_i
  * (ybar_i - zbar_i'b)^2, Z_B the entity means repeated per row, Z_S the
  * entity sums), as plm's ercomp with dfcor 3. */
-#include "cpr/infer.h"
-#include "cpr/model.h"
+#include "cpr/fit.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -119,48 +118,21 @@ int cpr_re_theta(const cpr_design *d, cpr_re_method method, double *th, double *
     return CPR_OK;
 }
 
-static int re_core(const cpr_design *d, const cpr_model_spec *s, cpr_result **out);
+static int re_core(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out);
 
-/* Hausman (classical variances of FE and RE, as plm phtest) and the
- * Breusch-Pagan / Honda LM tests on pooled OLS residuals. */
-static void re_tests(const cpr_design *d, const cpr_model_spec *s, cpr_result *r)
-{
-    cpr_test t = { 0 }, h = { 0 };
-    /* The regression-based (Mundlak) version is an inference step on its own
-     * design: the command adds it (src/cli/regress_hausman.c). */
-    if (!cpr_hausman_is_mundlak(s)) {
-        cpr_model_spec si = *s;
-        si.se = CPR_SE_IID;
-        cpr_result *re = NULL, *fe = NULL;
-        int rc = re_core(d, &si, &re);
-        si.kind = CPR_MODEL_FE; si.effects = CPR_EFFECTS_ENTITY;
-        if (rc == CPR_OK) rc = cpr_fit_fe(d, &si, &fe);
-        if (rc == CPR_OK && cpr_test_hausman(fe, re, &t) == CPR_OK) cpr_result_take_test(r, &t);
-        cpr_result_free(re); cpr_result_free(fe);
-    }
-    cpr_error_clear();
-    cpr_reg g;
-    if (cpr_reg_fit(&g, d->X, d->n, d->k, d->names, d->has_const ? 0 : -1, d->y, CPR_LS_AUTO) == CPR_OK &&
-        cpr_test_bp_lm(g.ls.resid, d->entity, d->n, d->n_entities, &t, &h) == CPR_OK) {
-        cpr_result_take_test(r, &t);
-        cpr_result_take_test(r, &h);
-    }
-    cpr_reg_clear(&g);
-    cpr_error_clear();   /* a test that cannot be computed is left out, not an error */
-}
-
-int cpr_fit_re(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
+/* The Hausman and Breusch-Pagan tests are inference's (src/infer/diagnostics.c). */
+int cpr_fit_re(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
 {
     if (d->entity && d->n_entities == d->n)
         return cpr_fail(CPR_E_NUMERIC, "random effects: every entity is observed in a single period (T = 1 for all "
                         "%zu entities), so the entity variance cannot be separated from the error; use --model pooled",
                         d->n_entities);
     int rc = re_core(d, s, out);
-    if (rc == CPR_OK) re_tests(d, s, *out);
+    if (rc == CPR_OK) (*out)->tests = CPR_FIT_TESTS_RE;
     return rc;
 }
 
-static int re_core(const cpr_design *d, const cpr_model_spec *s, cpr_result **out)
+static int re_core(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
 {
     size_t n = d->n, G = d->n_entities, k = d->k;
     size_t *Ti = cpr_malloc(G * sizeof *Ti);
@@ -179,37 +151,33 @@ static int re_core(const cpr_design *d, const cpr_model_spec *s, cpr_result **ou
     cpr_group_means(d->entity, n, G, cols, k + 1, m);
     for (size_t j = 0; j <= k; j++)
         for (size_t i = 0; i < n; i++) cols[j * n + i] -= th[d->entity[i]] * m[(size_t)d->entity[i] * (k + 1) + j];
-    cpr_reg g;
-    rc = cpr_reg_fit(&g, cols + n, n, k, d->names, d->has_const ? 0 : -1, cols, s->ls_method);
+    cpr_fit *f = cpr_fit_alloc(d, s);
+    cpr_reg *g = &f->g;
+    rc = cpr_reg_fit(g, cols + n, n, k, d->names, d->has_const ? 0 : -1, cols, s->ls_method);
     if (rc == CPR_OK) {
-        cpr_result *r = cpr_reg_result(&g, "re", s->re_method == CPR_RE_STATA
-                                       ? "Random effects (GLS, Swamy-Arora as Stata xtreg,re)"
-                                       : "Random effects (GLS, Swamy-Arora as plm swar)");
+        cpr_result *r = f->r = cpr_reg_result(g, "re", s->re_method == CPR_RE_STATA
+                                              ? "Random effects (GLS, Swamy-Arora as Stata xtreg,re)"
+                                              : "Random effects (GLS, Swamy-Arora as plm swar)");
         r->n_groups = G; r->n_periods = d->n_times; r->conf_level = s->conf_level;
-        double K = (double)g.k, df = (double)n - K;
-        cpr_vcov_in in = { .n = n, .k = g.k, .X = g.X, .resid = g.ls.resid, .bread = g.ls.bread, .rss = g.ls.rss,
-                           .df_resid = df, .k_stata = K, .k_plm = K, .normal = s->re_method == CPR_RE_STATA,
-                           .cluster = d->cluster, .n_clusters = d->n_clusters, .cluster2 = d->cluster2,
-                           .n_cluster2 = d->n_cluster2, .time = d->time, .n_times = d->n_times,
-                           .cluster_name = d->cluster_name };
-        rc = cpr_result_apply_vcov(r, &in, s->se, s->ssc, s->dk_lag);
-        if (rc == CPR_OK) {
-            cpr_result_add_stat(r, "sigma_u", "sigma_u", sqrt(s2u), 0);
-            cpr_result_add_stat(r, "sigma_e", "sigma_e", sqrt(s2e), 0);
-            cpr_result_add_stat(r, "rho", "rho (fraction of variance due to u_i)", s2u / (s2u + s2e), 0);
-            cpr_result_add_stat(r, bal ? "theta" : "theta_min", bal ? "theta" : "theta (min)", thmin, 0);
-            if (!bal) cpr_result_add_stat(r, "theta_max", "theta (max)", thmax, 0);
-            cpr_result_add_stat(r, "T_harmonic", "Harmonic mean of T_i", Th, 0);
-            cpr_result_add_stat(r, "r2", "R-squared (GLS-transformed, as plm)",
-                                1.0 - g.ls.rss / cpr_tss(cols, n, 1), 0);
-            cpr_result_add_stat(r, "rss", "Residual sum of squares (transformed)", g.ls.rss, 0);
-            cpr_result_add_stat(r, "sigma", "Residual standard error (transformed)", sqrt(g.ls.rss / df), 0);
-            cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
-            cpr_stata_r2_wo(r, d, &g);
-            *out = r;
-        } else cpr_result_free(r);
-        cpr_reg_clear(&g);
-    }
+        double K = (double)g->k, df = (double)n - K;
+        f->y = cpr_fit_own(f, cols); cols = NULL;
+        f->resid = g->ls.resid; f->rss = g->ls.rss;
+        f->df_resid = df; f->k_stata = K; f->k_plm = K; f->normal = s->re_method == CPR_RE_STATA;
+        f->infer_at = cpr_result_mark_now(r);
+        cpr_result_add_stat(r, "sigma_u", "sigma_u", sqrt(s2u), 0);
+        cpr_result_add_stat(r, "sigma_e", "sigma_e", sqrt(s2e), 0);
+        cpr_result_add_stat(r, "rho", "rho (fraction of variance due to u_i)", s2u / (s2u + s2e), 0);
+        cpr_result_add_stat(r, bal ? "theta" : "theta_min", bal ? "theta" : "theta (min)", thmin, 0);
+        if (!bal) cpr_result_add_stat(r, "theta_max", "theta (max)", thmax, 0);
+        cpr_result_add_stat(r, "T_harmonic", "Harmonic mean of T_i", Th, 0);
+        cpr_result_add_stat(r, "r2", "R-squared (GLS-transformed, as plm)",
+                            1.0 - g->ls.rss / cpr_tss(f->y, n, 1), 0);
+        cpr_result_add_stat(r, "rss", "Residual sum of squares (transformed)", g->ls.rss, 0);
+        cpr_result_add_stat(r, "sigma", "Residual standard error (transformed)", sqrt(g->ls.rss / df), 0);
+        cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
+        cpr_stata_r2_wo(r, d, g);
+        *out = f;
+    } else cpr_fit_free(f);
     free(Ti); free(th); free(cols); free(m);
     return rc;
 }

@@ -2,7 +2,7 @@
  * the sequential double threshold (see include/cpr/threshold.h). */
 #include "threshold_internal.h"
 
-#include "cpr/infer.h"
+#include "cpr/fit.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -136,7 +136,7 @@ static void fill_result(cpr_result *r, const cpr_threshold_spec *s, const cpr_th
                             1.0 / (double)s->bootstrap);
 }
 
-int cpr_threshold_fit(const cpr_threshold_spec *s, cpr_result **out, cpr_threshold_info *info)
+int cpr_threshold_estimate(const cpr_threshold_spec *s, cpr_fit **out, cpr_threshold_info *info)
 {
     *out = NULL;
     cpr_threshold_info scratch;
@@ -163,24 +163,29 @@ int cpr_threshold_fit(const cpr_threshold_spec *s, cpr_result **out, cpr_thresho
     if (!rc) rc = thr_fit_cuts(&c, yw, NULL, 0, &in->ssr0, NULL);
     if (!rc) rc = searches(&c, yw, in);
     if (!rc && s->bootstrap) rc = thr_bootstrap(&c, yw, in);
-    cpr_reg g = {0};
+    cpr_fit *f = cpr_fit_alloc(NULL, NULL);
+    cpr_reg *g = &f->g;
     double cuts[2] = {in->gamma1, in->gamma2}, ssr;
     if (s->nthresh == 2 && cuts[1] < cuts[0]) { cuts[0] = in->gamma2; cuts[1] = in->gamma1; }
-    if (!rc) rc = thr_fit_cuts(&c, yw, cuts, (size_t)s->nthresh, &ssr, &g);
+    if (!rc) rc = thr_fit_cuts(&c, yw, cuts, (size_t)s->nthresh, &ssr, g);
     if (!rc) {
-        cpr_result *r = cpr_reg_result(&g, "threshold", s->nthresh == 2 ? "Hansen (1999) panel threshold, two thresholds (within)"
-                                                                        : "Hansen (1999) panel threshold, one threshold (within)");
+        cpr_result *r = f->r = cpr_reg_result(g, "threshold", s->nthresh == 2 ? "Hansen (1999) panel threshold, two thresholds (within)"
+                                                                              : "Hansen (1999) panel threshold, one threshold (within)");
         r->n_groups = s->n_entities; r->n_periods = s->n_times; r->conf_level = 0.95;
-        double k = (double)g.k, df = (double)n - c.dof - k;
-        cpr_vcov_in vin = { .n = n, .k = g.k, .X = g.X, .resid = g.ls.resid, .bread = g.ls.bread, .rss = g.ls.rss,
-                            .df_resid = df, .k_stata = k + 1 + (s->effects == CPR_EFFECTS_TWOWAY ? (double)s->n_times - 1 : 0),
-                            .k_plm = k, .cluster = s->entity, .n_clusters = s->n_entities,
-                            .cluster_name = s->entity_name ? s->entity_name : "entity" };
-        rc = cpr_result_apply_vcov(r, &vin, CPR_SE_CLUSTER, CPR_SSC_STATA, -1);
-        if (!rc) { fill_result(r, s, in); *out = r; }
-        else cpr_result_free(r);
-    }
-    cpr_reg_clear(&g);
+        double k = (double)g->k, df = (double)n - c.dof - k;
+        /* SEs clustered by entity with Stata's factor, the threshold taken as known */
+        f->spec.se = CPR_SE_CLUSTER; f->spec.ssc = CPR_SSC_STATA; f->spec.dk_lag = -1;
+        f->y = cpr_fit_own(f, yw); yw = NULL;
+        f->resid = g->ls.resid; f->rss = g->ls.rss;
+        f->df_resid = df; f->k_stata = k + 1 + (s->effects == CPR_EFFECTS_TWOWAY ? (double)s->n_times - 1 : 0);
+        f->k_plm = k;
+        f->cluster = s->entity; f->n_clusters = s->n_entities;
+        f->cluster_name = s->entity_name ? s->entity_name : "entity";
+        f->absorbed = 1; f->absorb = c.ab; f->n_absorbed = c.dof;
+        f->infer_at = cpr_result_mark_now(r);
+        fill_result(r, s, in);
+        *out = f;
+    } else cpr_fit_free(f);
     free(yw); free(c.zw); free(c.work); free(c.grid);
     if (rc || !info) cpr_threshold_info_clear(in);
     return rc;

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "cpr/bootstrap.h"
+#include "cpr/infer.h"
 #include "cpr/model.h"
 #include "cpr/status.h"
 #include "refdata.h"
@@ -125,7 +126,7 @@ static void test_oracle_cv3(void **st)
               0.25, -0.29031250623514993, 0.75166948369908915);
 }
 
-/* Two-way FE through the whole path (cpr_result_bootstrap): the year
+/* Two-way FE through the whole path (cpr_fit_bootstrap): the year
  * effects are not nested in the firms, so the CV3 bootstraps carry them as
  * dummies; the oracle refits the LSDV regression with firm and year dummies. */
 static void test_oracle_cv3_twoway(void **st)
@@ -140,11 +141,14 @@ static void test_oracle_cv3_twoway(void **st)
         { CPR_BOOT_WCU33, 0.314453125, -2.0991676131374462, 2.8150001592843017 },
     };
     for (int i = 0; i < 2; i++) {
-        cpr_result *r = NULL;
-        assert_int_equal(cpr_model_fit(d, &ms, &r), CPR_OK);
-        near("twoway beta", r->estimate[1], 0.35791627307342755, 1e-10);
+        cpr_fit *f = NULL;
+        assert_int_equal(cpr_model_estimate(d, &ms, &f), CPR_OK);
+        assert_int_equal(cpr_infer_run(f), CPR_OK);
+        near("twoway beta", f->r->estimate[1], 0.35791627307342755, 1e-10);
         cpr_boot_spec s = { .B = 9999, .seed = 42, .weights = CPR_BOOT_RADEMACHER, .conf_level = 0.95, .type = want[i].t };
-        assert_int_equal(cpr_result_bootstrap(r, d, &ms, &s), CPR_OK);
+        assert_int_equal(cpr_fit_bootstrap(f, &s), CPR_OK);
+        cpr_result *r = cpr_fit_take_result(f);
+        cpr_fit_free(f);
         fprintf(stderr, "twoway %d: p %.17g [%.17g, %.17g]\n", i, r->boot_p[1], r->boot_low[1], r->boot_high[1]);
         assert_true(r->boot_p[1] == want[i].p);
         near("twoway low", r->boot_low[1], want[i].lo, 1e-8);

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "cpr/infer.h"
 #include "cpr/model.h"
 #include "cpr/status.h"
 #include "refdata.h"

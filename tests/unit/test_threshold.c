@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include "cpr/infer.h"
 #include "cpr/status.h"
 #include "cpr/threshold.h"
 #include "refdata.h"

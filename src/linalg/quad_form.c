@@ -1,5 +1,7 @@
-/* Wald test of a coefficient subset against zero. */
-#include "cpr/infer.h"
+/* The Wald quadratic form b' V^-1 b of a coefficient subset: plain
+ * algebra on an estimate and its variance, so estimators that compute
+ * their own variance (GMM) use it without the inference layer. */
+#include "cpr/linalg.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
