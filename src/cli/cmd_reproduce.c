@@ -94,7 +94,7 @@ static int run_reproduce(const cli_command *cmd, int argc, char **argv)
 }
 
 static const cli_opt reproduce_opts[] = {
-    {"out", 'o', "DIR", "none (table only)", "write DIR/report.md, DIR/report.html, DIR/claims.json and DIR/figures/*.png|svg"},
+    {"out", 'o', "DIR", "none (table only)", "write DIR/report.md, DIR/report.html, DIR/claims.json, DIR/figures/*.png|svg and their captions DIR/figures/*.json"},
     {"manifest", 0, "FILE", "datasets/claims.manifest", "claims manifest to run"},
     {"check", 0, NULL, NULL, "exit 1 when a verdict differs from the manifest's 'expect' line"},
     {"verbose", 'v', NULL, NULL, "print each command on stderr before it runs"},

@@ -6,6 +6,7 @@
 
 #include "cpr/outfile.h"
 #include "cpr/status.h"
+#include "cpr/util.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -23,9 +24,9 @@ int cpr_plot_describe_write(const char *path, const char *title, const char *cap
     char *s = json_dumps(o, JSON_INDENT(2) | JSON_SORT_KEYS);
     json_decref(o);
     if (!s) return cpr_fail(CPR_E_INTERNAL, "%s: cannot encode the figure description", path);
-    size_t n = strlen(s);
-    s[n] = '\0';
-    int rc = cpr_outfile_write(path, s, n);
+    char *t = cpr_asprintf("%s\n", s); /* a text file ends with a newline */
     free(s);
+    int rc = cpr_outfile_write(path, t, strlen(t));
+    free(t);
     return rc;
 }
