@@ -34,7 +34,7 @@ typedef enum { CPR_BOOT_WCR, CPR_BOOT_WCR31, CPR_BOOT_WCU33 } cpr_boot_type;
 
 typedef struct {
     size_t B;                 /* draws requested (> 0) */
-    unsigned long seed;       /* gsl_rng_mt19937 seed */
+    unsigned long seed;       /* draw b uses a splitmix64 stream of (seed, b): src/infer/boot_draws.c */
     cpr_boot_weights weights;
     double conf_level;        /* of the interval, e.g. 0.95 */
     cpr_boot_type type;

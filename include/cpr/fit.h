@@ -98,8 +98,12 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out);
 int cpr_fit_re(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out);
 int cpr_fit_be(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out);
 int cpr_fit_fd(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out);
-/* 2SLS (src/model/iv.c), for OLS/pooled and FE kinds: endogenous regressors
- * are the last kx_endog columns of X, excluded instruments d->Z. */
+/* IV (src/model/iv.c), for OLS/pooled and FE kinds: endogenous regressors
+ * are the last kx_endog columns of X, excluded instruments d->Z.
+ * s->iv_method picks 2SLS, LIML, Fuller (s->fuller_a) or two-step GMM
+ * (src/model/iv_kclass.c, iv_gmm.c; kappa, Hansen's J); the weak-instrument,
+ * overidentification and Anderson-Rubin diagnostics are added by the
+ * command (cpr/iv_diag.h). */
 int cpr_fit_iv(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out);
 
 /* The design of an IV auxiliary regression: endogenous regressor `which`

@@ -136,7 +136,18 @@ static char *segment_fix(const json_t *cur, const char *seg)
     return fix;
 }
 
+/* Each corrected path is checked by resolving it, which may correct the
+ * next segment: at most this many corrections in one path. */
+#define MAX_FIXES 8
+
+static int path_find(const json_t *root, const char *path, const json_t **out, char **hint, int fixes);
+
 int cpr_json_path_find(const json_t *root, const char *path, const json_t **out, char **hint)
+{
+    return path_find(root, path, out, hint, 0);
+}
+
+static int path_find(const json_t *root, const char *path, const json_t **out, char **hint, int fixes)
 {
     const json_t *cur = root;
     size_t i = 0, len = strlen(path);
@@ -145,13 +156,16 @@ int cpr_json_path_find(const json_t *root, const char *path, const json_t **out,
         size_t j = seg_end(path, i, len);
         char *seg = cpr_strndup(path + i, j - i);
         const json_t *next = step(cur, seg);
-        if (!next && hint) {
+        if (!next && hint && fixes < MAX_FIXES) {
             char *fix = segment_fix(cur, seg);
+            /* a "fix" equal to the segment (its name exists, a [COND] after
+             * it does not match) makes no progress: no hint */
+            if (fix && strcmp(fix, seg) == 0) { free(fix); fix = NULL; }
             if (fix) {
                 /* the corrected path must resolve too (it may need more fixes) */
                 char *cand = cpr_asprintf("%.*s%s%s", (int)i, path, fix, path + j);
                 char *more = NULL;
-                if (cpr_json_path_find(root, cand, NULL, &more)) *hint = cand;
+                if (path_find(root, cand, NULL, &more, fixes + 1)) *hint = cand;
                 else { free(cand); *hint = more; more = NULL; }
                 free(more);
                 free(fix);

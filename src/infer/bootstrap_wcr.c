@@ -20,12 +20,13 @@
  * score sum is qa - 2 r qb + r^2 qc: five numbers per draw. */
 #include "cpr/bootstrap.h"
 #include "jk_internal.h"
+#include "boot_draws.h"
+#include "cpr/threads.h"
 #include "cpr/linalg.h"
 #include "cpr/progress.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
-#include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,13 +72,6 @@ static int resid_minus_j(const double *X, size_t n, size_t k, size_t j, const do
     cpr_ls_clear(&ls);
     free(Xr);
     return rc;
-}
-
-static double webb_value(unsigned long u)
-{
-    static const double w[6] = { -1.2247448713915890, -1.0, -0.70710678118654752,
-                                 0.70710678118654752, 1.0, 1.2247448713915890 };
-    return w[u];
 }
 
 /* Per-cluster pieces: C0, C1 (G), T0, T1, W (G*k, row per cluster). */
@@ -129,16 +123,32 @@ static void draw_stats_cv3(const jpieces *p, const double *v, double *S, double 
     out[0] = N0; out[1] = N1; out[2] = qa; out[3] = qb; out[4] = qc;
 }
 
-/* Weights of draw b: enumerated (digit g of b in base 2 or 6) or random. */
-static void draw_weights(size_t b, size_t G, int exact, cpr_boot_weights wt, gsl_rng *rng, double *v)
+/* The draws, on several threads: draws [first, first + count) cut into
+ * ntask runs of consecutive draws, each task with its own buffers, writing
+ * only its own rows of d. Draw b's weights depend on (seed, b) alone. */
+typedef struct {
+    const pieces *p;
+    const jpieces *jp;
+    int cv3, exact;
+    size_t G, k, first, count, ntask;
+    unsigned long seed;
+    cpr_boot_weights weights;
+    double *d;
+} draw_job;
+
+static void draw_task(void *arg, size_t t)
 {
-    size_t base = wt == CPR_BOOT_WEBB ? 6 : 2, rest = b;
-    for (size_t g = 0; g < G; g++) {
-        unsigned long u;
-        if (exact) { u = rest % base; rest /= base; }
-        else u = gsl_rng_uniform_int(rng, base);
-        v[g] = wt == CPR_BOOT_WEBB ? webb_value(u) : (u ? -1.0 : 1.0);
+    const draw_job *j = arg;
+    size_t lo, hi;
+    cpr_threads_span(j->count, j->ntask, t, &lo, &hi);
+    double *v = cpr_malloc((j->G ? j->G : 1) * sizeof *v), *TV = cpr_malloc(2 * j->k * sizeof *TV);
+    for (size_t b = j->first + lo; b < j->first + hi; b++) {
+        cpr_boot_draw_weights(j->seed, b, j->G, j->exact, j->weights, v);
+        if (j->cv3) draw_stats_cv3(j->jp, v, TV, j->d + 5 * b);
+        else draw_stats(j->p, v, TV, j->d + 5 * b);
     }
+    free(v);
+    free(TV);
 }
 
 /* The CV3 bootstraps: per-cluster X_g'X_g, c_g = (X'X - X_g'X_g)^-1 e_j
@@ -279,20 +289,23 @@ int cpr_wcr_alloc(const double *X, size_t n, size_t k, const double *y,
     w->floor = !w->exact ? 1.0 / (double)w->B
              : (w->centred ? 2.0 : spec->weights == CPR_BOOT_WEBB ? 6.0 : 2.0) / (double)w->B;
     w->d = cpr_malloc(5 * w->B * sizeof *w->d);
-    double *v = cpr_malloc(G * sizeof *v), *TV = cpr_malloc(2 * k * sizeof *TV);
-    gsl_rng *rng = w->exact ? NULL : gsl_rng_alloc(gsl_rng_mt19937);
-    if (rng) gsl_rng_set(rng, spec->seed);
     cpr_progress *prog = cpr_progress_start("wild cluster bootstrap", w->B);
-    for (size_t b = 0; b < w->B; b++) {
-        if ((b & 255) == 0) cpr_progress_update(prog, b);
-        draw_weights(b, G, w->exact, spec->weights, rng, v);
-        if (cv3) draw_stats_cv3(&jp, v, TV, w->d + 5 * b);
-        else draw_stats(&p, v, TV, w->d + 5 * b);
+    /* Batches of draws between progress updates; within a batch, tasks of
+     * DRAWS_PER_TASK draws whatever the thread count (small jobs: one task,
+     * no thread started). */
+    enum { DRAWS_PER_TASK = 256, TASKS_PER_BATCH = 16 };
+    const size_t batch = DRAWS_PER_TASK * TASKS_PER_BATCH;
+    for (size_t b0 = 0; b0 < w->B; b0 += batch) {
+        cpr_progress_update(prog, b0);
+        size_t nb = w->B - b0 < batch ? w->B - b0 : batch;
+        draw_job job = {&p, &jp, cv3, w->exact, G, k, b0, nb, (nb + DRAWS_PER_TASK - 1) / DRAWS_PER_TASK,
+                        spec->seed, spec->weights, w->d};
+        if (G * k * nb < 200000) job.ntask = 1; /* a thread would cost more than it saves */
+        cpr_threads_run(job.ntask, draw_task, &job);
     }
     cpr_progress_finish(prog);
-    if (rng) gsl_rng_free(rng);
     jpieces_free(&jp);
-    free(v); free(TV); free(S0); free(S1); free(sc); free(u0); free(u1);
+    free(S0); free(S1); free(sc); free(u0); free(u1);
     pieces_free(&p);
     cpr_ls_clear(&ls);
     *out = w;

@@ -6,6 +6,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_eigen.h>
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_matrix.h>
 #include <math.h>
 #include <stdlib.h>
@@ -38,7 +39,13 @@ double cpr_quad_pinv(const double *b, const double *V, size_t q, size_t *rank)
     gsl_eigen_symmv_workspace *ws = gsl_eigen_symmv_alloc(q);
     for (size_t a = 0; a < q; a++)
         for (size_t c = 0; c < q; c++) gsl_matrix_set(A, a, c, 0.5 * (V[a * q + c] + V[c * q + a]));
-    gsl_eigen_symmv(A, ev, E, ws);
+    /* GSL's handler is off: a failed eigen-decomposition is a status, and
+     * the statistic is then not computed (NA), never built from garbage */
+    if (gsl_eigen_symmv(A, ev, E, ws) != GSL_SUCCESS) {
+        gsl_eigen_symmv_free(ws); gsl_vector_free(ev); gsl_matrix_free(E); gsl_matrix_free(A);
+        *rank = 0;
+        return NAN;
+    }
     double mx = 0;
     for (size_t a = 0; a < q; a++) mx = fmax(mx, fabs(gsl_vector_get(ev, a)));
     /* eigenvalues below sqrt(eps) of the largest are zero (MASS::ginv's rule) */

@@ -22,6 +22,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_eigen.h>
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 #include <math.h>
 #include <stdlib.h>
@@ -51,11 +52,11 @@ static int chol_lower(const double *S, size_t k, double *L)
     return e ? cpr_fail(CPR_E_NUMERIC, "Kleibergen-Paap: a moment matrix is not positive definite") : CPR_OK;
 }
 
-/* In-place inverse of a lower-triangular k*k matrix. */
-static void tri_inverse(double *L, size_t k)
+/* In-place inverse of a lower-triangular k*k matrix; GSL's status. */
+static int tri_inverse(double *L, size_t k)
 {
     gsl_matrix_view m = gsl_matrix_view_array(L, k, k);
-    gsl_linalg_tri_lower_invert(&m.matrix);
+    return gsl_linalg_tri_lower_invert(&m.matrix);
 }
 
 /* rk statistic for Y rows y (n*K: partialled X for LM, residuals for Wald). */
@@ -74,7 +75,7 @@ static int kp_stat(const iv_part *p, const double *pihat, const double *yrows, d
         /* T = Rz' Pi Ry'^-1  (Ry'^-1 = (Ry^-1)') */
         double *iRy = cpr_malloc(K * K * sizeof *iRy), *tmp = cpr_calloc(L * K, sizeof *tmp);
         memcpy(iRy, Ry, K * K * sizeof *iRy);
-        tri_inverse(iRy, K);
+        int gs = tri_inverse(iRy, K);
         for (size_t a = 0; a < L; a++)        /* tmp = Rz' Pi (pihat: L*K row-major) */
             for (size_t k = 0; k < K; k++) {
                 double s = 0;
@@ -92,7 +93,7 @@ static int kp_stat(const iv_part *p, const double *pihat, const double *yrows, d
         gsl_vector *S = gsl_vector_alloc(K), *w = gsl_vector_alloc(K);
         for (size_t a = 0; a < L; a++)
             for (size_t k = 0; k < K; k++) gsl_matrix_set(Tu, a, k, T[a * K + k]);
-        gsl_linalg_SV_decomp(Tu, V, S, w);
+        if (!gs) gs = gsl_linalg_SV_decomp(Tu, V, S, w);
         /* a_q = P[:, b] P[b, b]^-1/2, P = I - U1 U1' (U1: first K-1 columns), b = rows K-1..L-1 */
         double *P = cpr_calloc(L * L, sizeof *P);
         for (size_t a = 0; a < L; a++)
@@ -106,7 +107,7 @@ static int kp_stat(const iv_part *p, const double *pihat, const double *yrows, d
         for (size_t a = 0; a < m; a++)
             for (size_t b = 0; b < m; b++) gsl_matrix_set(Bb, a, b, P[(K - 1 + a) * L + K - 1 + b]);
         gsl_eigen_symmv_workspace *ws = gsl_eigen_symmv_alloc(m);
-        gsl_eigen_symmv(Bb, ev, E, ws);
+        if (!gs) gs = gsl_eigen_symmv(Bb, ev, E, ws);
         gsl_eigen_symmv_free(ws);
         double *Bh = cpr_calloc(m * m, sizeof *Bh);   /* Bb^-1/2 */
         for (size_t a = 0; a < m; a++)
@@ -137,7 +138,7 @@ static int kp_stat(const iv_part *p, const double *pihat, const double *yrows, d
         /* D = a_q' Rz^-1 (m*L) */
         double *iRz = cpr_malloc(L * L * sizeof *iRz);
         memcpy(iRz, Rz, L * L * sizeof *iRz);
-        tri_inverse(iRz, L);
+        if (!gs) gs = tri_inverse(iRz, L);
         for (size_t j = 0; j < m; j++)
             for (size_t l = 0; l < L; l++) {
                 double s = 0;
@@ -161,7 +162,8 @@ static int kp_stat(const iv_part *p, const double *pihat, const double *yrows, d
         for (size_t g = 0; g < G; g++)
             for (size_t a = 0; a < m; a++)
                 for (size_t b = 0; b < m; b++) Vl[a * m + b] += s[g * m + a] * s[g * m + b];
-        rc = cpr_spd_inverse(Vl, m);
+        rc = gs ? cpr_fail(CPR_E_NUMERIC, "Kleibergen-Paap: a matrix decomposition failed (%s)", gsl_strerror(gs))
+                : cpr_spd_inverse(Vl, m);
         if (rc == CPR_OK) {
             double q = 0;
             for (size_t a = 0; a < m; a++)
@@ -301,7 +303,11 @@ int iv_weak_add(const iv_part *p, const cpr_model_spec *s, cpr_result *r)
             cpr_result_add_test(r, "kp_rk_lm", "Kleibergen-Paap rk LM (underidentification)", lm, q, 0, gsl_cdf_chisq_Q(lm, q),
                                 "H0: the equation is underidentified (rank of the first-stage coefficients < number of endogenous regressors)");
             cpr_result_add_stat(r, "kp_rk_wald_f", "Kleibergen-Paap rk Wald F (weak identification)", F, 0);
-        } else cpr_error_clear();
+        } else {
+            /* said, not silently left out */
+            cpr_result_add_note(r, "Kleibergen-Paap statistics not computed: %s", cpr_last_error());
+            cpr_error_clear();
+        }
     } else if (p->se != CPR_SE_IID)
         cpr_result_add_note(r, "Kleibergen-Paap statistics are computed with --se hc0, hc1 or cluster only");
     if (p->cr1_instead) cpr_result_add_note(r, "IV diagnostics use CR1 cluster-robust variances (the model's CR2/CR3 does not apply to them)");

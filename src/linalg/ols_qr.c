@@ -11,6 +11,7 @@
 #include "cpr/util.h"
 
 #include <gsl/gsl_blas.h>
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 #include <math.h>
 #include <stdlib.h>
@@ -127,17 +128,18 @@ static int aug_refine(const qr_fact *F, const double *f0, const double *g0,
     return it;
 }
 
-/* (Xs'Xs)^-1 from R when well conditioned, else refined column by column. */
-static void qr_bread(const qr_fact *F, double cond, double *B)
+/* (Xs'Xs)^-1 = R^-1 R^-T (permuted) into B; 0, or GSL's status when R is
+ * singular (GSL_ESING: the caller then refines column by column). */
+static int bread_from_r(const qr_fact *F, double *B)
 {
-    size_t k = F->k, n = F->n;
-    if (cond <= 1e4) {
-        gsl_matrix *Ri = gsl_matrix_alloc(k, k);
-        gsl_matrix_const_view R = gsl_matrix_const_submatrix(F->qr, 0, 0, k, k);
-        gsl_matrix_memcpy(Ri, &R.matrix);
-        for (size_t i = 0; i < k; i++)
-            for (size_t j = 0; j < i; j++) gsl_matrix_set(Ri, i, j, 0.0);
-        gsl_linalg_tri_invert(CblasUpper, CblasNonUnit, Ri);
+    size_t k = F->k;
+    gsl_matrix *Ri = gsl_matrix_alloc(k, k);
+    gsl_matrix_const_view R = gsl_matrix_const_submatrix(F->qr, 0, 0, k, k);
+    gsl_matrix_memcpy(Ri, &R.matrix);
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = 0; j < i; j++) gsl_matrix_set(Ri, i, j, 0.0);
+    int st = gsl_linalg_tri_invert(CblasUpper, CblasNonUnit, Ri);
+    if (st == GSL_SUCCESS)
         for (size_t a = 0; a < k; a++)
             for (size_t b = 0; b < k; b++) {
                 double s = 0;
@@ -145,9 +147,15 @@ static void qr_bread(const qr_fact *F, double cond, double *B)
                     s += gsl_matrix_get(Ri, a, c) * gsl_matrix_get(Ri, b, c);
                 B[gsl_permutation_get(F->perm, a) * k + gsl_permutation_get(F->perm, b)] = s;
             }
-        gsl_matrix_free(Ri);
-        return;
-    }
+    gsl_matrix_free(Ri);
+    return st;
+}
+
+/* (Xs'Xs)^-1 from R when well conditioned, else refined column by column. */
+static void qr_bread(const qr_fact *F, double cond, double *B)
+{
+    size_t k = F->k, n = F->n;
+    if (cond <= 1e4 && bread_from_r(F, B) == GSL_SUCCESS) return;
     long double *r = cpr_malloc(n * sizeof *r), *x = cpr_malloc(k * sizeof *x);
     double *e = cpr_calloc(k, sizeof *e);
     for (size_t j = 0; j < k; j++) {
@@ -168,7 +176,8 @@ static int ls_qr(const double *Xs, size_t n, size_t k, const double *y, cpr_ls *
     if (rc != CPR_OK) { qr_free(&F); return rc; }
     gsl_vector *work = gsl_vector_alloc(3 * k);
     double rcond = 0;
-    gsl_linalg_QRPT_rcond(F.qr, &rcond, work);
+    /* a failed estimate counts as ill conditioned (refined inverse, not R^-1) */
+    if (gsl_linalg_QRPT_rcond(F.qr, &rcond, work) != GSL_SUCCESS) rcond = 0;
     gsl_vector_free(work);
     out->cond = rcond > 0 ? 1.0 / rcond : INFINITY;
     long double *r = cpr_malloc(n * sizeof *r), *x = cpr_malloc(k * sizeof *x);

@@ -2,7 +2,7 @@
 args: reproduce --check
 exit: 0
 stdout-match: ^\| ID \| verdict \| measured \| claimed \| poverty line / data \| note \|$
-stdout-match: ^\| C01 \| inconclusive \| aid \(US\$ million\): -0\.00865 \(boot p=0\.36, analytic p=0\.36, N=308, 19 clusters\)
+stdout-match: ^\| C01 \| inconclusive \| aid \(US\$ million\): -0\.00865 \(boot p=0\.37, analytic p=0\.36, N=308, 19 clusters\)
 stdout-match: ^\| C01b \| inconclusive \| .*bootstrap p = 0\.069 \(B = 999\)
 stdout-match: ^\| C02 \| direction \| 53\.7% -> 33\.9%
 stdout-match: ^\| C03 \| partial \|
