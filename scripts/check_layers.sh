@@ -62,6 +62,7 @@ frame.h load
 catalogue.h load
 formula.h panel
 design_build.h panel
+group_stat.h panel
 lag.h panel
 formula_edit.h panel
 model.h model

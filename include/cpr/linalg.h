@@ -79,6 +79,21 @@ double cpr_tss(const double *y, size_t n, int centered);
 double cpr_corr(const double *a, const double *b, size_t n);
 double cpr_corr2(const double *a, const double *b, size_t n);
 
+/* ---- one regressor: y = a + b x (src/linalg/line_fit.c) ----------------- */
+
+typedef struct {
+    size_t n;                     /* pairs with both x and y finite */
+    double xbar, ybar;            /* their means */
+    double sxx, syy, sxy;         /* centred sums of squares and products */
+    double slope, intercept, r;   /* NAN when n < 2 or x is constant (r: also when y is) */
+    double ssr;                   /* residual sum of squares, >= 0 */
+} cpr_line;
+
+/* OLS of y on x and a constant over the pairs where both are finite; means
+ * first, then centred sums (two passes, for accuracy). Shared by `stat
+ * --fn slope` and the scatter plot's fitted line. */
+void cpr_line_fit(const double *x, const double *y, size_t n, cpr_line *fit);
+
 /* ---- Wald quadratic form (src/linalg/quad_form.c) ---------------------- */
 
 /* Wald test of R b = 0 for the coefficient subset idx (q of them):

@@ -23,6 +23,7 @@
 #include <stdio.h>
 
 #include "cpr/correlate.h"
+#include "cpr/group_stat.h"
 #include "cpr/result.h"
 
 typedef enum {
@@ -183,5 +184,10 @@ int cpr_report_correlation(FILE *out, const cpr_correlation *c, cpr_format fmt);
 int cpr_report_table(FILE *out, const char *title, const char *key,
                      size_t nrow, size_t ncol, const char *const *colnames,
                      const char *const *text, const double *num, cpr_format fmt);
+
+/* `stat` output (stat_print.c): the text table of the groups, or the JSON
+ * document with rows, summary (and value, for one group). */
+int cpr_stat_print_text(FILE *out, const char *var, cpr_stat_fn fn, const cpr_stat_row *g, size_t ng);
+int cpr_stat_print_json(FILE *out, const char *var, cpr_stat_fn fn, cpr_stat_by by, const cpr_stat_row *g, size_t ng);
 
 #endif

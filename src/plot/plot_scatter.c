@@ -2,6 +2,7 @@
  * for the mean: yhat +- t(1-a/2, N-2) * s * sqrt(1/N + (x - xbar)^2 / Sxx). */
 #include "plot_internal.h"
 
+#include "cpr/linalg.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -13,39 +14,26 @@ int cpr_plot_linfit_compute(const double *x, const double *y, size_t n, double c
                             cpr_plot_linfit *fit)
 {
     if (conf_level <= 0 || conf_level >= 1) conf_level = 0.95;
-    /* Two passes (means, then centred sums) for accuracy. */
-    size_t m = 0;
-    double sx = 0, sy = 0, xmin = INFINITY, xmax = -INFINITY;
-    for (size_t i = 0; i < n; i++) {
-        if (!isfinite(x[i]) || !isfinite(y[i])) continue;
-        m++;
-        sx += x[i];
-        sy += y[i];
-        if (x[i] < xmin) xmin = x[i];
-        if (x[i] > xmax) xmax = x[i];
-    }
+    cpr_line ln;
+    cpr_line_fit(x, y, n, &ln);
+    size_t m = ln.n;
     if (m < 3)
         return cpr_fail(CPR_E_NUMERIC, "fitted line: %zu usable observation%s, need at least 3",
                         m, m == 1 ? "" : "s");
-    double xbar = sx / (double)m, ybar = sy / (double)m;
-    double sxx = 0, syy = 0, sxy = 0;
+    if (!(ln.sxx > 0)) return cpr_fail(CPR_E_NUMERIC, "fitted line: x is constant");
+    double xmin = INFINITY, xmax = -INFINITY;
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(x[i]) || !isfinite(y[i])) continue;
-        double dx = x[i] - xbar, dy = y[i] - ybar;
-        sxx += dx * dx;
-        syy += dy * dy;
-        sxy += dx * dy;
+        if (x[i] < xmin) xmin = x[i];
+        if (x[i] > xmax) xmax = x[i];
     }
-    if (!(sxx > 0)) return cpr_fail(CPR_E_NUMERIC, "fitted line: x is constant");
     fit->n = m;
-    fit->slope = sxy / sxx;
-    fit->intercept = ybar - fit->slope * xbar;
-    fit->r = syy > 0 ? sxy / sqrt(sxx * syy) : NAN;
-    double ssr = syy - fit->slope * sxy;
-    if (ssr < 0) ssr = 0;
-    fit->s = sqrt(ssr / (double)(m - 2));
-    fit->xbar = xbar;
-    fit->sxx = sxx;
+    fit->slope = ln.slope;
+    fit->intercept = ln.intercept;
+    fit->r = ln.r;
+    fit->s = sqrt(ln.ssr / (double)(m - 2));
+    fit->xbar = ln.xbar;
+    fit->sxx = ln.sxx;
     fit->tcrit = gsl_cdf_tdist_Qinv((1 - conf_level) / 2, (double)(m - 2));
     fit->xmin = xmin;
     fit->xmax = xmax;
