@@ -326,7 +326,7 @@ fi
         b=$(awk -F'\t' -v j="$1" '$1 == j && $2 == 2 && $3 != "failed"' "$WORK/threads.tsv")
         if [ -z "$a" ] || [ -z "$b" ]; then echo "| $2 | \`$3\` | failed | | | | | | $4 | no |"; return; fi
         echo "$a	$b" | awk -F'\t' -v d="$2" -v c="$3" -v g="$4" -v test="$5" -v bytes="${T7BYTES:-0}" '{
-            t1 = $3; t2 = $10; p1 = $6; p2 = $13; raw = $7; load = $14
+            t1 = $3; t2 = $11; p1 = $6; p2 = $14; raw = $7; load = $16
             r = raw > 0 ? sprintf("%.2f", p2 * 1e6 / raw) : "-"
             mbs = bytes / 1e6 / t2
             ok = test == "le1.2mem" ? (t2 <= 1.2 && p2 * 1e6 <= 1.5 * raw) : test == "mbs" ? (mbs >= 800) : (t2 <= test + 0)
