@@ -183,7 +183,10 @@ int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr
     size_t pos = start;
     cpr_csv_run run = {path, &ps, sp, first_line, clear_ok, prog_bytes, 0, NULL, 0};
     int par = !sp->libcsv_only && cpr_threads_get() > 1;
-    if (par && chunk_size == CHUNK && r.cap < PAR_CHUNK * (size_t)cpr_threads_get()) {
+    /* Widen the buffer for the threads only when the file goes on past the
+     * first read: a small file is already whole, and growing every load to
+     * PAR_CHUNK per thread costs more than parsing it (slow under ASan). */
+    if (par && chunk_size == CHUNK && !r.eof && r.cap < PAR_CHUNK * (size_t)cpr_threads_get()) {
         r.cap = PAR_CHUNK * (size_t)cpr_threads_get();
         r.buf = cpr_realloc(r.buf, r.cap + PAD);
         size_t before = r.len;
