@@ -25,5 +25,8 @@ int cpr_iv_data_build(const cpr_design *d, const cpr_model_spec *s, cpr_iv_data 
 void cpr_iv_data_clear(cpr_iv_data *v);
 /* [exogenous | excluded instruments] as one n*(kex+kz) array (caller frees). */
 double *cpr_iv_data_instruments(const cpr_iv_data *v);
+/* y - X beta for the n*k array X (column after column), with the sum of
+ * squares in *rss; both accumulated in long double (caller frees). */
+double *cpr_iv_residuals(const double *y, const double *X, size_t n, size_t k, const double *beta, double *rss);
 
 #endif

@@ -57,3 +57,17 @@ double *cpr_iv_data_instruments(const cpr_iv_data *v)
     memcpy(W + n * v->kex, v->Z, n * v->kz * sizeof *W);
     return W;
 }
+
+double *cpr_iv_residuals(const double *y, const double *X, size_t n, size_t k, const double *beta, double *rss)
+{
+    double *u = cpr_malloc((n ? n : 1) * sizeof *u);
+    long double ss = 0;
+    for (size_t i = 0; i < n; i++) {
+        long double v = y[i];
+        for (size_t a = 0; a < k; a++) v -= (long double)X[a * n + i] * beta[a];
+        u[i] = (double)v;
+        ss += v * v;
+    }
+    *rss = (double)ss;
+    return u;
+}

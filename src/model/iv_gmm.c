@@ -4,6 +4,7 @@
  * type asked for. The reported variance is the caller's sandwich with the
  * final residuals (Stata, gretl). Checked against R gmm::gmm and gretl's
  * gmm block: tests/unit/oracle/iv_methods.R. */
+#include "cpr/iv_data.h"
 #include "cpr/iv_gmm.h"
 #include "cpr/linalg.h"
 #include "cpr/status.h"
@@ -93,15 +94,7 @@ int cpr_iv_gmm(const double *y, const double *X, size_t k, const double *Z, size
             for (size_t c = 0; c < k; c++) s += A[a * k + c] * b[c];
             out->beta[a] = s;
         }
-        out->resid = cpr_malloc(n * sizeof *out->resid);
-        long double rss = 0;
-        for (size_t i = 0; i < n; i++) {
-            long double v = y[i];
-            for (size_t a = 0; a < k; a++) v -= (long double)X[a * n + i] * out->beta[a];
-            out->resid[i] = (double)v;
-            rss += v * v;
-        }
-        out->rss = (double)rss;
+        out->resid = cpr_iv_residuals(y, X, n, k, out->beta, &out->rss);
         /* J = g'Wg with g = Z'u2 */
         double *g = cpr_malloc(L * sizeof *g);
         zt_vec(Z, n, L, out->resid, g);

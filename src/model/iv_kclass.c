@@ -3,6 +3,7 @@
  * modification (kappa_LIML - a/(N - L)); kappa = 1 is 2SLS. Checked
  * against gretl (tsls --liml) and a direct R implementation:
  * tests/unit/oracle/iv_methods.R. */
+#include "cpr/iv_data.h"
 #include "cpr/iv_kclass.h"
 #include "cpr/linalg.h"
 #include "cpr/status.h"
@@ -97,15 +98,7 @@ int cpr_iv_kclass(const double *y, const double *X, size_t k, const double *Z, s
     out->bread = A;
     out->Xs = MX;   /* becomes X - kappa M_Z X in place */
     for (size_t i = 0; i < n * k; i++) out->Xs[i] = X[i] - kappa * MX[i];
-    out->resid = cpr_malloc(n * sizeof *out->resid);
-    long double rss = 0;
-    for (size_t i = 0; i < n; i++) {
-        long double v = y[i];
-        for (size_t a = 0; a < k; a++) v -= (long double)X[a * n + i] * out->beta[a];
-        out->resid[i] = (double)v;
-        rss += v * v;
-    }
-    out->rss = (double)rss;
+    out->resid = cpr_iv_residuals(y, X, n, k, out->beta, &out->rss);
     free(My); free(b);
     return CPR_OK;
 }
