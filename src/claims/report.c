@@ -5,6 +5,7 @@
 #include "cpr/outfile.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
+#include "text_buf.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -14,17 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-typedef struct { char *s; size_t n, cap; } buf;
-
-static void put(buf *b, const char *s, size_t len)
-{
-    if (b->n + len + 1 > b->cap) { b->cap = 2 * (b->n + len + 1); b->s = cpr_realloc(b->s, b->cap); }
-    memcpy(b->s + b->n, s, len);
-    b->n += len;
-    b->s[b->n] = '\0';
-}
-
-static void puts_(buf *b, const char *s) { put(b, s, strlen(s)); }
+typedef text_buf buf;
 
 static void printf_(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void printf_(buf *b, const char *fmt, ...)
@@ -49,19 +40,6 @@ static void md_cell(buf *b, const char *s)
         if (*s == '|') puts_(b, "\\|");
         else if (*s == '\n') puts_(b, " ");
         else put(b, s, 1);
-    }
-}
-
-static void html_text(buf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '<': puts_(b, "&lt;"); break;
-        case '>': puts_(b, "&gt;"); break;
-        case '&': puts_(b, "&amp;"); break;
-        case '"': puts_(b, "&quot;"); break;
-        default: put(b, s, 1);
-        }
     }
 }
 

@@ -5,6 +5,7 @@
  * figure without a description says so rather than showing its file name. */
 #include "cpr/claims.h"
 #include "cpr/util.h"
+#include "text_buf.h"
 
 #include <jansson.h>
 #include <stdarg.h>
@@ -12,38 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { char *s; size_t n, cap; } fbuf;
-
-static void put(fbuf *b, const char *s, size_t len)
-{
-    if (b->n + len + 1 > b->cap) { b->cap = 2 * (b->n + len + 1); b->s = cpr_realloc(b->s, b->cap); }
-    memcpy(b->s + b->n, s, len);
-    b->n += len;
-    b->s[b->n] = '\0';
-}
-
-static void puts_(fbuf *b, const char *s) { put(b, s, strlen(s)); }
-
-static void esc(fbuf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '<': puts_(b, "&lt;"); break;
-        case '>': puts_(b, "&gt;"); break;
-        case '&': puts_(b, "&amp;"); break;
-        case '"': puts_(b, "&quot;"); break;
-        default: put(b, s, 1);
-        }
-    }
-}
-
 char *cpr_report_svg_inline(const char *dir, const char *name)
 {
     char *path = cpr_asprintf("%s/figures/%s.svg", dir, name);
     FILE *f = fopen(path, "rb");
     free(path);
     if (!f) return NULL;
-    fbuf b = {0};
+    text_buf b = {0};
     char chunk[8192];
     size_t got;
     while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) put(&b, chunk, got);
@@ -52,7 +28,7 @@ char *cpr_report_svg_inline(const char *dir, const char *name)
     /* Every figure's gnuplot uses the same ids (gnuplot_canvas, gnuplot_plot_1, ...):
      * prefix ids and the references to them with the figure's name, so the ids
      * of the page stay unique (valid HTML) once several SVGs are inlined. */
-    fbuf o = {0};
+    text_buf o = {0};
     static const char *const marks[] = {"id=\"", "url(#", "href=\"#"};
     for (const char *p = svg; p && *p;) {
         size_t best = strlen(p), which = 3;
@@ -99,7 +75,7 @@ void cpr_report_figure(const char *dir, const char *name, int number, char **md,
     const char *t = title ? title : "Figure without a description";
     const char *c = caption ? caption : "No caption was written for this figure.";
     *md = cpr_asprintf("\n**Figure %d. %s.** %s\n\n![Figure %d: %s](figures/%s.svg)\n", number, t, c, number, t, name);
-    fbuf h = {0};
+    text_buf h = {0};
     char *svg = cpr_report_svg_inline(dir, name);
     char *head = cpr_asprintf("<figure id=\"fig-%s\">\n", name);
     puts_(&h, head);
@@ -113,9 +89,9 @@ void cpr_report_figure(const char *dir, const char *name, int number, char **md,
     char *num = cpr_asprintf("<figcaption><strong>Figure %d. ", number);
     puts_(&h, num);
     free(num);
-    esc(&h, t);
+    html_text(&h, t);
     puts_(&h, ".</strong> ");
-    esc(&h, c);
+    html_text(&h, c);
     char *links = cpr_asprintf(" (<a href=\"figures/%s.png\">PNG</a>, <a href=\"figures/%s.svg\">SVG</a>)</figcaption></figure>\n",
                                name, name);
     puts_(&h, links);
