@@ -108,10 +108,12 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
     double *W, *Xw, *onorm = cpr_malloc((1 + kx) * sizeof *onorm);
     for (size_t j = 0; j <= kx; j++) onorm[j] = norm2(j ? d->X + (off + j - 1) * n : d->y, n);
     if (inplace) {
+        cpr_error_scope es;   /* a test that does not apply is left out */
+        cpr_error_scope_begin(&es);
         f->pre_tests = 1;
         f->pooled_rss = cpr_pooled_rss(d);
         f->ar1_rc = cpr_fd_ar1(d, &f->ar1);
-        cpr_error_clear();   /* a test that does not apply is left out */
+        cpr_error_scope_end(&es);
         W = cpr_fit_own(f, cpr_malloc(n * sizeof *W));
         Xw = (double *)(uintptr_t)(d->X + off * n);
     } else {
