@@ -182,14 +182,6 @@ int cpr_report_result(FILE *out, const cpr_result *r, cpr_format fmt);
 cpr_doc *cpr_correlation_doc(const cpr_correlation *c);
 int cpr_report_correlation(FILE *out, const cpr_correlation *c, cpr_format fmt);
 
-/* A generic table (e.g. `describe`): ncol column names, nrow rows; cell
- * (i, j) is text[i*ncol + j] when `text` is non-NULL and that entry is
- * non-NULL, otherwise the number num[i*ncol + j] (NAN = missing). Column
- * names double as JSON keys; JSON is an array of row objects under `key`. */
-int cpr_report_table(FILE *out, const char *title, const char *key,
-                     size_t nrow, size_t ncol, const char *const *colnames,
-                     const char *const *text, const double *num, cpr_format fmt);
-
 /* `stat` (stat_doc.c): a row per group (entity, year, value, n, ...), and
  * for the machine formats the top-level variable, function and by, a
  * summary over the groups and "value" when there is one group; the keys are
