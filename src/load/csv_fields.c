@@ -32,6 +32,10 @@ static void header_field(cpr_csv_state *ps, const char *s, size_t len)
 
 void cpr_csv_grow_rows(cpr_csv_state *ps)
 {
+    if (ps->borrowed) {
+        if (!ps->status) ps->status = CPR_E_LIMIT;
+        return;
+    }
     /* Start with 1024 rows, fewer for very wide files (8 bytes a cell). */
     cpr_csv_reserve_rows(ps, ps->cap ? 2 * ps->cap : ps->ncol > 64 ? (ps->ncol > 4096 ? 16 : 65536 / ps->ncol) : 1024);
 }
@@ -50,7 +54,6 @@ void cpr_csv_reserve_rows(cpr_csv_state *ps, size_t cap)
     if (ps->ent_col >= 0) { /* a cross-section needs no keys */
         ps->keys.entity = cpr_realloc(ps->keys.entity, cap * sizeof(int));
         ps->keys.time = cpr_realloc(ps->keys.time, cap * sizeof(int));
-        ps->keys.line = cpr_realloc(ps->keys.line, cap * sizeof(size_t));
     }
     if (ps->is_long) {
         ps->long_ind = cpr_realloc(ps->long_ind, cap * sizeof(int));
@@ -139,6 +142,10 @@ static void value_field(cpr_csv_state *ps, size_t j, const char *s, size_t len)
     if (!c->typed && !missing) {
         c->typed = 1;
         if (parsed == 0) {
+            if (ps->borrowed) { /* the type of a shared column */
+                if (!ps->status) ps->status = CPR_E_LIMIT;
+                return;
+            }
             /* First value is text: a label column. Back-fill earlier rows. */
             c->type = CPR_COL_TEXT;
             free(c->num);
@@ -197,7 +204,10 @@ void cpr_csv_on_field(void *s, size_t len, void *data)
     size_t j = ps->field++;
     if (!ps->header_done) { header_field(ps, s, len); return; }
     if (j >= ps->ncol) return; /* counted; reported at the end of the row */
-    if (ps->nrow == ps->cap) cpr_csv_grow_rows(ps);
+    if (ps->nrow == ps->cap) {
+        cpr_csv_grow_rows(ps);
+        if (ps->status) return;
+    }
     cpr_csv_data_field(ps, j, s, len);
 }
 
@@ -234,7 +244,7 @@ void cpr_csv_on_row(int c, void *data)
     if (ps->ent_col >= 0) {
         ps->keys.entity[r] = ps->cur_entity;
         ps->keys.time[r] = ps->cur_time;
-        ps->keys.line[r] = ps->row_line;
+        cpr_keys_note_line(&ps->keys, r, ps->row_line);
     }
     if (ps->is_long) {
         ps->long_ind[r] = ps->cur_ind;
@@ -294,7 +304,8 @@ static int setup_columns(cpr_csv_state *ps)
     ps->cols = cpr_calloc(ps->ncol, sizeof *ps->cols);
     for (size_t j = 0; j < ps->ncol; j++) ps->cols[j].type = CPR_COL_NUM;
     ps->cap = 0;
-    for (size_t j = 0; j < ps->ncol; j++) ps->cols[j].num = cpr_malloc(sizeof(double));
+    for (size_t j = 0; j < ps->ncol; j++) /* the key columns go to the keys */
+        if ((long)j != ps->ent_col && (long)j != ps->time_col) ps->cols[j].num = cpr_malloc(sizeof(double));
     cpr_csv_grow_rows(ps);
     return CPR_OK;
 }
@@ -316,6 +327,8 @@ void cpr_csv_state_free(cpr_csv_state *ps)
     free(ps->keys.entity);
     free(ps->keys.time);
     free(ps->keys.line);
+    free(ps->keys.brk_row);
+    free(ps->keys.brk_line);
     cpr_strmap_free(&ps->keys.labels);
     cpr_strmap_free(&ps->indicators);
     free(ps->long_ind);

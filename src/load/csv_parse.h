@@ -26,6 +26,11 @@ typedef struct {
     int row_started;
     size_t field;           /* index of the next field in the current row */
     int status;             /* first error, CPR_OK while fine */
+    /* A piece parsed on a thread (csv_pieces.c) writes into a room of the
+     * whole parse's arrays: it can neither grow them nor change a column's
+     * type; where it would have to, it stops with CPR_E_LIMIT (no message)
+     * and the serial parse takes over from there. */
+    int borrowed;
 
     int header_done;
     char **names;
