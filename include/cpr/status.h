@@ -31,13 +31,54 @@ typedef enum {
     CPR_E_INTERNAL = 70    /* a bug: please report */
 } cpr_status;
 
-/* Record the error message for the current failure (first one wins until
- * cleared) and return `code`, so callers can write `return cpr_fail(...)`. */
+/* Errors. Functions return a plain status code (GSL style); the message
+ * goes to the calling thread's error slot (worker threads have slots of
+ * their own, cpr/threads.h).
+ *
+ * - cpr_fail records a failure. When no error is pending it starts a new
+ *   one; when one is pending it is the cause and the new one only its
+ *   consequence (the caller saying "that failed" again), so the pending
+ *   message stays and only the code is returned. To say more, add context
+ *   with cpr_error_context instead of writing a second message.
+ * - A failure the caller handles (tries, falls back, skips a statistic)
+ *   runs inside a scope: whatever was recorded inside is dropped at
+ *   cpr_error_scope_end and the outer state comes back, so a handled
+ *   failure never hides the next real message. cpr_error_scope_keep
+ *   passes it on instead (first wins: a pending outer error stays).
+ *   Scopes nest and end in reverse order.
+ * - cpr_error_clear is the top-level reset: the cli before each command
+ *   and tests between cases. Library code uses scopes
+ *   (tests/scripts/test_layers.sh fails on a cpr_error_clear under src/
+ *   outside src/cli/main.c). */
 int cpr_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int cpr_vfail(int code, const char *fmt, va_list ap);
 const char *cpr_last_error(void);
 int cpr_last_code(void);
 void cpr_error_clear(void);
+
+/* Where it happened: when `rc` is a failure and an error is pending,
+ * prefix "<context>: " to its message (e.g. "reading x.csv: line 3: ...").
+ * Returns rc, so `return cpr_error_context(rc, "reading %s", path);`. */
+int cpr_error_context(int rc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+typedef struct cpr_error_scope {
+    struct cpr_error_scope *outer;  /* the enclosing scope on this thread */
+    int code;                       /* the outer state, restored at the end */
+    char msg[1024];
+} cpr_error_scope;
+
+void cpr_error_scope_begin(cpr_error_scope *s);
+/* Drop what was recorded inside; the outer state comes back. */
+void cpr_error_scope_end(cpr_error_scope *s);
+/* End the scope passing its error on (unless an outer one is pending). */
+void cpr_error_scope_keep(cpr_error_scope *s);
+/* End the scope: keep its error when rc is a failure, drop it when the
+ * caller succeeded anyway. Returns rc. */
+int cpr_error_scope_return(cpr_error_scope *s, int rc);
+/* Forget what was recorded inside so far; the scope stays open (a later,
+ * better message replaces an earlier one of the same operation). */
+void cpr_error_scope_reset(cpr_error_scope *s);
+
 /* One-line description of an exit code, for --help and the README table. */
 const char *cpr_status_name(int code);
 

@@ -91,14 +91,10 @@ static int bad(const ctx *c, const char *fmt, const char *arg)
     return cpr_fail(CPR_E_MANIFEST, "%s:%d: %s", c->path, c->lineno, msg);
 }
 
+/* The parser's message (CPR_E_MANIFEST) with where it is in the file. */
 static int check_expr(const ctx *c, const char *e)
 {
-    if (cpr_expr_eval(e, NULL, NULL) == 0) return 0;
-    char *m = cpr_strdup(cpr_last_error());
-    cpr_error_clear();
-    int rc = bad(c, "malformed expression: %s", m);
-    free(m);
-    return rc;
+    return cpr_error_context(cpr_expr_eval(e, NULL, NULL), "%s:%d: malformed expression", c->path, c->lineno);
 }
 
 /* A quoted string (or the bare rest of the line) as one value. */

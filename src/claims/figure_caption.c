@@ -17,7 +17,10 @@ static cpr_catalogue *catalogue(const char *datadir)
 {
     cpr_catalogue *cat = NULL;
     char *p = cpr_asprintf("%s/catalogue.csv", datadir ? datadir : ".");
-    if (cpr_catalogue_load(p, &cat) != 0) { cpr_error_clear(); cat = NULL; }
+    cpr_error_scope es;   /* no catalogue: captions without labels */
+    cpr_error_scope_begin(&es);
+    if (cpr_catalogue_load(p, &cat) != 0) cat = NULL;
+    cpr_error_scope_end(&es);
     free(p);
     return cat;
 }

@@ -99,7 +99,6 @@ static int do_command(runner *R, const cpr_batch_line *l)
                 R->claim->error = cpr_strdup(msg);
             }
         } else {
-            cpr_error_clear();
             rc = cpr_fail(status, "%s:%d: 'cpr-stats %s' failed (exit %d): %s", R->b->path, l->lineno, cmd, status, msg);
         }
         free(msg);
@@ -317,6 +316,8 @@ static void do_figure(runner *R, const cpr_batch_line *l)
     for (int e = 0; e < (loo ? 1 : 2); e++) {
         char *path = cpr_asprintf("%s/%s.%s", R->o->figdir, l->argv[0], ext[e]);
         int rc = 0;
+        cpr_error_scope es;   /* a figure not drawn is reported, not an error */
+        cpr_error_scope_begin(&es);
         if (loo) rc = loo_figure(R, l);
         else if (strcmp(l->argv[1], "coef") == 0) rc = coef_figure(R, l, path);
         else {
@@ -337,13 +338,13 @@ static void do_figure(runner *R, const cpr_batch_line *l)
             char *m = first_line(cpr_last_error());
             fprintf(stderr, "cpr-stats: %s:%d: figure %s not drawn: %s\n", R->b->path, l->lineno, path, m);
             free(m);
-            cpr_error_clear();
             if (!R->fig_rc) R->fig_rc = rc;
         } else if (e == 0) {
             R->r->figs = cpr_realloc(R->r->figs, (R->r->nfigs + 1) * sizeof *R->r->figs);
             R->r->figs[R->r->nfigs++] = cpr_strdup(l->argv[0]);
             if (R->cj) json_array_append_new(json_object_get(R->cj, "figures"), json_string(l->argv[0]));
         }
+        cpr_error_scope_end(&es);
         free(path);
     }
 }

@@ -44,7 +44,10 @@ static double val(const cpr_batch_line *l, const char *k, cpr_env *env)
 {
     const char *e = key(l, k);
     double v = NAN;
-    if (e && cpr_expr_eval(e, env, &v)) { cpr_error_clear(); v = NAN; }
+    cpr_error_scope es;   /* an expression that cannot be evaluated is NAN */
+    cpr_error_scope_begin(&es);
+    if (e && cpr_expr_eval(e, env, &v)) v = NAN;
+    cpr_error_scope_end(&es);
     return v;
 }
 

@@ -1,5 +1,6 @@
 /* Where the bundled data live and how commands load --data files. */
 #include "cli.h"
+#include "cpr/catalogue.h"
 #include "cpr/progress.h"
 #include "cpr/status.h"
 #include "cpr/threads.h"
@@ -89,6 +90,18 @@ char *cli_datafile(const char *name)
                          "the cpr-stats datasets, or name your own file (--data, vars --catalogue, reproduce --manifest)",
              name, searched);
     return NULL;
+}
+
+cpr_catalogue *cli_catalogue_optional(void)
+{
+    cpr_catalogue *cat = NULL;
+    cpr_error_scope es;
+    cpr_error_scope_begin(&es);
+    char *path = cli_datafile("catalogue.csv");
+    if (!path || cpr_catalogue_load(path, &cat) != CPR_OK) cat = NULL;
+    free(path);
+    cpr_error_scope_end(&es);
+    return cat;
 }
 
 static int parse_sep(const cli_args *a, char *sep)

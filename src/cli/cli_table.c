@@ -94,15 +94,13 @@ int cli_table_write(const cli_args *a, const cpr_result *const *models, size_t n
     o.keep = (const char *const *)keep;
     o.drop = (const char *const *)drop;
     o.scale = (const char *const *)scale;
-    cpr_catalogue *cat = NULL;
-    if (labels && !cli_has(a, "no-labels")) {
-        char *path = cli_datafile("catalogue.csv");
-        if (!path || cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); cat = NULL; }
-        free(path);
-    }
+    cpr_catalogue *cat = labels && !cli_has(a, "no-labels") ? cli_catalogue_optional() : NULL;
     o.cat = cat;
+    cpr_error_scope es;   /* a usage error is printed here, as a usage error */
+    cpr_error_scope_begin(&es);
     int rc = cpr_mtable_check(models, n, &o);
-    if (rc == CPR_E_USAGE) { rc = cli_usage_error(a->cmd, "%s", cpr_last_error()); cpr_error_clear(); }
+    if (rc == CPR_E_USAGE) { rc = cli_usage_error(a->cmd, "%s", cpr_last_error()); cpr_error_scope_end(&es); }
+    else cpr_error_scope_return(&es, rc);
     cpr_doc *d = rc ? NULL : cpr_mtable_doc(models, n, &o);
     if (d && docx) rc = cpr_doc_write_docx(d, out);
     else if (d && out) {

@@ -57,9 +57,7 @@ static int setup(const cli_args *a, plot_ctx *c, const char *default_out)
     int rc = cli_load_data(a, 0, &c->f);
     if (!rc) rc = cli_apply_sample(a, c->f);
     if (rc) return rc;
-    char *path = cli_datafile("catalogue.csv");
-    if (!path || cpr_catalogue_load(path, &c->cat) != CPR_OK) { cpr_error_clear(); c->cat = NULL; }
-    free(path);
+    c->cat = cli_catalogue_optional();
     c->out = cpr_strdup(cli_get(a, "output") ? cli_get(a, "output") : default_out);
     cpr_plot_format fmt;
     if ((rc = cpr_plot_format_from_path(c->out, &fmt))) return rc;
@@ -242,7 +240,11 @@ static int series_describe(const cli_args *a, const plot_ctx *c, const cpr_plot_
     size_t nvar = (size_t)a->npos - 1;
     for (size_t v = 0; v < nvar; v++) {
         const double *col;
-        if (cpr_frame_numeric(c->f, a->pos[v + 1], &col)) { cpr_error_clear(); continue; }
+        cpr_error_scope es;   /* not a numeric column: it leaves no rows */
+        cpr_error_scope_begin(&es);
+        int bad = cpr_frame_numeric(c->f, a->pos[v + 1], &col) != CPR_OK;
+        cpr_error_scope_end(&es);
+        if (bad) continue;
         for (size_t i = 0; i < c->f->nrow; i++) used[i] |= isfinite(col[i]);
     }
     const char **ents = NULL;

@@ -74,10 +74,8 @@ static int formula_from_positionals(const cli_args *a, cpr_formula **fm)
  * that the printed output explains the units and sources it used. */
 static void add_variable_notes(cpr_result *r, const cpr_design *d)
 {
-    char *path = cli_datafile("catalogue.csv");
-    cpr_catalogue *cat = NULL;
-    if (!path || cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); free(path); return; }
-    free(path);
+    cpr_catalogue *cat = cli_catalogue_optional();
+    if (!cat) return;
     const cpr_var_info *v = cpr_catalogue_find(cat, d->outcome);
     if (v) cpr_result_add_note(r, "%s: %s (%s; %s)", v->name, v->label, v->unit, v->source);
     for (size_t j = 0; j < d->k; j++) {
@@ -313,13 +311,16 @@ static int maybe_bootstrap(const cli_args *a, regress_opts *o, cpr_fit *fit)
         cpr_result_add_note(r, "Webb's six-point weights: with G = %zu < %d clusters Rademacher weights give at most 2^%zu "
                             "distinct bootstrap samples (Webb 2023); --boot-weights rademacher overrides", G, CPR_BOOT_WEBB_BELOW, G);
     size_t n0 = r->nnotes;
+    cpr_error_scope es;   /* not asked for: a failed bootstrap is a note */
+    cpr_error_scope_begin(&es);
     if (cpr_fit_bootstrap(fit, &o->boot) != CPR_OK) {
-        if (o->boot_B > 0) return cpr_last_code();   /* asked for: an error */
+        if (o->boot_B > 0) { cpr_error_scope_keep(&es); return cpr_last_code(); }   /* asked for: an error */
         cpr_result_add_note(r, "G = %zu clusters (< %d): cluster-robust p-values can be too small, but %s", G,
                             CPR_BOOT_FEW_CLUSTERS, cpr_last_error());
-        cpr_error_clear();
+        cpr_error_scope_end(&es);
         return CPR_OK;
     }
+    cpr_error_scope_end(&es);
     if (G < CPR_BOOT_FEW_CLUSTERS) {
         const char *tn = cpr_boot_type_name(o->boot.type), *wn = cpr_boot_weights_name(o->boot.weights);
         char *how = cpr_wcr_enumerates(G, o->boot.B, o->boot.weights)

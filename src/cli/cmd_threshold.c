@@ -102,10 +102,7 @@ static int read_opts(const cli_args *a, thr_opts *o)
 
 static int lr_plot(const cli_args *a, const cpr_threshold_info *in, const char *qname, const cpr_frame *f)
 {
-    char *path = cli_datafile("catalogue.csv");
-    cpr_catalogue *cat = NULL;
-    if (cli_has(a, "data") || !path || cpr_catalogue_load(path, &cat) != CPR_OK) { cpr_error_clear(); cat = NULL; }
-    free(path);
+    cpr_catalogue *cat = cli_has(a, "data") ? NULL : cli_catalogue_optional();
     const cpr_var_info *v = cat ? cpr_catalogue_find(cat, qname) : NULL;
     double est = NAN;
     for (size_t i = 0; i < in->ngrid && isnan(est); i++) if (in->lr[i] == 0) est = in->gamma[i];   /* first minimum = the estimate */

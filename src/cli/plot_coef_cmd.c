@@ -120,11 +120,7 @@ int cli_plot_coef(const cli_args *a)
             }
     }
     if (!rc) {
-        char *cp = cli_datafile("catalogue.csv");
-        cpr_catalogue *cat = NULL;
-        if (!cp || cpr_catalogue_load(cp, &cat)) cat = NULL;
-        cpr_error_clear();
-        free(cp);
+        cpr_catalogue *cat = cli_catalogue_optional();
         for (size_t t = 0; t < nt; t++) {
             char *l = cpr_mtable_term_label(cat, terms[t]);
             shown[t] = cpr_plot_short_label(l, 48);

@@ -44,8 +44,11 @@ void regress_preset_notes(const cli_args *a, cpr_result *r)
                            "Chinese finance is %s, the closest bundled variable (log of 1 + all-class commitments per person, AidData GCDF 3.0)",
                         DREHER_REGRESSOR);
     if (!cli_has(a, "instrument")) {
+        cpr_error_scope es;   /* not bundled: the note names the file alone */
+        cpr_error_scope_begin(&es);
         char *panel = cli_datafile("lac_panel.csv");
-        if (!panel) { cpr_error_clear(); panel = cpr_strdup("lac_panel.csv"); }
+        cpr_error_scope_end(&es);
+        if (!panel) panel = cpr_strdup("lac_panel.csv");
         cpr_result_add_note(r, "NOT the paper's estimate: this is OLS with fixed effects. The paper instruments Chinese finance with China's "
                                "steel production (t-3) times the recipient's probability of receiving Chinese projects; China's steel output "
                                "is not bundled. Supply it: --data %s --data steel.csv --instrument VAR (VAR = that product, or write it as L3.steel:prob)",

@@ -38,7 +38,10 @@ static double ar_wald(ar_work *w, double b0)
         for (size_t i = 0; i < n; i++) w->r[i] = w->ry[i] - b0 * w->rx[i];
     }
     double W = NAN;
-    if (iv_part_wald(w->p, w->b, w->r, &W) != CPR_OK) { cpr_error_clear(); return NAN; }
+    cpr_error_scope es;   /* no statistic at this b0: NAN */
+    cpr_error_scope_begin(&es);
+    if (iv_part_wald(w->p, w->b, w->r, &W) != CPR_OK) W = NAN;
+    cpr_error_scope_end(&es);
     return W;
 }
 

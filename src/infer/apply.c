@@ -39,8 +39,11 @@ int cpr_result_apply_vcov(cpr_result *r, const cpr_vcov_in *in, cpr_se_kind se,
     if (in->weighted) diag = 0;
     if (diag || cr3) {
         cpr_jk_in ji = cpr_vcov_jk_in(in);
+        cpr_error_scope es;
+        cpr_error_scope_begin(&es);
         rc = cpr_jackknife_alloc(&ji, &J);
-        if (rc != CPR_OK && !cr3 && in->diag != 2) { cpr_error_clear(); rc = CPR_OK; diag = 0; }  /* warnings only: skip */
+        if (rc != CPR_OK && !cr3 && in->diag != 2) { cpr_error_scope_end(&es); rc = CPR_OK; diag = 0; }  /* warnings only: skip */
+        else cpr_error_scope_return(&es, rc);
         if (rc != CPR_OK) return rc;
     }
     memset(&info, 0, sizeof info);
@@ -76,9 +79,12 @@ int cpr_result_add_wald_f(cpr_result *r)
     for (size_t j = 0; j < r->k; j++)
         if (strcmp(r->terms[j], "const") != 0) idx[q++] = j;
     double W = NAN;
+    cpr_error_scope es;
+    cpr_error_scope_begin(&es);
     int rc = q ? cpr_wald(r->estimate, r->vcov, r->k, idx, q, &W) : CPR_OK;
+    cpr_error_scope_end(&es);
     free(idx);
-    if (rc != CPR_OK || q == 0) { cpr_error_clear(); return CPR_OK; }   /* no test, not an error */
+    if (rc != CPR_OK || q == 0) return CPR_OK;   /* no test, not an error */
     double F = W / q, df2 = r->df_resid;
     if (df2 > 0) {
         double p = gsl_cdf_fdist_Q(F, (double)q, df2);

@@ -57,9 +57,12 @@ int cpr_correlate_cluster(const double *x, const double *y, const int *cluster, 
         if (G < CPR_BOOT_FEW_CLUSTERS && B > 0) {
             cpr_boot_spec spec = {.B = B, .seed = seed, .weights = CPR_BOOT_RADEMACHER, .conf_level = 0.95, .type = CPR_BOOT_WCR};
             cpr_boot_out out;
+            cpr_error_scope es;   /* no bootstrap p: the cluster p stands */
+            cpr_error_scope_begin(&es);
             rc = cpr_wcr_test(X, m, 2, Y, cl, G, 1, &spec, &out);
+            cpr_error_scope_end(&es);
             if (rc == CPR_OK) { c->p_boot = out.p; c->boot_B = out.B; c->boot_exact = out.exact; }
-            else { cpr_error_clear(); rc = CPR_OK; }
+            else rc = CPR_OK;
         }
     }
     free(map); free(cl); free(X); free(Y);

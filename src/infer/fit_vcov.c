@@ -51,9 +51,11 @@ static void stata_cons_se(cpr_fit *f, const cpr_vcov_in *in0)
     cpr_vcov_in in = *in0;
     in.X = Xa; in.bread = Ba; in.k = K;
     cpr_vcov_info info;
-    double se = NAN;
+    double se = NAN;   /* NAN: not computed, not an error */
+    cpr_error_scope es;
+    cpr_error_scope_begin(&es);
     if (cpr_vcov(&in, f->spec.se, f->spec.ssc, f->spec.dk_lag, Va, &info) == CPR_OK) se = sqrt(Va[0]);
-    else cpr_error_clear();
+    cpr_error_scope_end(&es);
     cpr_vcov_info_clear(&info);
     cpr_result_set_stat(f->r, "stata_cons_se", se);
     free(Xa); free(Ba); free(Va);

@@ -50,14 +50,18 @@ void cpr_iv_first_stage_f(cpr_fit *f)
     size_t kex = d->k - d->kx_endog, q = d->kz;
     for (size_t e = 0; e < d->kx_endog; e++) {
         cpr_result *fs = NULL;
-        if (aux_fit(d, s, (long)e, 0, &fs) != CPR_OK) { cpr_error_clear(); continue; }
+        cpr_error_scope es;   /* no first stage or no F: left out, not an error */
+        cpr_error_scope_begin(&es);
+        if (aux_fit(d, s, (long)e, 0, &fs) != CPR_OK) { cpr_error_scope_end(&es); continue; }
         size_t *idx = cpr_malloc(q * sizeof *idx), m = 0;
         for (size_t j = 0; j < q; j++) {
             long t = cpr_result_term(fs, d->z_names[j]);
             if (t >= 0) idx[m++] = (size_t)t;
         }
         double W = NAN;
-        if (m == q && cpr_wald(fs->estimate, fs->vcov, fs->k, idx, q, &W) == CPR_OK) {
+        int ok = m == q && cpr_wald(fs->estimate, fs->vcov, fs->k, idx, q, &W) == CPR_OK;
+        cpr_error_scope_end(&es);
+        if (ok) {
             double F = W / q, df2 = fs->df_resid;
             double p = df2 > 0 ? gsl_cdf_fdist_Q(F, (double)q, df2) : gsl_cdf_chisq_Q(W, (double)q);
             int kp = s->se == CPR_SE_CLUSTER && d->kx_endog == 1;
@@ -71,7 +75,7 @@ void cpr_iv_first_stage_f(cpr_fit *f)
             cpr_result_add_stat(r, name, label, F, 0);
             cpr_result_add_test(r, name, label, F, (double)q, df2, p, note);
             free(name); free(label); free(note);
-        } else cpr_error_clear();
+        }
         free(idx);
         cpr_result_free(fs);
     }

@@ -47,6 +47,8 @@ int iv_overid_add(const iv_part *p, const cpr_model_spec *s, const cpr_result *f
         iv_part_ols(p, p->x + k * n, b, e);
         for (size_t i = 0; i < n; i++) xh[k * n + i] = p->x[k * n + i] - e[i];
     }
+    cpr_error_scope es;   /* no score test: left out, not an error */
+    cpr_error_scope_begin(&es);
     int rc = cpr_iv_resid_on(xh, n, K, p->z, q, R);
     int cl = p->se == CPR_SE_CLUSTER && p->d->cluster;
     size_t G = cl ? p->d->n_clusters : n;
@@ -59,6 +61,7 @@ int iv_overid_add(const iv_part *p, const cpr_model_spec *s, const cpr_result *f
         for (size_t a = 0; a < q; a++)
             for (size_t c = 0; c < q; c++) V[a * q + c] += sg[g * q + a] * sg[g * q + c];
     if (rc == CPR_OK) rc = cpr_spd_inverse(V, q);
+    cpr_error_scope_end(&es);
     if (rc == CPR_OK) {
         double sc = 0;
         for (size_t a = 0; a < q; a++)
@@ -67,7 +70,7 @@ int iv_overid_add(const iv_part *p, const cpr_model_spec *s, const cpr_result *f
         cpr_result_add_test(r, "score_overid", cl ? "Score test (overidentifying restrictions, cluster-robust)"
                                                   : "Score test (overidentifying restrictions, robust)", sc, dq, 0, gsl_cdf_chisq_Q(sc, dq),
                             "H0: the instruments are valid; Wooldridge (1995) score test, chi2(L1 - K), as Stata's estat overid");
-    } else cpr_error_clear();
+    }
     free(u); free(b); free(ru); free(xh); free(R); free(e); free(sg); free(S); free(V);
     return CPR_OK;
 }

@@ -15,9 +15,10 @@ void cpr_infer_fe_tests(cpr_fit *f)
     cpr_result *r = f->r;
     size_t n = d->n;
     cpr_test cd = { 0 };
+    cpr_error_scope es;   /* a test that does not apply is left out */
+    cpr_error_scope_begin(&es);
     int have_cd = f->spec.effects != CPR_EFFECTS_TIME &&
                   cpr_test_pesaran_cd(f->resid, d->entity, d->time, n, d->n_entities, d->n_times, &cd) == CPR_OK;
-    cpr_error_clear();
     double rssp = cpr_pooled_rss(d);
     if (isfinite(rssp)) {
         cpr_test t;
@@ -28,18 +29,19 @@ void cpr_infer_fe_tests(cpr_fit *f)
         cpr_test t = { 0 };
         if (cpr_test_wooldridge_ar(d, &t) == CPR_OK) cpr_result_take_test(r, &t);
         if (have_cd) cpr_result_take_test(r, &cd);
-        cpr_error_clear();
     }
     cpr_test_clear(&cd);
+    cpr_error_scope_end(&es);
 }
 
 void cpr_infer_re_tests(cpr_fit *f)
 {
     const cpr_design *d = f->d;
     cpr_test t = { 0 }, h = { 0 };
+    cpr_error_scope es;   /* a test that does not apply is left out */
+    cpr_error_scope_begin(&es);
     if (!cpr_hausman_is_mundlak(&f->spec) && cpr_test_hausman_classical(d, d, &f->spec, &t) == CPR_OK)
         cpr_result_take_test(f->r, &t);
-    cpr_error_clear();
     cpr_reg g;
     if (cpr_reg_fit(&g, d->X, d->n, d->k, d->names, d->has_const ? 0 : -1, d->y, CPR_LS_AUTO) == CPR_OK &&
         cpr_test_bp_lm(g.ls.resid, d->entity, d->n, d->n_entities, &t, &h) == CPR_OK) {
@@ -47,5 +49,5 @@ void cpr_infer_re_tests(cpr_fit *f)
         cpr_result_take_test(f->r, &h);
     }
     cpr_reg_clear(&g);
-    cpr_error_clear();
+    cpr_error_scope_end(&es);
 }

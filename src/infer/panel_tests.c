@@ -88,7 +88,10 @@ int cpr_test_hausman(const cpr_result *fe, const cpr_result *re, cpr_test *out)
             V[a * q + b] = fe->vcov[ia[a] * k + ia[b]] - re->vcov[ib[a] * re->k + ib[b]];
     }
     double H = NAN;
-    int rc = q ? cpr_wald(d, V, q, id, q, &H) : cpr_fail(CPR_E_NUMERIC, "Hausman test: no common slopes");
+    cpr_error_scope es;   /* not positive definite: the generalised inverse below */
+    cpr_error_scope_begin(&es);
+    int rc = q ? cpr_wald(d, V, q, id, q, &H) : CPR_E_NUMERIC;
+    cpr_error_scope_end(&es);
     if (rc == CPR_OK) {
         set_test(out, "hausman", "Hausman test (FE vs RE)", H, (double)q, 0, gsl_cdf_chisq_Q(H, (double)q),
                  "H0: random effects are consistent (chi2; classical variances, as plm phtest)");
@@ -96,7 +99,6 @@ int cpr_test_hausman(const cpr_result *fe, const cpr_result *re, cpr_test *out)
         /* V_FE - V_RE not positive definite: d' V^+ d with the Moore-Penrose
          * inverse and df = rank(V), as Stata's hausman does (its invsym is a
          * generalised inverse; for a nonsingular V every one is V^-1) */
-        cpr_error_clear();
         size_t rank = 0;
         H = cpr_quad_pinv(d, V, q, &rank);
         char *note = cpr_asprintf("V_FE - V_RE is not positive definite: statistic computed with a generalised (Moore-Penrose) "
@@ -107,7 +109,6 @@ int cpr_test_hausman(const cpr_result *fe, const cpr_result *re, cpr_test *out)
                  H >= 0 && rank > 0 ? gsl_cdf_chisq_Q(H, (double)rank) : NAN, note);
         free(note);
     } else {
-        cpr_error_clear();
         set_test(out, "hausman", "Hausman test (FE vs RE)", NAN, 0, 0, NAN, "no common slopes; test not computed");
     }
     free(ia); free(ib); free(d); free(V); free(id);

@@ -228,12 +228,15 @@ int iv_weak_add(const iv_part *p, const cpr_model_spec *s, cpr_result *r)
     xtx(p->x, K, p->x, K, n, A);
     xtx(Mx, K, Mx, K, n, S);
     for (size_t i = 0; i < K * K; i++) A[i] -= S[i];
+    cpr_error_scope es;   /* a statistic that cannot be computed is left out */
+    cpr_error_scope_begin(&es);
     int rc = cpr_sym_geneig_min(A, S, K, &lam);
+    cpr_error_scope_end(&es);
     if (rc == CPR_OK) {
         double cd = p->dfr / (double)L * lam;
         cpr_result_add_stat(r, "cragg_donald_f", "Cragg-Donald Wald F (iid)", cd, 0);
         add_sy(p, s, r);
-    } else cpr_error_clear();
+    }
     /* Sanderson-Windmeijer conditional F per endogenous regressor */
     double df1 = (double)(L - K + 1), df2 = iv_part_df(p);
     for (size_t j = 0; j < K; j++) {
@@ -274,7 +277,10 @@ int iv_weak_add(const iv_part *p, const cpr_model_spec *s, cpr_result *r)
         }
         double W = NAN;
         iv_part_ols(p, eps, b, re);
-        if (ok && iv_part_wald(p, b, re, &W) == CPR_OK) {
+        cpr_error_scope_begin(&es);
+        ok = ok && iv_part_wald(p, b, re, &W) == CPR_OK;
+        cpr_error_scope_end(&es);
+        if (ok) {
             /* the conditional regression has K-1 fewer df in the numerator */
             F = W / df1;
             if (K > 1 && p->se == CPR_SE_IID) {
@@ -289,13 +295,14 @@ int iv_weak_add(const iv_part *p, const cpr_model_spec *s, cpr_result *r)
                                 "H0: this endogenous regressor is not identified given the others (weak instruments); "
                                 "conditional first-stage F, df L1 - K + 1 (Sanderson and Windmeijer 2016)");
             free(nm); free(lb);
-        } else cpr_error_clear();
+        }
         free(eps); free(re);
     }
     /* Kleibergen-Paap rk LM and Wald F (robust or clustered variances) */
     int kp_ok = p->se == CPR_SE_HC0 || p->se == CPR_SE_HC1 || p->se == CPR_SE_CLUSTER;
     if (kp_ok) {
         double lm = NAN, wd = NAN;
+        cpr_error_scope_begin(&es);
         int e1 = kp_stat(p, pi, p->x, &lm), e2 = e1 ? e1 : kp_stat(p, pi, Mx, &wd);
         if (!e1 && !e2) {
             double q = (double)(L - K + 1), F = wd / (double)L * kp_factor(p);
@@ -306,8 +313,8 @@ int iv_weak_add(const iv_part *p, const cpr_model_spec *s, cpr_result *r)
         } else {
             /* said, not silently left out */
             cpr_result_add_note(r, "Kleibergen-Paap statistics not computed: %s", cpr_last_error());
-            cpr_error_clear();
         }
+        cpr_error_scope_end(&es);
     } else if (p->se != CPR_SE_IID)
         cpr_result_add_note(r, "Kleibergen-Paap statistics are computed with --se hc0, hc1 or cluster only");
     if (p->cr1_instead) cpr_result_add_note(r, "IV diagnostics use CR1 cluster-robust variances (the model's CR2/CR3 does not apply to them)");

@@ -256,9 +256,12 @@ int cpr_ols_qr(const double *X, size_t n, size_t k, const double *y,
     int rc = CPR_OK;
     if (method == CPR_LS_AUTO && n > CPR_LS_XTX_MIN_N) {
         /* normal equations when full rank and well conditioned, else QR */
+        cpr_error_scope es;
+        cpr_error_scope_begin(&es);
         rc = cpr_ls_xtx(X, scale, n, k, y, 1e-7, out);
+        cpr_error_scope_end(&es);
         if (rc == CPR_OK && out->k == k && out->cond <= CPR_LS_XTX_MAX_COND) method = CPR_LS_XTX;
-        else { cpr_ls_clear(out); cpr_error_clear(); method = CPR_LS_QR; }
+        else { cpr_ls_clear(out); method = CPR_LS_QR; }
     } else if (method == CPR_LS_AUTO) method = CPR_LS_QR;
     out->n = n; out->k_in = k; out->method = method;
     if (method == CPR_LS_QR) {

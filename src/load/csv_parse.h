@@ -8,6 +8,7 @@
 
 #include "load_internal.h"
 #include "../util/number_quick.h"
+#include "cpr/status.h"
 
 #include <csv.h>
 #include <stddef.h>
@@ -97,13 +98,13 @@ static inline void cpr_csv_data_field(cpr_csv_state *ps, size_t j, const char *s
  * s + n (padding). */
 void cpr_csv_parse_span(cpr_csv_state *ps, cpr_csv_splitter *sp, const char *s, size_t n);
 /* One read of the file: the state, the splitter, the line the next span
- * starts on (for text messages) and whether the error slot was clean. */
+ * starts on (for text messages) and the read's error scope. */
 typedef struct {
     const char *path;
     cpr_csv_state *ps;
     cpr_csv_splitter *sp;
     size_t tline;
-    int clear_ok;
+    cpr_error_scope *scope;  /* the read's: a text error replaces a parse error (NULL: not) */
     size_t file_bytes;  /* size of a regular file, else 0 */
     size_t done_bytes;  /* bytes parsed so far */
     void *pieces;       /* csv_pieces.c: kept from span to span */

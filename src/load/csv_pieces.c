@@ -37,9 +37,9 @@ int cpr_csv_span_serial(cpr_csv_run *run, const char *s, size_t n)
     size_t line = run->tline;
     int rc = cpr_text_check_span(run->path, s, n, &run->tline);
     if (rc) {
-        if (run->ps->status && run->clear_ok) {
+        if (run->ps->status && run->scope) {
             /* The text error is the one to report: redo it on a clean slot. */
-            cpr_error_clear();
+            cpr_error_scope_reset(run->scope);
             rc = cpr_text_check_span(run->path, s, n, &line);
         }
         return rc;
@@ -314,8 +314,10 @@ int cpr_csv_span_parallel(cpr_csv_run *run, const char *s, size_t n)
         at = cut;
     }
     job jb = {ps, pc};
-    /* A task run on this thread records its text errors in our slot. */
-    int clean = cpr_last_code() == 0;
+    /* A task run on this thread records its text errors in our slot: drop
+     * them (the pieces keep their status and messages). */
+    cpr_error_scope es;
+    cpr_error_scope_begin(&es);
     run_tasks(n, np, piece_check, &jb);
     /* Rooms, up to the first piece that is not text (parsed serially). */
     size_t nparse = 0, rows = ps->nrow, lines = 0;
@@ -329,7 +331,7 @@ int cpr_csv_span_parallel(cpr_csv_run *run, const char *s, size_t n)
     reserve_rooms(run, rows, lines, n);
     for (size_t k = 0; k < nparse; k++) piece_lend(&pc[k], ps);
     run_tasks(n, nparse, piece_parse, &jb);
-    if (clean) cpr_error_clear();
+    cpr_error_scope_end(&es);
     size_t k = 0;
     for (; k < nparse && piece_fits(ps, &pc[k]); k++) {
         piece_plan(ps, &pc[k]);

@@ -85,24 +85,24 @@ static int partial_line(cpr_csv_run *run, const char *s, size_t n)
     size_t cut = n; /* leave out a UTF-8 sequence the next read may complete */
     for (size_t i = 1; i <= 3 && i <= n; i++)
         if ((unsigned char)s[n - i] >= 0xC0) { cut = n - i; break; }
-    int replace = run->ps && run->ps->status && run->clear_ok;
+    int replace = run->ps && run->ps->status && run->scope;
     size_t line = run->tline;
     int rc = cpr_text_check_span(run->path, s, cut, &line);
     if (rc) {
         if (!replace) return rc;
-        cpr_error_clear();
+        cpr_error_scope_reset(run->scope);
         line = run->tline;
         return cpr_text_check_span(run->path, s, cut, &line);
     }
     if (n < CPR_CSV_LINE_MAX) return CPR_OK;
-    if (replace) cpr_error_clear();
+    if (replace) cpr_error_scope_reset(run->scope);
     return cpr_fail(CPR_E_LIMIT, "%s:%zu: line of %d MiB or more without a line break: the limit for one line; "
                     "is this a CSV table?", run->path, run->tline, CPR_CSV_LINE_MAX >> 20);
 }
 
-static int read_error(const char *path, int clear)
+static int read_error(const char *path, cpr_error_scope *replace)
 {
-    if (clear) cpr_error_clear();
+    if (replace) cpr_error_scope_reset(replace);
     return cpr_fail(CPR_E_OPEN, "%s: read error", path);
 }
 
@@ -117,19 +117,29 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
     return rc;
 }
 
+static int read_stream(const char *path, FILE *fp, size_t first_line, const cpr_load_opts *opts, cpr_frame **out,
+                       cpr_error_scope *es);
+
+/* A text or read error found after a parse error replaces it (the whole
+ * file used to be checked before parsing): the read has a scope of its own. */
 int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr_load_opts *opts, cpr_frame **out)
 {
+    cpr_error_scope es;
+    cpr_error_scope_begin(&es);
+    return cpr_error_scope_return(&es, read_stream(path, fp, first_line, opts, out, &es));
+}
+
+static int read_stream(const char *path, FILE *fp, size_t first_line, const cpr_load_opts *opts, cpr_frame **out,
+                       cpr_error_scope *es)
+{
     *out = NULL;
-    /* A text or read error found after a parse error replaces it (the whole
-     * file used to be checked before parsing); only clear what we recorded. */
-    int clear_ok = cpr_last_code() == 0;
     int rc = CPR_OK;
     reader r = {fp, cpr_malloc(chunk_size + PAD), chunk_size, 0, 0, 0};
     reader_fill(&r);
     size_t start = r.len >= 3 && memcmp(r.buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     /* Enough text for the separator guess: the whole header line. */
     while (!r.err && !r.eof && !header_end(r.buf + start, r.len - start)) {
-        cpr_csv_run hr = {path, NULL, NULL, first_line, 0, 0, 0, NULL, 0};
+        cpr_csv_run hr = {path, NULL, NULL, first_line, NULL, 0, 0, NULL, 0};
         if ((rc = partial_line(&hr, r.buf + start, r.len - start)) != CPR_OK) {
             free(r.buf);
             return rc;
@@ -140,7 +150,7 @@ int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr
     }
     if (r.err) {
         free(r.buf);
-        return read_error(path, 0);
+        return read_error(path, NULL);
     }
     if (r.eof && r.len == start) {
         free(r.buf);
@@ -181,7 +191,7 @@ int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr
     }
     size_t nread = r.len;
     size_t pos = start;
-    cpr_csv_run run = {path, &ps, sp, first_line, clear_ok, prog_bytes, 0, NULL, 0};
+    cpr_csv_run run = {path, &ps, sp, first_line, es, prog_bytes, 0, NULL, 0};
     int par = !sp->libcsv_only && cpr_threads_get() > 1;
     /* Widen the buffer for the threads only when the file goes on past the
      * first read: a small file is already whole, and growing every load to
@@ -219,7 +229,7 @@ int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr
         reader_fill(&r);
         nread += r.len - before;
         cpr_progress_update(prog, nread / 1000000);
-        if (r.err) { rc = read_error(path, clear_ok); break; }
+        if (r.err) { rc = read_error(path, es); break; }
     }
     cpr_progress_finish(prog);
     cpr_csv_pieces_free(&run);

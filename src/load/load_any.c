@@ -161,16 +161,17 @@ static int load_text(const char *path, FILE *fp, const cpr_load_opts *opts, cpr_
     }
     FILE *st = cpr_source_stream(src, &plan);
     if (!st) { cpr_source_free(src); return cpr_fail(CPR_E_NOMEM, "%s: could not open a stream", path); }
-    int clear_ok = cpr_last_code() == 0;
+    cpr_error_scope es;
+    cpr_error_scope_begin(&es);
     rc = cpr_csv_read_stream(path, st, plan.skip_lines + 1, &inner, &f);
     fclose(st);
     if (cpr_source_error(src)) {
         /* The decoder's message says more than the reader's "read error". */
-        if (clear_ok) cpr_error_clear();
+        cpr_error_scope_end(&es);
         rc = cpr_fail(CPR_E_BINARY, "%s: %s", path, cpr_source_error(src));
         cpr_frame_free(f);
         f = NULL;
-    }
+    } else cpr_error_scope_return(&es, rc);
     size_t footer = cpr_source_footer_count(src), ncomma = cpr_source_comma_count(src);
     cpr_source_free(src);
     if (rc) return rc;

@@ -230,11 +230,13 @@ static void add_tests(cpr_result *r, const gmm_sys *g, const gmm_work *w, int tw
     size_t q = K - g->n_dummies, *idx = cpr_malloc((q ? q : 1) * sizeof *idx);
     for (size_t j = 0; j < q; j++) idx[j] = j;
     double Wd;
-    if (q && cpr_wald(r->estimate, r->vcov, K, idx, q, &Wd) == CPR_OK)
+    cpr_error_scope es;   /* no Wald test is not an error */
+    cpr_error_scope_begin(&es);
+    int wrc = q ? cpr_wald(r->estimate, r->vcov, K, idx, q, &Wd) : CPR_E_NUMERIC;
+    cpr_error_scope_end(&es);
+    if (wrc == CPR_OK)
         add_chi2(r, "wald_coef", "Wald test of the coefficients (time dummies excluded)", Wd, (double)q,
                  "H0: all coefficients except the time dummies are zero; robust variance");
-    else
-        cpr_error_clear();
     free(idx);
 }
 

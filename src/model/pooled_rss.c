@@ -20,9 +20,11 @@ static double pooled_rss_qr(const cpr_design *d)
     if (!d->has_const) { for (size_t i = 0; i < d->n; i++) X[i] = 1.0; nm[0] = "const"; }
     memcpy(X + off * d->n, d->X, d->n * d->k * sizeof *X);
     for (size_t j = 0; j < d->k; j++) nm[off + j] = d->names[j];
-    double rss = NAN;
+    double rss = NAN;   /* NAN: no pooled fit, no F test (not an error) */
+    cpr_error_scope es;
+    cpr_error_scope_begin(&es);
     if (cpr_reg_fit_borrow(&g, X, d->n, k, nm, 0, d->y, CPR_LS_AUTO) == CPR_OK) rss = g.ls.rss;
-    else cpr_error_clear();
+    cpr_error_scope_end(&es);
     cpr_reg_clear(&g);
     free(X); free(nm);
     return rss;

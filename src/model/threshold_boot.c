@@ -126,9 +126,12 @@ int thr_bootstrap(thr_ctx *c, const double *yw, cpr_threshold_info *in)
         for (size_t b = 0; b < s->bootstrap && !rc; b++) {
             cpr_progress_update(prog, b);
             double F = NAN;
+            cpr_error_scope es;   /* a singular draw is skipped, not an error */
+            cpr_error_scope_begin(&es);
             rc = draw(c, &e, rng, fit, res, ys);
             if (!rc) rc = f_stat(c, ys, which, S, &F);
-            if (rc == CPR_E_NUMERIC) { cpr_error_clear(); rc = CPR_OK; continue; }
+            if (rc == CPR_E_NUMERIC) { cpr_error_scope_end(&es); rc = CPR_OK; continue; }
+            cpr_error_scope_keep(&es);
             done++;
             hits += F >= Fobs;
         }

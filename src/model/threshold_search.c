@@ -86,8 +86,11 @@ int thr_search(thr_ctx *c, const double *yw, double fix, double *S, size_t *imin
             if (!middle_ok(c, g, fix)) continue;
             cuts[0] = fmin(g, fix); cuts[1] = fmax(g, fix); nc = 2;
         }
+        cpr_error_scope es;   /* a singular cut is left out of the grid */
+        cpr_error_scope_begin(&es);
         int rc = thr_fit_cuts(c, yw, cuts, nc, &S[i], NULL);
-        if (rc == CPR_E_NUMERIC) { cpr_error_clear(); S[i] = NAN; continue; }
+        if (rc == CPR_E_NUMERIC) { cpr_error_scope_end(&es); S[i] = NAN; continue; }
+        cpr_error_scope_keep(&es);
         if (rc) return rc;
         if (best == (size_t)-1 || S[i] < S[best]) best = i;
     }

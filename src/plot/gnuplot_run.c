@@ -284,7 +284,11 @@ char *cpr_plot_script_with_output(const char *script, const char *path)
 static int figure_complete(int fd, const char *out_path)
 {
     cpr_plot_format fmt;
-    if (cpr_plot_format_from_path(out_path, &fmt) != CPR_OK) { cpr_error_clear(); return 1; }
+    cpr_error_scope es;   /* a format we do not know: nothing to check */
+    cpr_error_scope_begin(&es);
+    int known = cpr_plot_format_from_path(out_path, &fmt) == CPR_OK;
+    cpr_error_scope_end(&es);
+    if (!known) return 1;
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return 1;   /* a device: nothing to check */
     char tail[64];

@@ -189,8 +189,10 @@ int cpr_plot_binned(const char *out_path, const double *x, const double *y, size
             if (logx) px[i] = log(px[i]);
             if (logy) py[i] = log(py[i]);
         }
+        cpr_error_scope es;   /* no fit line: points only */
+        cpr_error_scope_begin(&es);
         have_fit = cpr_plot_linfit_compute(px, py, m, 0.95, &fit) == CPR_OK;
-        if (!have_fit) cpr_error_clear();
+        cpr_error_scope_end(&es);
     }
     free(px);
     free(py);

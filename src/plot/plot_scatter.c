@@ -92,8 +92,10 @@ int cpr_plot_scatter(const char *out_path, const double *x, const double *y,
                 v[j] = fwd(y[i], logy);
                 j++;
             }
+        cpr_error_scope es;   /* constant x: points only */
+        cpr_error_scope_begin(&es);
         have_fit = cpr_plot_linfit_compute(u, v, m, level, &fit) == CPR_OK;
-        if (!have_fit) cpr_error_clear(); /* constant x: points only */
+        cpr_error_scope_end(&es);
         free(u);
         free(v);
     }

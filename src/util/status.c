@@ -5,19 +5,28 @@
 
 #include <stdio.h>
 
+#include <assert.h>
+#include <string.h>
+
 static _Thread_local char last_msg[1024];
 static _Thread_local int last_code;
+static _Thread_local cpr_error_scope *cur_scope;
+
+/* Messages quote user input (names, cells, formulas): keep control
+ * characters (terminal escapes) out of the terminal; '\n' and '\t' lay out
+ * caret lines. */
+static void sanitise(char *from)
+{
+    for (unsigned char *c = (unsigned char *)from; *c; c++)
+        if ((*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7f) *c = '?';
+}
 
 int cpr_vfail(int code, const char *fmt, va_list ap)
 {
-    if (last_code == 0) {
+    if (last_code == 0) {   /* a pending error is the cause: it stays */
         vsnprintf(last_msg, sizeof last_msg, fmt, ap);
         last_code = code;
-        /* Messages quote user input (names, cells, formulas): keep control
-         * characters (terminal escapes) out of the terminal; '\n' and '\t'
-         * lay out caret lines. */
-        for (unsigned char *c = (unsigned char *)last_msg; *c; c++)
-            if ((*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7f) *c = '?';
+        sanitise(last_msg);
     }
     return code;
 }
@@ -34,6 +43,74 @@ int cpr_fail(int code, const char *fmt, ...)
 const char *cpr_last_error(void) { return last_code ? last_msg : ""; }
 int cpr_last_code(void) { return last_code; }
 void cpr_error_clear(void) { last_code = 0; last_msg[0] = '\0'; }
+
+int cpr_error_context(int rc, const char *fmt, ...)
+{
+    if (rc == CPR_OK || last_code == 0) return rc;
+    char ctx[sizeof last_msg];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(ctx, sizeof ctx, fmt, ap);
+    va_end(ap);
+    if (n <= 0) return rc;
+    sanitise(ctx);
+    /* "<ctx>: <message>", cut at the slot's size */
+    size_t c = strlen(ctx), m = strlen(last_msg), cap = sizeof last_msg - 1;
+    if (c + 2 > cap) c = cap - 2;
+    if (c + 2 + m > cap) m = cap - c - 2;
+    memmove(last_msg + c + 2, last_msg, m);
+    memcpy(last_msg, ctx, c);
+    last_msg[c] = ':';
+    last_msg[c + 1] = ' ';
+    last_msg[c + 2 + m] = '\0';
+    return rc;
+}
+
+void cpr_error_scope_begin(cpr_error_scope *s)
+{
+    s->outer = cur_scope;
+    s->code = last_code;
+    if (last_code) memcpy(s->msg, last_msg, sizeof s->msg);
+    cur_scope = s;
+    cpr_error_clear();
+}
+
+/* Scopes end in reverse order of their beginnings, on their own thread. */
+static void scope_pop(cpr_error_scope *s)
+{
+    assert(cur_scope == s);
+    cur_scope = s->outer;
+}
+
+void cpr_error_scope_end(cpr_error_scope *s)
+{
+    scope_pop(s);
+    last_code = s->code;
+    if (s->code) memcpy(last_msg, s->msg, sizeof last_msg);
+    else last_msg[0] = '\0';
+}
+
+void cpr_error_scope_keep(cpr_error_scope *s)
+{
+    scope_pop(s);
+    if (s->code == 0) return;   /* the inner error (or none) is now current */
+    last_code = s->code;        /* first wins: the outer one was pending */
+    memcpy(last_msg, s->msg, sizeof last_msg);
+}
+
+int cpr_error_scope_return(cpr_error_scope *s, int rc)
+{
+    if (rc != CPR_OK) cpr_error_scope_keep(s);
+    else cpr_error_scope_end(s);
+    return rc;
+}
+
+void cpr_error_scope_reset(cpr_error_scope *s)
+{
+    assert(cur_scope == s);
+    (void)s;
+    cpr_error_clear();
+}
 
 const char *cpr_status_name(int code)
 {

@@ -16,3 +16,12 @@ if [ "$rc" -eq 0 ]; then
 else
     echo "not ok 1 - layers: new violations (exit $rc): put the code in the right layer"
 fi
+# Errors (cpr/status.h): library code handles a failure inside an error
+# scope; only the cli resets the slot, once per command (src/cli/main.c).
+clears=$(grep -rn 'cpr_error_clear *(' "$ROOT/src" | sed "s|^$ROOT/||" | grep -v -e '^src/util/status\.c:' -e '^src/cli/main\.c:')
+if [ -z "$clears" ]; then
+    echo "ok 2 - errors: no cpr_error_clear in library code (handled failures use cpr_error_scope)"
+else
+    echo "$clears" | sed 's/^/#   /'
+    echo "not ok 2 - errors: cpr_error_clear outside src/cli/main.c: use cpr_error_scope_begin/end"
+fi
