@@ -80,6 +80,15 @@ static int plain_int(const char *s, size_t len, int *out)
     return 1;
 }
 
+void cpr_csv_set_last_entity(cpr_csv_state *ps, int id, size_t len)
+{
+    ps->last_entity = id;
+    ps->last_entity_len = len;
+    ps->have_last_entity = 1;
+    memset(ps->last_label, 0, sizeof ps->last_label);
+    memcpy(ps->last_label, ps->keys.labels.keys[id], len < sizeof ps->last_label ? len : sizeof ps->last_label);
+}
+
 static void key_field(cpr_csv_state *ps, size_t j, const char *s, size_t len)
 {
     if ((long)j == ps->time_col && plain_int(s, len, &ps->cur_time)) {
@@ -111,9 +120,7 @@ static void key_field(cpr_csv_state *ps, size_t j, const char *s, size_t len)
             }
         }
         ps->cur_entity = cpr_strmap_intern(&ps->keys.labels, s, len);
-        ps->last_entity = ps->cur_entity;
-        ps->last_entity_len = len;
-        ps->have_last_entity = 1;
+        cpr_csv_set_last_entity(ps, ps->cur_entity, len);
         ps->have_entity = 1;
         return;
     }

@@ -12,6 +12,7 @@
 
 #include <csv.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct {
     cpr_col_type type;
@@ -48,6 +49,7 @@ typedef struct {
     int cur_entity, cur_time, cur_ind, have_entity, have_time;
     int last_entity, have_last_entity;
     size_t last_entity_len;
+    char last_label[16];    /* its first 16 bytes, zero-padded (cpr_csv_set_last_entity) */
     double cur_val;
     cpr_strmap indicators;
     int *long_ind;          /* long layout: indicator id per row */
@@ -90,6 +92,51 @@ static inline void cpr_csv_data_field(cpr_csv_state *ps, size_t j, const char *s
         cpr_csv_col *c = &ps->cols[j];
         double v;
         if (c->typed && c->type == CPR_COL_NUM && cpr_number_quick(s, len, &v)) { c->num[ps->nrow] = v; return; }
+    }
+    cpr_csv_field_convert(ps, j, s, len);
+}
+/* The last entity label seen (rows of one entity usually come together). */
+void cpr_csv_set_last_entity(cpr_csv_state *ps, int id, size_t len);
+
+/* cpr_csv_data_field for a field followed by at least 16 readable bytes
+ * (the line splitter's padded buffer): the same result, with the common
+ * cases inline: a number in a numeric column (8 digits at a time), a year,
+ * the same entity label as the row before. */
+static inline void cpr_csv_data_field_padded(cpr_csv_state *ps, size_t j, const char *s, size_t len)
+{
+    if ((long)j == ps->ent_col) {
+        size_t n = ps->last_entity_len;
+        if (ps->have_last_entity && len == n && n <= 16) {
+            uint64_t m0 = n >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
+            uint64_t m1 = n >= 16 ? ~UINT64_C(0) : n <= 8 ? 0 : (UINT64_C(1) << (8 * (n - 8))) - 1;
+            uint64_t d = ((cpr_number_load8(s) ^ cpr_number_load8(ps->last_label)) & m0) |
+                         ((cpr_number_load8(s + 8) ^ cpr_number_load8(ps->last_label + 8)) & m1);
+            if (!d) {
+                ps->cur_entity = ps->last_entity;
+                ps->have_entity = 1;
+                return;
+            }
+        }
+    } else if ((long)j == ps->time_col) {
+        /* a plain year such as 2015: what key_field's plain_int gives */
+        if (len >= 1 && len <= 9) {
+            int v = 0;
+            size_t i = 0;
+            for (; i < len; i++) {
+                unsigned d = (unsigned)(unsigned char)s[i] - '0';
+                if (d > 9) break;
+                v = v * 10 + (int)d;
+            }
+            if (i == len) {
+                ps->cur_time = v;
+                ps->have_time = 1;
+                return;
+            }
+        }
+    } else if (!ps->is_long) {
+        cpr_csv_col *c = &ps->cols[j];
+        double v;
+        if (c->typed && c->type == CPR_COL_NUM && cpr_number_quick_padded(s, len, &v)) { c->num[ps->nrow] = v; return; }
     }
     cpr_csv_field_convert(ps, j, s, len);
 }

@@ -215,11 +215,7 @@ static void piece_plan(cpr_csv_state *ps, piece *p)
             const char *lab = st->keys.labels.keys[e];
             p->map[e] = cpr_strmap_intern(&ps->keys.labels, lab, strlen(lab));
         }
-        if (st->have_last_entity) {
-            ps->last_entity = p->map[st->last_entity];
-            ps->last_entity_len = st->last_entity_len;
-            ps->have_last_entity = 1;
-        }
+        if (st->have_last_entity) cpr_csv_set_last_entity(ps, p->map[st->last_entity], st->last_entity_len);
         for (size_t b = 0; b < st->keys.nbrk; b++)
             cpr_keys_note_line(&ps->keys, p->row0 + st->keys.brk_row[b], p->line0 + st->keys.brk_line[b]);
     }
@@ -269,7 +265,7 @@ static void reserve_rooms(cpr_csv_run *run, size_t need, size_t span_lines, size
     size_t want = need + need / 8 + 1024;
     size_t lines = ps->nrow + span_lines, bytes = run->done_bytes + span_bytes;
     if (run->file_bytes > bytes && bytes) {
-        size_t proj = (size_t)((double)lines * ((double)run->file_bytes / (double)bytes) * 1.02) + 1024;
+        size_t proj = (size_t)((double)lines * ((double)run->file_bytes / (double)bytes) * 1.05) + 4096;
         if (proj > want) want = proj;
     }
     if (want < ps->cap + ps->cap / 2) want = ps->cap + ps->cap / 2;
@@ -348,7 +344,6 @@ int cpr_csv_span_parallel(cpr_csv_run *run, const char *s, size_t n)
         }
         rc = cpr_csv_span_serial(run, pc[k].s, (size_t)(s + n - pc[k].s));
     }
-    run->done_bytes += n;
     return rc;
 }
 

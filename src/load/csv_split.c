@@ -121,7 +121,7 @@ found:;
         p = b + 1;
         while (a < b && is_blank(sp, *a)) a++;
         while (b > a && is_blank(sp, b[-1])) b--;
-        cpr_csv_data_field(ps, f, a, (size_t)(b - a));
+        cpr_csv_data_field_padded(ps, f, a, (size_t)(b - a));
     }
     ps->field = nf;
     cpr_csv_on_row(0, ps);
