@@ -61,6 +61,11 @@ typedef struct cpr_wcr cpr_wcr;
 int cpr_wcr_alloc(const double *X, size_t n, size_t k, const double *y,
                   const int *cluster, size_t G, size_t j,
                   const cpr_boot_spec *spec, cpr_wcr **out);
+/* The same for coefficients j0 .. j0 + nj - 1 at once (out[0 .. nj-1]):
+ * one pass over the rows and one weight vector per draw for all of them. */
+int cpr_wcr_alloc_range(const double *X, size_t n, size_t k, const double *y,
+                        const int *cluster, size_t G, size_t j0, size_t nj,
+                        const cpr_boot_spec *spec, cpr_wcr **out);
 void cpr_wcr_free(cpr_wcr *w);
 /* Bootstrap p-value for H0: beta_j = r (the same draws for every r). */
 double cpr_wcr_pvalue(const cpr_wcr *w, double r);
@@ -70,6 +75,10 @@ void cpr_wcr_ci(const cpr_wcr *w, double level, double *low, double *high);
 int cpr_wcr_test(const double *X, size_t n, size_t k, const double *y,
                  const int *cluster, size_t G, size_t j,
                  const cpr_boot_spec *spec, cpr_boot_out *out);
+/* cpr_wcr_test for coefficients j0 .. j0 + nj - 1 (out[0 .. nj-1]). */
+int cpr_wcr_test_range(const double *X, size_t n, size_t k, const double *y,
+                       const int *cluster, size_t G, size_t j0, size_t nj,
+                       const cpr_boot_spec *spec, cpr_boot_out *out);
 /* 1 when every weight vector is enumerated: 2^G <= B (Rademacher) or
  * 6^G <= B (Webb). */
 int cpr_wcr_enumerates(size_t G, size_t B, cpr_boot_weights wt);

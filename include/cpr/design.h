@@ -34,7 +34,8 @@ typedef struct {
     int *time_values;    /* n_times calendar values */
     char **entity_labels;/* n_entities labels: array owned by the design (freed by
                           cpr_design_free), strings borrowed from the frame */
-    int *cluster;        /* primary cluster codes (default: a copy of entity), n */
+    int *cluster;        /* primary cluster codes, n (clustering by entity, the default:
+                            the entity array itself, not a copy; never write through it) */
     size_t n_clusters;
     int *cluster2;       /* optional second cluster dimension, n codes */
     size_t n_cluster2;
@@ -47,6 +48,12 @@ typedef struct {
     cpr_weight_type weight_type;
     char *weight_name;
     size_t n_zero_weight;/* rows dropped because their weight was 0 */
+
+    /* 1: an estimator may overwrite X (the FE within transformation demeans
+     * it in place, src/model/fe.c) because nothing reads the design's
+     * regressors after the fit; y is never overwritten. 0 (the default):
+     * estimators leave the design as it is. */
+    int x_scratch;
 
     size_t n_dropped;    /* rows removed by listwise deletion */
     char *outcome;       /* outcome name */

@@ -19,6 +19,14 @@ typedef struct {
                               negative is an error, fweights must be integers */
     int weight_type;       /* cpr_weight_type (design.h); 0 = aweight when weight is set */
     int drop_singletons;   /* CPR_SINGLETONS_* of the absorbed fixed effects; 0 = keep them */
+    /* The frame passed to the builder, writable, when nothing reads its
+     * numeric columns or key arrays after the build (NULL: the frame is left
+     * as it is). The builder then frees each column the design copied (the
+     * outcome is taken over when every row is used) and the entity/time
+     * arrays, setting them to NULL: the frame keeps its names, labels and
+     * text columns, and must only be freed afterwards. For big data, so the
+     * frame and the design do not both hold the columns. */
+    cpr_frame *consume;
 } cpr_design_opts;
 
 /* Which absorbed dimensions singletons are dropped for (reghdfe's rule). */
@@ -39,7 +47,9 @@ typedef struct {
  * borrowed from the frame (keep the frame alive). Columns: "const" first
  * when there is an intercept, then the exogenous terms, then the endogenous
  * ones (d->kx_endog), instruments in d->Z. `opts` and `info` may be NULL.
- * Linear in the number of rows apart from sorting the cluster values. */
+ * Linear in the number of rows apart from sorting the values of a cluster
+ * variable other than the entity or time key. With the entity as the
+ * cluster (the default), d->cluster is d->entity itself. */
 int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
                      const cpr_design_opts *opts, cpr_design **out,
                      cpr_design_info *info);

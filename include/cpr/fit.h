@@ -62,6 +62,14 @@ typedef struct cpr_fit {
     /* ---- weights (type NONE when unweighted) ---- */
     cpr_wts wt;
 
+    /* ---- default tests the estimator computed from the raw design before
+     * it overwrote the design's X (cpr_design.x_scratch); pre_tests = 0:
+     * inference computes them from the design ---- */
+    int pre_tests;
+    double pooled_rss;        /* RSS of pooled OLS for the F test of the effects (NAN: none) */
+    int ar1_rc;               /* CPR_OK when ar1 holds Wooldridge's AR(1) regression */
+    cpr_ar1 ar1;
+
     /* ---- what inference adds, and where ---- */
     cpr_result_mark infer_at; /* the variance block goes here in r */
     cpr_fit_tests tests;
@@ -85,6 +93,12 @@ void *cpr_fit_own(cpr_fit *f, void *p);
  * fitted value. For estimators whose final rows are d's rows (OLS, pooled,
  * FE, IV); f->y and f->g must be set. */
 void cpr_fit_set_residuals(cpr_fit *f, const double *e, const double *sw);
+/* For big unweighted fits: r->residuals becomes the least-squares residual
+ * vector itself (g.ls.resid moves to the result, f->resid points to it, so
+ * the result must outlive the fit's use of f->resid), and r->fitted is
+ * left NULL: readers take d->y - residual (one vector of n instead of
+ * three). */
+void cpr_fit_take_residuals(cpr_fit *f);
 
 /* Fit the model in `spec` on `d` (design checks, then the estimator of
  * spec->kind, or 2SLS when d has instruments). No inference: see

@@ -168,6 +168,9 @@ void cpr_test_f_effects(double rss_pooled, double rss_fe, double df1, double df2
  * residual on its lag (no constant), cluster by entity (Stata factor),
  * F(1, G-1) for coefficient = -0.5. Needs the design's entity/time. */
 int cpr_test_wooldridge_ar(const cpr_design *d, cpr_test *out);
+/* The same test from its regressions already run (cpr_fd_ar1; also what
+ * cpr_test_wooldridge_ar uses above CPR_LS_XTX_MIN_N rows). */
+int cpr_test_wooldridge_from(const cpr_ar1 *a, cpr_test *out);
 /* Pesaran (2004) CD test of cross-sectional dependence on residuals e:
  * CD = sqrt(2/(N(N-1))) sum_{i<j} sqrt(T_ij) rho_ij. Balanced panels: O(n);
  * unbalanced: pairwise over common periods (refused above 2000 entities). */

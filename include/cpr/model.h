@@ -102,6 +102,16 @@ void cpr_absorb_nesting(const cpr_design *d, const cpr_absorb *a, const int **ne
 /* FD row pairs: cur[r], prev[r] are rows of the same entity in consecutive
  * periods (time value + 1), in (entity, time) order; returns the count. */
 size_t cpr_fd_pairs(const cpr_design *d, size_t **cur, size_t **prev);
+/* Wooldridge's AR(1) test (Stata xtserial) without arrays of n entries
+ * (src/model/fd_ar1.c): the FD regression dy on dX (no constant) from its
+ * long double cross-products, then the FD residual on its lag, clustered
+ * by entity. b = lag coefficient, var = its CR1 variance (G/(G-1)), G =
+ * entities in the lag regression, nobs = its observations. */
+typedef struct {
+    double b, var;
+    size_t G, nobs;
+} cpr_ar1;
+int cpr_fd_ar1(const cpr_design *d, cpr_ar1 *out);
 /* Stata's R^2 within, between and overall for the slopes of g on d's data. */
 void cpr_stata_r2_wo(cpr_result *r, const cpr_design *d, const cpr_reg *g);
 

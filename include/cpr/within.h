@@ -31,6 +31,11 @@ typedef struct {
  * its entity means are zero by construction. Fails with CPR_E_NOCONV after
  * maxiter sweeps. O(n) extra memory (codes grouped by time), no dummies. */
 int cpr_within_transform(const cpr_absorb *a, double *cols, size_t ncols, int *iters);
+/* The same for ncols columns anywhere (cols[j], each n long). The columns
+ * are transformed in parallel, one task per column on up to
+ * cpr_threads_get() threads; each column's arithmetic is the same on any
+ * number of threads, so results are identical bit for bit. */
+int cpr_within_transform_cols(const cpr_absorb *a, double *const *cols, size_t ncols, int *iters);
 /* Number of absorbed parameters: G, T or G + T - (connected components). */
 size_t cpr_absorb_dof(const cpr_absorb *a);
 

@@ -341,8 +341,11 @@ static int maybe_bootstrap(const cli_args *a, regress_opts *o, cpr_fit *fit)
 }
 
 /* One model: options, formula (ftext, or the positional form when NULL),
- * design, fit, notes and the bootstrap. The caller frees *fm, *d and *r. */
-static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, regress_opts *o,
+ * design, fit, notes and the bootstrap. The caller frees *fm, *d and *r.
+ * consume: f itself when nothing reads its numeric columns after this
+ * model (one formula): the design then takes them over (see
+ * cpr_design_opts.consume), so big data is not held twice. */
+static int fit_one(const cli_args *a, const cpr_frame *f, cpr_frame *consume, const char *ftext, regress_opts *o,
                    cpr_formula **fm, cpr_design **d, cpr_result **r)
 {
     o->cluster_buf = NULL;
@@ -365,10 +368,16 @@ static int fit_one(const cli_args *a, const cpr_frame *f, const char *ftext, reg
         dopts.cluster2 = o->cluster2;
         dopts.weight = o->weight;
         dopts.weight_type = (int)o->weight_type;
+        /* --hausman re-reads the frame */
+        if (!cli_has(a, "hausman") && !(o->spec.kind == CPR_MODEL_RE && cpr_hausman_is_mundlak(&o->spec)))
+            dopts.consume = consume;
         if (o->spec.kind == CPR_MODEL_FE && !cli_has(a, "keep-singletons"))
             dopts.drop_singletons = (o->spec.effects != CPR_EFFECTS_TIME ? CPR_SINGLETONS_ENTITY : 0) |
                                     (o->spec.effects != CPR_EFFECTS_ENTITY ? CPR_SINGLETONS_TIME : 0);
         rc = cpr_design_build(f, *fm, &dopts, d, &info);
+        /* one model whose design nothing reads after the fit but y, the
+         * codes and the bootstrap's final regression: FE may demean X in place */
+        if (!rc && dopts.consume) (*d)->x_scratch = 1;
     }
     /* the fit stays until the bootstrap has used its final regression */
     cpr_fit *fit = NULL;
@@ -425,7 +434,7 @@ static int run_many(const cli_args *a, const cpr_frame *f, const char *const *fo
         regress_opts o;
         cpr_formula *fm = NULL;
         cpr_design *d = NULL;
-        rc = fit_one(a, f, forms[i], &o, &fm, &d, &m[i]);
+        rc = fit_one(a, f, NULL, forms[i], &o, &fm, &d, &m[i]);
         free(o.cluster_buf);
         cpr_design_free(d);
         cpr_formula_free(fm);
@@ -462,7 +471,7 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
                                           "with --format json and use 'cpr-stats table'", *t);
         if (!rc && cli_get(&a, "format") && !cpr_strcasecmp(cli_get(&a, "format"), "docx"))
             rc = cli_usage_error(cmd, "--format docx writes a table of several models (several -f, with -o FILE.docx)");
-        if (!rc) rc = fit_one(&a, f, nf ? forms[0] : NULL, &o, &fm, &d, &r);
+        if (!rc) rc = fit_one(&a, f, f, nf ? forms[0] : NULL, &o, &fm, &d, &r);
         /* a Stata user types 'regress poverty aid': say at once which name was the outcome
          * (after the fit, so an error stays the first line of stderr) */
         if (!rc && !nf && !cli_has(&a, "preset") && !cli_has(&a, "quiet"))

@@ -19,10 +19,19 @@ int cli_regress_resid_plot(const cli_args *a, const cpr_design *d, const cpr_mod
     if (s->kind != CPR_MODEL_OLS && s->kind != CPR_MODEL_POOLED && s->kind != CPR_MODEL_FE)
         return cli_usage_error(a->cmd, "--resid-plot is available for --model ols, pooled and fe");
     if (d->kx_endog > 0 || d->kz > 0) return cli_usage_error(a->cmd, "--resid-plot is not available for IV models");
-    if (!r->residuals || !r->fitted) return cpr_fail(CPR_E_INTERNAL, "--resid-plot: the fit left no residuals");
+    if (!r->residuals) return cpr_fail(CPR_E_INTERNAL, "--resid-plot: the fit left no residuals");
+    /* big FE fits leave fitted = y - residual to the reader (cpr_fit_take_residuals) */
+    double *fit_own = NULL;
+    const double *fitted = r->fitted;
+    if (!fitted) {
+        fit_own = cpr_malloc(d->n * sizeof *fit_own);
+        for (size_t i = 0; i < d->n; i++) fit_own[i] = d->y[i] - r->residuals[i];
+        fitted = fit_own;
+    }
     char *title = cpr_asprintf("Residuals against fitted values: %s", r->formula ? r->formula : "");
     cpr_plot_opts po = { .title = title, .source = r->estimator, .script_path = script, .script_only = !path };
-    int rc = cpr_plot_residuals(path ? path : "residuals.png", r->fitted, r->residuals, d->n, &po);
+    int rc = cpr_plot_residuals(path ? path : "residuals.png", fitted, r->residuals, d->n, &po);
+    free(fit_own);
     if (!rc && path) fprintf(stderr, "plot: wrote %s\n", path);
     if (!rc && script) fprintf(stderr, "plot: wrote %s\n", script);
     free(title);

@@ -21,14 +21,17 @@ static uint64_t next(uint64_t *s) { return mix64(*s += UINT64_C(0x9E3779B97F4A7C
 static const double webb[6] = {-1.2247448713915890, -1.0, -0.70710678118654752,
                                0.70710678118654752, 1.0, 1.2247448713915890};
 
-void cpr_boot_draw_weights(unsigned long seed, size_t b, size_t G, int exact, cpr_boot_weights wt, double *v)
+static const double sign[2] = {1.0, -1.0};
+
+void cpr_boot_draw_weights(unsigned long seed, size_t b, size_t G, int exact, cpr_boot_weights wt,
+                           double *v, size_t stride)
 {
     if (exact) {
         size_t base = wt == CPR_BOOT_WEBB ? 6 : 2, rest = b;
         for (size_t g = 0; g < G; g++) {
             size_t u = rest % base;
             rest /= base;
-            v[g] = wt == CPR_BOOT_WEBB ? webb[u] : (u ? -1.0 : 1.0);
+            v[g * stride] = wt == CPR_BOOT_WEBB ? webb[u] : sign[u];
         }
         return;
     }
@@ -38,7 +41,8 @@ void cpr_boot_draw_weights(unsigned long seed, size_t b, size_t G, int exact, cp
         for (size_t g = 0; g < G; g += 64) {
             uint64_t w = next(&s);
             size_t m = G - g < 64 ? G - g : 64;
-            for (size_t i = 0; i < m; i++) v[g + i] = (w >> i) & 1 ? -1.0 : 1.0;
+            /* a table, not a branch: random bits defeat branch prediction */
+            for (size_t i = 0; i < m; i++) v[(g + i) * stride] = sign[(w >> i) & 1];
         }
         return;
     }
@@ -49,6 +53,6 @@ void cpr_boot_draw_weights(unsigned long seed, size_t b, size_t G, int exact, cp
         unsigned u = (unsigned)(w & 7);
         w >>= 3;
         left--;
-        if (u < 6) v[g++] = webb[u];
+        if (u < 6) v[(g++) * stride] = webb[u];
     }
 }

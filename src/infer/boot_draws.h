@@ -9,7 +9,8 @@
 #include <stddef.h>
 
 /* The G weights of draw b: digit g of b in base 2 (Rademacher) or 6 (Webb)
- * when exact, else random for (seed, b). */
-void cpr_boot_draw_weights(unsigned long seed, size_t b, size_t G, int exact, cpr_boot_weights wt, double *v);
+ * when exact, else random for (seed, b). Weight g goes to v[g * stride]. */
+void cpr_boot_draw_weights(unsigned long seed, size_t b, size_t G, int exact, cpr_boot_weights wt,
+                           double *v, size_t stride);
 
 #endif

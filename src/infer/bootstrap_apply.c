@@ -83,17 +83,19 @@ int cpr_fit_bootstrap(cpr_fit *f, const cpr_boot_spec *b)
         if (Xd) X = Xd;
         kk = r->k + off;
     }
-    cpr_boot_out o = { 0 };
+    cpr_boot_out o = { 0 }, *all = cpr_calloc(r->k ? r->k : 1, sizeof *all);
     size_t unbounded = 0, degenerate = 0;
+    /* every coefficient at once: one pass over the rows, one weight vector per draw */
+    if (r->k) rc = cpr_wcr_test_range(X, d->n, kk, y, d->cluster, d->n_clusters, off, r->k, b, all);
     for (size_t j = 0; j < r->k && rc == CPR_OK; j++) {
-        rc = cpr_wcr_test(X, d->n, kk, y, d->cluster, d->n_clusters, off + j, b, &o);
-        if (rc != CPR_OK) break;
+        o = all[j];
         r->boot_p[j] = o.p > o.p_floor ? o.p : o.p_floor;   /* never below what the draws resolve */
         r->boot_low[j] = o.low;
         r->boot_high[j] = o.high;
         unbounded += isnan(o.low) || isnan(o.high);
         if (o.n_degenerate > degenerate) degenerate = o.n_degenerate;
     }
+    free(all);
     free(Xd);
     if (rc != CPR_OK) return rc;
     r->boot_p_floor = o.p_floor;

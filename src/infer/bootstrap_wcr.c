@@ -19,7 +19,7 @@
  * Both are linear in r, so the numerator is N0 - r N1 and the squared
  * score sum is qa - 2 r qb + r^2 qc: five numbers per draw. */
 #include "cpr/bootstrap.h"
-#include "jk_internal.h"
+#include "bootstrap_internal.h"
 #include "boot_draws.h"
 #include "cpr/threads.h"
 #include "cpr/linalg.h"
@@ -59,257 +59,102 @@ int cpr_wcr_enumerates(size_t G, size_t B, cpr_boot_weights wt)
     return n_vectors(G, wt, B) != 0;
 }
 
-/* Residuals of y on the columns of X other than j (y itself when k == 1). */
-static int resid_minus_j(const double *X, size_t n, size_t k, size_t j, const double *y, double *u)
-{
-    if (k == 1) { memcpy(u, y, n * sizeof *u); return CPR_OK; }
-    double *Xr = cpr_malloc(n * (k - 1) * sizeof *Xr);
-    for (size_t c = 0, a = 0; c < k; c++)
-        if (c != j) memcpy(Xr + (a++) * n, X + c * n, n * sizeof *Xr);
-    cpr_ls ls;
-    int rc = cpr_ols_qr(Xr, n, k - 1, y, 0, CPR_LS_QR, &ls);
-    if (rc == CPR_OK) memcpy(u, ls.resid, n * sizeof *u);
-    cpr_ls_clear(&ls);
-    free(Xr);
-    return rc;
-}
-
-/* Per-cluster pieces: C0, C1 (G), T0, T1, W (G*k, row per cluster). */
-typedef struct {
-    size_t G, k;
-    double *C0, *C1, *T0, *T1, *W;
-} pieces;
-
-static void pieces_free(pieces *p) { free(p->C0); free(p->C1); free(p->T0); free(p->T1); free(p->W); }
-
-static void draw_stats(const pieces *p, const double *v, double *TV, double *out)
-{
-    size_t G = p->G, k = p->k;
-    double N0 = 0, N1 = 0, qa = 0, qb = 0, qc = 0;
-    for (size_t g = 0; g < G; g++) { N0 += v[g] * p->C0[g]; N1 += v[g] * p->C1[g]; }
-    memset(TV, 0, 2 * k * sizeof *TV);
-    for (size_t g = 0; g < G; g++)
-        for (size_t c = 0; c < k; c++) { TV[c] += v[g] * p->T0[g * k + c]; TV[k + c] += v[g] * p->T1[g * k + c]; }
-    for (size_t h = 0; h < G; h++) {
-        double P = v[h] * p->C0[h], Q = v[h] * p->C1[h];
-        for (size_t c = 0; c < k; c++) { P -= p->W[h * k + c] * TV[c]; Q -= p->W[h * k + c] * TV[k + c]; }
-        qa += P * P; qb += P * Q; qc += Q * Q;
-    }
-    out[0] = N0; out[1] = N1; out[2] = qa; out[3] = qb; out[4] = qc;
-}
-
-/* CV3 pieces: per cluster c_g (k), s0_g, s1_g (k), e0_g = c_g's0_g, e1_g. */
-typedef struct {
-    size_t G, k;
-    double *a, *ca, *S0, *S1, *E0, *E1;   /* a (k); ca = c_g - a (G*k); S (G*k); E (G) */
-} jpieces;
-
-static void jpieces_free(jpieces *p) { free(p->a); free(p->ca); free(p->S0); free(p->S1); free(p->E0); free(p->E1); }
-
-static void draw_stats_cv3(const jpieces *p, const double *v, double *S, double *out)
-{
-    size_t G = p->G, k = p->k;
-    double *S1 = S + k;
-    memset(S, 0, 2 * k * sizeof *S);
-    for (size_t h = 0; h < G; h++)
-        for (size_t c = 0; c < k; c++) { S[c] += v[h] * p->S0[h * k + c]; S1[c] += v[h] * p->S1[h * k + c]; }
-    double N0 = 0, N1 = 0, qa = 0, qb = 0, qc = 0;
-    for (size_t c = 0; c < k; c++) { N0 += p->a[c] * S[c]; N1 += p->a[c] * S1[c]; }
-    for (size_t g = 0; g < G; g++) {
-        double P = -v[g] * p->E0[g], Q = -v[g] * p->E1[g];
-        for (size_t c = 0; c < k; c++) { P += p->ca[g * k + c] * S[c]; Q += p->ca[g * k + c] * S1[c]; }
-        qa += P * P; qb += P * Q; qc += Q * Q;
-    }
-    out[0] = N0; out[1] = N1; out[2] = qa; out[3] = qb; out[4] = qc;
-}
-
 /* The draws, on several threads: draws [first, first + count) cut into
  * ntask runs of consecutive draws, each task with its own buffers, writing
- * only its own rows of d. Draw b's weights depend on (seed, b) alone. */
+ * only its own rows of every coefficient's d. Draw b's weights depend on
+ * (seed, b) alone and serve every coefficient. */
 typedef struct {
-    const pieces *p;
-    const jpieces *jp;
-    int cv3, exact;
+    const cpr_wcr_setup *set;
+    size_t nj;
+    int exact;
     size_t G, k, first, count, ntask;
     unsigned long seed;
     cpr_boot_weights weights;
-    double *d;
+    double *const *d;       /* nj arrays of 5 per draw */
 } draw_job;
 
 static void draw_task(void *arg, size_t t)
 {
     const draw_job *j = arg;
-    size_t lo, hi;
+    enum { L = CPR_WCR_LANES };
+    size_t lo, hi, G = j->G ? j->G : 1;
     cpr_threads_span(j->count, j->ntask, t, &lo, &hi);
-    double *v = cpr_malloc((j->G ? j->G : 1) * sizeof *v), *TV = cpr_malloc(2 * j->k * sizeof *TV);
-    for (size_t b = j->first + lo; b < j->first + hi; b++) {
-        cpr_boot_draw_weights(j->seed, b, j->G, j->exact, j->weights, v);
-        if (j->cv3) draw_stats_cv3(j->jp, v, TV, j->d + 5 * b);
-        else draw_stats(j->p, v, TV, j->d + 5 * b);
-    }
-    free(v);
-    free(TV);
-}
-
-/* The CV3 bootstraps: per-cluster X_g'X_g, c_g = (X'X - X_g'X_g)^-1 e_j
- * and the residual pieces; the actual CV3 se of beta_j. */
-static int cv3_pieces(const double *X, size_t n, size_t k, const double *resid, const double *A,
-                      const double *u0, const double *u1, const int *cluster, size_t G, size_t j,
-                      cpr_boot_type type, jpieces *p, double *se)
-{
-    size_t *order = cpr_malloc((n ? n : 1) * sizeof *order), *start = cpr_malloc((G + 1) * sizeof *start);
-    cpr_jk_group_rows(cluster, n, G, order, start);
-    const double **col = cpr_malloc(k * sizeof *col);
-    for (size_t c = 0; c < k; c++) col[c] = X + c * n;
-    long double *C = cpr_calloc(k * k, sizeof *C), *Cg = cpr_malloc(G * k * k * sizeof *Cg);
-    long double *se_ = cpr_malloc(G * k * sizeof *se_), *sg = cpr_malloc(k * sizeof *sg), *scale = cpr_malloc(k * sizeof *scale);
-    long double *L = cpr_malloc(k * k * sizeof *L), *b = cpr_malloc(k * sizeof *b), *x = cpr_malloc(k * sizeof *x);
-    unsigned char *keep = cpr_malloc(k);
-    for (size_t g = 0; g < G; g++) {     /* X_g'X_g and X_g'u_hat_g */
-        cpr_jk_cluster_cross(col, k, resid, order + start[g], start[g + 1] - start[g], Cg + g * k * k, se_ + g * k, NULL);
-        for (size_t a = 0; a < k; a++)
-            for (size_t c = 0; c < a; c++) Cg[g * k * k + a * k + c] = Cg[g * k * k + c * k + a];
-        for (size_t a = 0; a < k * k; a++) C[a] += Cg[g * k * k + a];
-    }
-    for (size_t a = 0; a < k; a++) scale[a] = C[a * k + a];
-    p->G = G; p->k = k;
-    p->a = cpr_malloc(k * sizeof *p->a);
-    p->ca = cpr_malloc(G * k * sizeof *p->ca);
-    p->S0 = cpr_calloc(G * k, sizeof *p->S0); p->S1 = cpr_calloc(G * k, sizeof *p->S1);
-    p->E0 = cpr_calloc(G, sizeof *p->E0); p->E1 = cpr_calloc(G, sizeof *p->E1);
-    for (size_t c = 0; c < k; c++) p->a[c] = A[j * k + c];
-    int rc = CPR_OK;
-    long double se2 = 0;
-    for (size_t g = 0; g < G && rc == CPR_OK; g++) {
-        for (size_t a = 0; a < k * k; a++) L[a] = C[a] - Cg[g * k * k + a];
-        cpr_jk_chol_drop(L, k, scale, keep);
-        if (!keep[j]) { rc = cpr_fail(CPR_E_NUMERIC, "the CV3 wild bootstrap needs every leave-one-cluster-out fit: without "
-                                      "cluster %zu the coefficient is not identified (use --boot-type wcr)", g + 1); break; }
-        for (size_t a = 0; a < k; a++) b[a] = a == j;
-        cpr_jk_chol_solve(L, k, keep, b, x);                      /* c_g */
-        long double d = 0;
-        for (size_t c = 0; c < k; c++) { p->ca[g * k + c] = (double)x[c] - p->a[c]; d += x[c] * se_[g * k + c]; }
-        se2 += d * d;                                             /* (beta_(g)j - beta_j)^2 */
-        /* residual pieces s_g = X_g'w_g */
-        const size_t *rows = order + start[g];
-        size_t m = start[g + 1] - start[g];
-        if (type == CPR_BOOT_WCU33) {
-            /* jackknife residuals: w_g = u_g + X_g A_g^+ X_g'u_g, so s_g = X_g'u_g + X_g'X_g A_g^+ X_g'u_g */
-            long double *z = cpr_malloc(k * sizeof *z);
-            for (size_t a = 0; a < k; a++) b[a] = se_[g * k + a];
-            cpr_jk_chol_solve(L, k, keep, b, z);
-            for (size_t a = 0; a < k; a++) {
-                long double s = se_[g * k + a];
-                for (size_t c = 0; c < k; c++) s += Cg[g * k * k + a * k + c] * z[c];
-                p->S0[g * k + a] = (double)s;
-            }
-            free(z);
-        } else {
-            for (size_t r = 0; r < m; r++) {
-                size_t i = rows[r];
-                for (size_t a = 0; a < k; a++) {
-                    p->S0[g * k + a] += X[a * n + i] * u0[i];
-                    p->S1[g * k + a] += X[a * n + i] * u1[i];
-                }
+    double *V = cpr_calloc(G * L, sizeof *V), *v = cpr_malloc(G * sizeof *v), *S = cpr_malloc(2 * j->k * sizeof *S);
+    for (size_t b = j->first + lo; b < j->first + hi; b += L) {
+        size_t nl = j->first + hi - b < L ? j->first + hi - b : L;
+        for (size_t l = 0; l < nl; l++) cpr_boot_draw_weights(j->seed, b + l, j->G, j->exact, j->weights, V + l, L);
+        for (size_t l = nl; l < L; l++)          /* unused lanes of the last block */
+            for (size_t g = 0; g < j->G; g++) V[g * L + l] = 0;
+        for (size_t jj = 0; jj < j->nj; jj++) {
+            double *out[L];
+            for (size_t l = 0; l < L; l++) out[l] = j->d[jj] + 5 * (b + (l < nl ? l : 0));
+            if (!j->set[jj].cv3) { cpr_wcr_block_stats(&j->set[jj].p, V, nl, out); continue; }
+            for (size_t l = 0; l < nl; l++) {
+                for (size_t g = 0; g < j->G; g++) v[g] = V[g * L + l];
+                cpr_wcr_draw_stats_cv3(&j->set[jj].jp, v, S, out[l]);
             }
         }
-        long double e0 = 0, e1 = 0;
-        for (size_t c = 0; c < k; c++) { e0 += x[c] * p->S0[g * k + c]; e1 += x[c] * p->S1[g * k + c]; }
-        p->E0[g] = (double)e0; p->E1[g] = (double)e1;
     }
-    *se = sqrt((double)se2);
-    free(order); free(start); free(col); free(C); free(Cg); free(se_); free(sg); free(scale); free(L); free(b); free(x); free(keep);
-    return rc;
+    free(V); free(v); free(S);
+}
+
+int cpr_wcr_alloc_range(const double *X, size_t n, size_t k, const double *y,
+                        const int *cluster, size_t G, size_t j0, size_t nj,
+                        const cpr_boot_spec *spec, cpr_wcr **out)
+{
+    for (size_t jj = 0; jj < nj; jj++) out[jj] = NULL;
+    if (G < 2) return cpr_fail(CPR_E_NUMERIC, "wild cluster bootstrap: needs at least 2 clusters");
+    if (nj == 0 || j0 + nj > k || spec->B == 0) return cpr_fail(CPR_E_INTERNAL, "wild cluster bootstrap: bad coefficient or B");
+    cpr_wcr_setup *set = cpr_calloc(nj, sizeof *set);
+    int rc = cpr_wcr_setup_range(X, n, k, y, cluster, G, j0, nj, spec->type, set);
+    if (rc != CPR_OK) {
+        for (size_t jj = 0; jj < nj; jj++) cpr_wcr_setup_clear(set + jj);
+        free(set);
+        return rc;
+    }
+    size_t nv = n_vectors(G, spec->weights, spec->B);
+    double **d = cpr_malloc(nj * sizeof *d);
+    for (size_t jj = 0; jj < nj; jj++) {
+        cpr_wcr *w = out[jj] = cpr_calloc(1, sizeof *w);
+        w->beta = set[jj].beta;
+        w->se = set[jj].se;
+        w->centred = spec->type == CPR_BOOT_WCU33;
+        w->exact = nv != 0;
+        w->B = w->exact ? nv : spec->B;
+        /* under enumeration the weight vectors proportional to 1 (2 Rademacher,
+         * 6 Webb) reproduce |t| for the restricted bootstraps, and v, -v always
+         * tie: the smallest attainable p */
+        w->floor = !w->exact ? 1.0 / (double)w->B
+                 : (w->centred ? 2.0 : spec->weights == CPR_BOOT_WEBB ? 6.0 : 2.0) / (double)w->B;
+        d[jj] = w->d = cpr_malloc(5 * w->B * sizeof *w->d);
+    }
+    size_t B = out[0]->B;
+    cpr_progress *prog = cpr_progress_start("wild cluster bootstrap", B);
+    /* Batches of draws between progress updates; within a batch, tasks of
+     * DRAWS_PER_TASK draws whatever the thread count (small jobs: one task,
+     * no thread started). */
+    enum { DRAWS_PER_TASK = 256, TASKS_PER_BATCH = 16 };
+    const size_t batch = DRAWS_PER_TASK * TASKS_PER_BATCH;
+    for (size_t b0 = 0; b0 < B; b0 += batch) {
+        cpr_progress_update(prog, b0);
+        size_t nb = B - b0 < batch ? B - b0 : batch;
+        draw_job job = {set, nj, out[0]->exact, G, k, b0, nb, (nb + DRAWS_PER_TASK - 1) / DRAWS_PER_TASK,
+                        spec->seed, spec->weights, d};
+        if (G * k * nj * nb < 200000) job.ntask = 1; /* a thread would cost more than it saves */
+        cpr_threads_run(job.ntask, draw_task, &job);
+    }
+    cpr_progress_finish(prog);
+    for (size_t jj = 0; jj < nj; jj++) cpr_wcr_setup_clear(set + jj);
+    free(set);
+    free(d);
+    return CPR_OK;
 }
 
 int cpr_wcr_alloc(const double *X, size_t n, size_t k, const double *y,
                   const int *cluster, size_t G, size_t j,
                   const cpr_boot_spec *spec, cpr_wcr **out)
 {
-    *out = NULL;
-    if (G < 2) return cpr_fail(CPR_E_NUMERIC, "wild cluster bootstrap: needs at least 2 clusters");
-    if (j >= k || spec->B == 0) return cpr_fail(CPR_E_INTERNAL, "wild cluster bootstrap: bad coefficient or B");
-    cpr_ls ls;
-    int rc = cpr_ols_qr(X, n, k, y, 0, CPR_LS_QR, &ls);
-    if (rc == CPR_OK && ls.k != k) rc = cpr_fail(CPR_E_NUMERIC, "wild cluster bootstrap: collinear regressors");
-    if (rc != CPR_OK) { cpr_ls_clear(&ls); return rc; }
-    const double *A = ls.bread, *a = ls.bread + j * k;
-    double *u0 = cpr_malloc(n * sizeof *u0), *u1 = cpr_malloc(n * sizeof *u1);
-    rc = resid_minus_j(X, n, k, j, y, u0);
-    if (rc == CPR_OK) rc = resid_minus_j(X, n, k, j, X + j * n, u1);
-    if (rc != CPR_OK) { free(u0); free(u1); cpr_ls_clear(&ls); return rc; }
-
-    pieces p = { G, k, cpr_calloc(G, sizeof(double)), cpr_calloc(G, sizeof(double)),
-                 cpr_calloc(G * k, sizeof(double)), cpr_calloc(G * k, sizeof(double)), cpr_calloc(G * k, sizeof(double)) };
-    double *S0 = cpr_calloc(G * k, sizeof *S0), *S1 = cpr_calloc(G * k, sizeof *S1), *sc = cpr_calloc(G, sizeof *sc);
-    for (size_t i = 0; i < n; i++) {
-        size_t g = (size_t)cluster[i];
-        double xa = 0;
-        for (size_t c = 0; c < k; c++) xa += X[c * n + i] * a[c];
-        sc[g] += xa * ls.resid[i];   /* unrestricted CR score of beta_j */
-        for (size_t c = 0; c < k; c++) {
-            double x = X[c * n + i];
-            S0[g * k + c] += x * u0[i];
-            S1[g * k + c] += x * u1[i];
-            p.W[g * k + c] += x * xa;
-        }
-    }
-    double se2 = 0;
-    for (size_t g = 0; g < G; g++) {
-        se2 += sc[g] * sc[g];
-        for (size_t c = 0; c < k; c++) {
-            p.C0[g] += a[c] * S0[g * k + c];
-            p.C1[g] += a[c] * S1[g * k + c];
-            for (size_t e = 0; e < k; e++) {
-                p.T0[g * k + c] += A[c * k + e] * S0[g * k + e];
-                p.T1[g * k + c] += A[c * k + e] * S1[g * k + e];
-            }
-        }
-    }
-    cpr_wcr *w = cpr_calloc(1, sizeof *w);
-    w->beta = ls.beta[j];
-    w->se = sqrt(se2);
-    jpieces jp = { 0 };
-    int cv3 = spec->type == CPR_BOOT_WCR31 || spec->type == CPR_BOOT_WCU33;
-    if (cv3) {
-        rc = cv3_pieces(X, n, k, ls.resid, A, u0, u1, cluster, G, j, spec->type, &jp, &w->se);
-        if (rc != CPR_OK) {
-            jpieces_free(&jp); free(w); free(S0); free(S1); free(sc); free(u0); free(u1);
-            pieces_free(&p); cpr_ls_clear(&ls);
-            return rc;
-        }
-    }
-    w->centred = spec->type == CPR_BOOT_WCU33;
-    size_t nv = n_vectors(G, spec->weights, spec->B);
-    w->exact = nv != 0;
-    w->B = w->exact ? nv : spec->B;
-    /* under enumeration the weight vectors proportional to 1 (2 Rademacher,
-     * 6 Webb) reproduce |t| for the restricted bootstraps, and v, -v always
-     * tie: the smallest attainable p */
-    w->floor = !w->exact ? 1.0 / (double)w->B
-             : (w->centred ? 2.0 : spec->weights == CPR_BOOT_WEBB ? 6.0 : 2.0) / (double)w->B;
-    w->d = cpr_malloc(5 * w->B * sizeof *w->d);
-    cpr_progress *prog = cpr_progress_start("wild cluster bootstrap", w->B);
-    /* Batches of draws between progress updates; within a batch, tasks of
-     * DRAWS_PER_TASK draws whatever the thread count (small jobs: one task,
-     * no thread started). */
-    enum { DRAWS_PER_TASK = 256, TASKS_PER_BATCH = 16 };
-    const size_t batch = DRAWS_PER_TASK * TASKS_PER_BATCH;
-    for (size_t b0 = 0; b0 < w->B; b0 += batch) {
-        cpr_progress_update(prog, b0);
-        size_t nb = w->B - b0 < batch ? w->B - b0 : batch;
-        draw_job job = {&p, &jp, cv3, w->exact, G, k, b0, nb, (nb + DRAWS_PER_TASK - 1) / DRAWS_PER_TASK,
-                        spec->seed, spec->weights, w->d};
-        if (G * k * nb < 200000) job.ntask = 1; /* a thread would cost more than it saves */
-        cpr_threads_run(job.ntask, draw_task, &job);
-    }
-    cpr_progress_finish(prog);
-    jpieces_free(&jp);
-    free(S0); free(S1); free(sc); free(u0); free(u1);
-    pieces_free(&p);
-    cpr_ls_clear(&ls);
-    *out = w;
-    return CPR_OK;
+    return cpr_wcr_alloc_range(X, n, k, y, cluster, G, j, 1, spec, out);
 }
 
 void cpr_wcr_free(cpr_wcr *w)
@@ -374,22 +219,32 @@ void cpr_wcr_ci(const cpr_wcr *w, double level, double *low, double *high)
     *high = ci_end(w, alpha, 1.0);
 }
 
+int cpr_wcr_test_range(const double *X, size_t n, size_t k, const double *y,
+                       const int *cluster, size_t G, size_t j0, size_t nj,
+                       const cpr_boot_spec *spec, cpr_boot_out *out)
+{
+    cpr_wcr **w = cpr_calloc(nj ? nj : 1, sizeof *w);
+    int rc = cpr_wcr_alloc_range(X, n, k, y, cluster, G, j0, nj, spec, w);
+    for (size_t jj = 0; jj < nj && rc == CPR_OK; jj++) {
+        cpr_boot_out *o = out + jj;
+        o->B = w[jj]->B;
+        o->exact = w[jj]->exact;
+        o->estimate = w[jj]->beta;
+        o->se = w[jj]->se;
+        o->t = w[jj]->beta / w[jj]->se;
+        o->p = cpr_wcr_pvalue(w[jj], 0.0);
+        o->p_floor = w[jj]->floor;
+        o->n_degenerate = cpr_wcr_degenerate(w[jj], 0.0);
+        cpr_wcr_ci(w[jj], spec->conf_level, &o->low, &o->high);
+    }
+    for (size_t jj = 0; jj < nj; jj++) cpr_wcr_free(w[jj]);
+    free(w);
+    return rc;
+}
+
 int cpr_wcr_test(const double *X, size_t n, size_t k, const double *y,
                  const int *cluster, size_t G, size_t j,
                  const cpr_boot_spec *spec, cpr_boot_out *out)
 {
-    cpr_wcr *w;
-    int rc = cpr_wcr_alloc(X, n, k, y, cluster, G, j, spec, &w);
-    if (rc != CPR_OK) return rc;
-    out->B = w->B;
-    out->exact = w->exact;
-    out->estimate = w->beta;
-    out->se = w->se;
-    out->t = w->beta / w->se;
-    out->p = cpr_wcr_pvalue(w, 0.0);
-    out->p_floor = w->floor;
-    out->n_degenerate = cpr_wcr_degenerate(w, 0.0);
-    cpr_wcr_ci(w, spec->conf_level, &out->low, &out->high);
-    cpr_wcr_free(w);
-    return CPR_OK;
+    return cpr_wcr_test_range(X, n, k, y, cluster, G, j, 1, spec, out);
 }

@@ -19,7 +19,8 @@ void cpr_infer_fe_tests(cpr_fit *f)
     cpr_error_scope_begin(&es);
     int have_cd = f->spec.effects != CPR_EFFECTS_TIME &&
                   cpr_test_pesaran_cd(f->resid, d->entity, d->time, n, d->n_entities, d->n_times, &cd) == CPR_OK;
-    double rssp = cpr_pooled_rss(d);
+    /* from the fit when the estimator computed them before overwriting X */
+    double rssp = f->pre_tests ? f->pooled_rss : cpr_pooled_rss(d);
     if (isfinite(rssp)) {
         cpr_test t;
         cpr_test_f_effects(rssp, f->rss, f->n_absorbed - 1, f->df_resid, &t);
@@ -27,7 +28,9 @@ void cpr_infer_fe_tests(cpr_fit *f)
     }
     if (f->spec.effects != CPR_EFFECTS_TIME) {
         cpr_test t = { 0 };
-        if (cpr_test_wooldridge_ar(d, &t) == CPR_OK) cpr_result_take_test(r, &t);
+        int rc = f->pre_tests ? (f->ar1_rc == CPR_OK ? cpr_test_wooldridge_from(&f->ar1, &t) : f->ar1_rc)
+                              : cpr_test_wooldridge_ar(d, &t);
+        if (rc == CPR_OK) cpr_result_take_test(r, &t);
         if (have_cd) cpr_result_take_test(r, &cd);
     }
     cpr_test_clear(&cd);

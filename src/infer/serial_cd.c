@@ -44,9 +44,25 @@ static int lag_regression(const cpr_design *d, const size_t *cur, const double *
     return CPR_OK;
 }
 
+int cpr_test_wooldridge_from(const cpr_ar1 *a, cpr_test *out)
+{
+    double F = (a->b + 0.5) * (a->b + 0.5) / a->var, G = (double)a->G;
+    out->name = cpr_strdup("wooldridge_ar1");
+    out->label = cpr_strdup("Wooldridge test for serial correlation in panel data");
+    out->statistic = F; out->df1 = 1; out->df2 = G - 1.0;
+    out->p_value = gsl_cdf_fdist_Q(F, 1.0, G - 1.0);
+    out->note = cpr_asprintf("H0: no first-order autocorrelation (FD residual on its lag = -0.5; as Stata xtserial; lag coefficient %.6g)", a->b);
+    return CPR_OK;
+}
+
 int cpr_test_wooldridge_ar(const cpr_design *d, cpr_test *out)
 {
     if (!d->entity || !d->time) return cpr_fail(CPR_E_NUMERIC, "Wooldridge test needs panel data");
+    if (d->n > CPR_LS_XTX_MIN_N) {   /* large: two streaming passes, no arrays of differences */
+        cpr_ar1 a;
+        int rc = cpr_fd_ar1(d, &a);
+        return rc == CPR_OK ? cpr_test_wooldridge_from(&a, out) : rc;
+    }
     size_t *cur, *prev, m = cpr_fd_pairs(d, &cur, &prev);
     size_t off = d->has_const ? 1 : 0, kx = d->k - off;
     double *dy = cpr_malloc((m ? m : 1) * sizeof *dy), *dX = cpr_malloc((m ? m : 1) * (kx ? kx : 1) * sizeof *dX);
@@ -64,12 +80,8 @@ int cpr_test_wooldridge_ar(const cpr_design *d, cpr_test *out)
         size_t G = 0, q = 0;
         rc = lag_regression(d, cur, ls.resid, m, &b, &var, &G, &q);
         if (rc == CPR_OK) {
-            double F = (b + 0.5) * (b + 0.5) / var;
-            out->name = cpr_strdup("wooldridge_ar1");
-            out->label = cpr_strdup("Wooldridge test for serial correlation in panel data");
-            out->statistic = F; out->df1 = 1; out->df2 = (double)G - 1.0;
-            out->p_value = gsl_cdf_fdist_Q(F, 1.0, (double)G - 1.0);
-            out->note = cpr_asprintf("H0: no first-order autocorrelation (FD residual on its lag = -0.5; as Stata xtserial; lag coefficient %.6g)", b);
+            cpr_ar1 a = { .b = b, .var = var, .G = G, .nobs = q };
+            cpr_test_wooldridge_from(&a, out);
         }
         cpr_ls_clear(&ls);
     }

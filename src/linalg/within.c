@@ -8,6 +8,7 @@
 #include "cpr/linalg.h"
 #include "cpr/within.h"
 #include "cpr/status.h"
+#include "cpr/threads.h"
 #include "cpr/util.h"
 
 #include <math.h>
@@ -99,6 +100,8 @@ static double maxdiff(const double *a, const double *b, size_t m)
     return d;
 }
 
+/* One column; *iters = sweeps used. CPR_E_NOCONV (not reported: it may run
+ * on a worker thread) when maxiter sweeps were not enough. */
 static int twoway_iter(const cpr_absorb *a, double *x, tw_ctx *c, int *iters)
 {
     size_t n = a->n, G = c->G, T = c->T;
@@ -122,7 +125,7 @@ static int twoway_iter(const cpr_absorb *a, double *x, tw_ctx *c, int *iters)
             sxt[a->time[i]] += v;
             scale = av > scale ? av : scale;
         }
-    if (scale == 0) { free(sxe); free(sxt); return CPR_OK; }
+    if (scale == 0) { free(sxe); free(sxt); *iters = 0; return CPR_OK; }
     double tol = (a->tol > 0 ? a->tol : CPR_FE_TOL) * scale;
     int maxit = a->maxiter > 0 ? a->maxiter : 10000;
     double *g0 = cpr_calloc(T, sizeof *g0), *g1 = cpr_malloc(T * sizeof *g1), *g2 = cpr_malloc(T * sizeof *g2);
@@ -147,27 +150,61 @@ static int twoway_iter(const cpr_absorb *a, double *x, tw_ctx *c, int *iters)
         for (size_t i = 0; i < n; i++) x[i] = x[i] - c->alpha[a->entity[i]] - g[a->time[i]];
     }
     free(sxe); free(sxt); free(g0); free(g1); free(g2);
-    if (iters && it > *iters) *iters = it;
-    if (!g)
-        return cpr_fail(CPR_E_NOCONV, "two-way fixed effects: alternating projections did not converge in %d sweeps (tol %g)",
-                        maxit, a->tol > 0 ? a->tol : CPR_FE_TOL);
-    return CPR_OK;
+    *iters = it;
+    return g ? CPR_OK : CPR_E_NOCONV;
 }
 
-int cpr_within_transform(const cpr_absorb *a, double *cols, size_t ncols, int *iters)
+/* Shared, read-only during the column tasks: the counts and the grouped
+ * codes; each task has its own scratch, so the columns are transformed
+ * in parallel (one task per column) with results that do not depend on
+ * the thread count. */
+typedef struct {
+    const cpr_absorb *a;
+    double *const *cols;
+    const size_t *ce, *ct;
+    int bal;
+    tw_ctx tw;            /* alpha is per task */
+    int *rc, *iters;      /* per column */
+} within_job;
+
+static void within_column(void *arg, size_t j)
+{
+    within_job *w = arg;
+    const cpr_absorb *a = w->a;
+    size_t n = a->n, G = a->n_entities, T = a->n_times;
+    double *x = w->cols[j];
+    w->rc[j] = CPR_OK;
+    w->iters[j] = 0;
+    if (a->effects == CPR_EFFECTS_TWOWAY && !w->bal) {
+        tw_ctx c = w->tw;
+        c.alpha = cpr_malloc((G ? G : 1) * sizeof *c.alpha);
+        w->rc[j] = twoway_iter(a, x, &c, &w->iters[j]);
+        free(c.alpha);
+        return;
+    }
+    long double *se = a->entity ? cpr_malloc((G ? G : 1) * sizeof *se) : NULL;
+    long double *st = a->time ? cpr_malloc((T ? T : 1) * sizeof *st) : NULL;
+    if (a->effects == CPR_EFFECTS_ENTITY) demean(x, n, a->entity, G, w->ce, se);
+    else if (a->effects == CPR_EFFECTS_TIME) demean(x, n, a->time, T, w->ct, st);
+    else {   /* balanced: the two projections commute, exact */
+        demean(x, n, a->entity, G, w->ce, se);
+        demean(x, n, a->time, T, w->ct, st);
+    }
+    free(se); free(st);
+}
+
+int cpr_within_transform_cols(const cpr_absorb *a, double *const *cols, size_t ncols, int *iters)
 {
     size_t n = a->n, G = a->n_entities, T = a->n_times;
-    size_t *ce = a->entity ? cpr_malloc(G * sizeof *ce) : NULL, *ct = a->time ? cpr_malloc(T * sizeof *ct) : NULL;
-    long double *se = a->entity ? cpr_malloc(G * sizeof *se) : NULL, *st = a->time ? cpr_malloc(T * sizeof *st) : NULL;
+    size_t *ce = a->entity ? cpr_malloc((G ? G : 1) * sizeof *ce) : NULL, *ct = a->time ? cpr_malloc((T ? T : 1) * sizeof *ct) : NULL;
     if (ce) cpr_group_counts(a->entity, n, G, ce);
     if (ct) cpr_group_counts(a->time, n, T, ct);
     if (iters) *iters = 0;
-    int rc = CPR_OK;
-    int bal = a->effects == CPR_EFFECTS_TWOWAY && balanced(a, ce);
-    tw_ctx tw = { 0 };
+    within_job w = { .a = a, .cols = cols, .ce = ce, .ct = ct };
+    w.bal = a->effects == CPR_EFFECTS_TWOWAY && balanced(a, ce);
     int *et_own = NULL, *te = NULL;
     size_t *eseg = NULL, *tseg = NULL;
-    if (a->effects == CPR_EFFECTS_TWOWAY && !bal) {
+    if (a->effects == CPR_EFFECTS_TWOWAY && !w.bal) {
         eseg = cpr_malloc((G + 1) * sizeof *eseg);
         tseg = cpr_malloc((T + 1) * sizeof *tseg);
         int sorted = 1;   /* rows already grouped by entity, in code order? */
@@ -177,20 +214,31 @@ int cpr_within_transform(const cpr_absorb *a, double *cols, size_t ncols, int *i
             for (size_t g = 0; g < G; g++) eseg[g + 1] = eseg[g] + ce[g];
         } else et_own = group_by(a->entity, a->time, n, G, ce, eseg);
         te = group_by(a->time, a->entity, n, T, ct, tseg);
-        tw = (tw_ctx){ .n = n, .G = G, .T = T, .et = sorted ? a->time : et_own, .eseg = eseg, .te = te, .tseg = tseg,
-                       .alpha = cpr_malloc((G ? G : 1) * sizeof *tw.alpha) };
+        w.tw = (tw_ctx){ .n = n, .G = G, .T = T, .et = sorted ? a->time : et_own, .eseg = eseg, .te = te, .tseg = tseg };
     }
-    for (size_t j = 0; j < ncols && rc == CPR_OK; j++) {
-        double *x = cols + j * n;
-        if (a->effects == CPR_EFFECTS_ENTITY) demean(x, n, a->entity, G, ce, se);
-        else if (a->effects == CPR_EFFECTS_TIME) demean(x, n, a->time, T, ct, st);
-        else if (bal) {   /* the two projections commute on balanced panels: exact */
-            demean(x, n, a->entity, G, ce, se);
-            demean(x, n, a->time, T, ct, st);
-        } else rc = twoway_iter(a, x, &tw, iters);
+    w.rc = cpr_malloc((ncols ? ncols : 1) * sizeof *w.rc);
+    w.iters = cpr_malloc((ncols ? ncols : 1) * sizeof *w.iters);
+    cpr_threads_run(ncols, within_column, &w);
+    int rc = CPR_OK;
+    for (size_t j = 0; j < ncols; j++) {
+        if (iters && w.iters[j] > *iters) *iters = w.iters[j];
+        if (w.rc[j] != CPR_OK && rc == CPR_OK) rc = w.rc[j];
     }
-    free(tw.alpha); free(et_own); free(te); free(eseg); free(tseg);
-    free(ce); free(ct); free(se); free(st);
+    free(w.rc); free(w.iters);
+    free(et_own); free(te); free(eseg); free(tseg);
+    free(ce); free(ct);
+    if (rc != CPR_OK)
+        return cpr_fail(CPR_E_NOCONV, "two-way fixed effects: alternating projections did not converge in %d sweeps (tol %g)",
+                        a->maxiter > 0 ? a->maxiter : 10000, a->tol > 0 ? a->tol : CPR_FE_TOL);
+    return CPR_OK;
+}
+
+int cpr_within_transform(const cpr_absorb *a, double *cols, size_t ncols, int *iters)
+{
+    double **p = cpr_malloc((ncols ? ncols : 1) * sizeof *p);
+    for (size_t j = 0; j < ncols; j++) p[j] = cols + j * a->n;
+    int rc = cpr_within_transform_cols(a, p, ncols, iters);
+    free(p);
     return rc;
 }
 

@@ -9,6 +9,7 @@
 #include "cpr/util.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,14 +99,43 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
     int rc = cpr_wts_init(d, &f->wt);
     if (rc != CPR_OK) { cpr_fit_free(f); return rc; }
     const cpr_wts *wt = &f->wt;
-    double *W = cpr_fit_own(f, cpr_malloc(n * (1 + kx) * sizeof *W));
+    /* In place (big designs whose X nobody reads after the fit): the
+     * design's X is demeaned where it is and only y is copied, and the
+     * default tests that need the raw data (pooled RSS, Wooldridge) are
+     * computed first. Else the copy W = [y X] is demeaned. Same arithmetic
+     * on the same values either way. */
+    int inplace = d->x_scratch && !wt->w && s->effects != CPR_EFFECTS_ENTITY && n > CPR_LS_XTX_MIN_N && !d->has_const;
+    double *W, *Xw, *onorm = cpr_malloc((1 + kx) * sizeof *onorm);
+    for (size_t j = 0; j <= kx; j++) onorm[j] = norm2(j ? d->X + (off + j - 1) * n : d->y, n);
+    if (inplace) {
+        cpr_error_scope es;   /* a test that does not apply is left out */
+        cpr_error_scope_begin(&es);
+        f->pre_tests = 1;
+        f->pooled_rss = cpr_pooled_rss(d);
+        f->ar1_rc = cpr_fd_ar1(d, &f->ar1);
+        cpr_error_scope_end(&es);
+        W = cpr_fit_own(f, cpr_malloc(n * sizeof *W));
+        Xw = (double *)(uintptr_t)(d->X + off * n);
+    } else {
+        W = cpr_fit_own(f, cpr_malloc(n * (1 + kx) * sizeof *W));
+        Xw = W + n;
+        memcpy(Xw, d->X + off * n, n * kx * sizeof *W);
+    }
     memcpy(W, d->y, n * sizeof *W);
-    memcpy(W + n, d->X + off * n, n * kx * sizeof *W);
     int iters = 0;
-    rc = wt->w ? cpr_within_transform_w(&a, wt->w, W, 1 + kx, &iters) : cpr_within_transform(&a, W, 1 + kx, &iters);
-    if (rc == CPR_OK && wt->w) cpr_rows_scale(W, n, 1 + kx, wt->sw);   /* weighted LS on the demeaned rows */
-    if (rc != CPR_OK) { cpr_fit_free(f); return rc; }
-    if (norm2(W, n) <= ABSORBED_TOL * norm2(d->y, n) ) {
+    if (wt->w) {
+        rc = cpr_within_transform_w(&a, wt->w, W, 1 + kx, &iters);
+        if (rc == CPR_OK) cpr_rows_scale(W, n, 1 + kx, wt->sw);   /* weighted LS on the demeaned rows */
+    } else {
+        double **cols = cpr_malloc((1 + kx) * sizeof *cols);
+        cols[0] = W;
+        for (size_t j = 0; j < kx; j++) cols[1 + j] = Xw + j * n;
+        rc = cpr_within_transform_cols(&a, cols, 1 + kx, &iters);
+        free(cols);
+    }
+    if (rc != CPR_OK) { free(onorm); cpr_fit_free(f); return rc; }
+    if (norm2(W, n) <= ABSORBED_TOL * onorm[0]) {
+        free(onorm);
         cpr_fit_free(f);
         return cpr_fail(CPR_E_NUMERIC, "fixed effects: the outcome %s does not vary within the absorbed groups; "
                         "there is nothing left to explain", d->outcome ? d->outcome : "y");
@@ -114,13 +144,13 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
     char **nm = cpr_malloc((kx ? kx : 1) * sizeof *nm), **absorbed = cpr_malloc((kx ? kx : 1) * sizeof *absorbed);
     size_t kk = 0, na = 0;
     for (size_t j = 0; j < kx; j++) {
-        const double *orig = d->X + (off + j) * n;
-        if (norm2(W + (1 + j) * n, n) <= ABSORBED_TOL * norm2(orig, n)) { absorbed[na++] = d->names[off + j]; continue; }
-        memmove(W + (1 + kk) * n, W + (1 + j) * n, n * sizeof *W);
+        if (norm2(Xw + j * n, n) <= ABSORBED_TOL * onorm[1 + j]) { absorbed[na++] = d->names[off + j]; continue; }
+        if (kk != j) memmove(Xw + kk * n, Xw + j * n, n * sizeof *W);
         nm[kk++] = d->names[off + j];
     }
+    free(onorm);
     cpr_reg *g = &f->g;
-    rc = kk ? cpr_reg_fit_borrow(g, W + n, n, kk, nm, -1, W, s->ls_method)
+    rc = kk ? cpr_reg_fit_borrow(g, Xw, n, kk, nm, -1, W, s->ls_method)
             : cpr_fail(CPR_E_NUMERIC, "fixed effects: no regressor varies within the absorbed groups");
     if (rc != CPR_OK) { free(nm); free(absorbed); cpr_fit_free(f); return rc; }
     cpr_result *r = f->r = cpr_reg_result(g, "fe", fe_label(s->effects));
@@ -136,7 +166,8 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
     f->absorbed = 1; f->absorb = a; f->n_absorbed = dof;
     cpr_absorb_nesting(d, &a, &f->fe_nest, &f->fe_n_nest, f->fe_other, f->fe_n_other);
     f->infer_at = cpr_result_mark_now(r);
-    cpr_fit_set_residuals(f, NULL, wt->sw);
+    if (inplace) cpr_fit_take_residuals(f);   /* no second residual vector, fitted left to the reader */
+    else cpr_fit_set_residuals(f, NULL, wt->sw);
     if (!(df > 0)) { cpr_fit_free(f); return cpr_fail(CPR_E_NUMERIC, "fixed effects: no residual degrees of freedom"); }
     double rss = g->ls.rss, tssw = cpr_tss(W, n, 0), r2w = 1.0 - rss / tssw, sigma_e = sqrt(rss / df);
     cpr_result_add_stat(r, "r2_within", "R-squared (within)", r2w, 0);

@@ -66,3 +66,13 @@ void cpr_fit_set_residuals(cpr_fit *f, const double *e, const double *sw)
         r->fitted[i] = f->d->y[i] - r->residuals[i];
     }
 }
+
+void cpr_fit_take_residuals(cpr_fit *f)
+{
+    cpr_result *r = f->r;
+    free(r->residuals); free(r->fitted);
+    r->residuals = f->g.ls.resid;
+    r->fitted = NULL;
+    f->g.ls.resid = NULL;
+    f->resid = r->residuals;
+}

@@ -12,6 +12,7 @@
 #include "cpr/util.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,12 +190,16 @@ static int cluster_missing(const cpr_frame *f, const cluster_src *cs, size_t i)
     return c->type == CPR_COL_NUM ? isnan(c->num[i]) : c->text[i] == NULL;
 }
 
+/* Frame row of design row r: rows[r], or r itself when every frame row is
+ * used (rows == NULL: no index array of n entries). */
+static inline size_t row_at(const size_t *rows, size_t r) { return rows ? rows[r] : r; }
+
 /* Codes over the used rows (`rows[r]` = frame row of design row r). */
 static size_t cluster_codes(const cpr_frame *f, const cluster_src *cs, const size_t *rows, size_t n, int *codes)
 {
     keyed *k = cpr_malloc(n * sizeof *k);
     for (size_t r = 0; r < n; r++) {
-        size_t i = rows[r];
+        size_t i = row_at(rows, r);
         k[r].row = r;
         k[r].s = NULL;
         if (cs->col < 0) k[r].v = cs->is_entity ? f->entity[i] : f->time[i];
@@ -228,9 +233,9 @@ static void free_evaluated(evaluated *ev)
 static int int_codes(const int *time, const size_t *rows, size_t n, cpr_design *d)
 {
     if (n == 0) return 0;
-    long lo = time[rows[0]], hi = lo;
+    long lo = time[row_at(rows, 0)], hi = lo;
     for (size_t r = 1; r < n; r++) {
-        long v = time[rows[r]];
+        long v = time[row_at(rows, r)];
         if (v < lo) lo = v;
         if (v > hi) hi = v;
     }
@@ -238,7 +243,7 @@ static int int_codes(const int *time, const size_t *rows, size_t n, cpr_design *
     if (range > 4 * (unsigned long)n + 1024) return 0;
     int *map = cpr_malloc(range * sizeof *map);
     for (unsigned long v = 0; v < range; v++) map[v] = -1;
-    for (size_t r = 0; r < n; r++) map[time[rows[r]] - lo] = 0;
+    for (size_t r = 0; r < n; r++) map[time[row_at(rows, r)] - lo] = 0;
     size_t g = 0;
     for (unsigned long v = 0; v < range; v++)
         if (map[v] == 0) map[v] = (int)g++;
@@ -247,7 +252,7 @@ static int int_codes(const int *time, const size_t *rows, size_t n, cpr_design *
     for (unsigned long v = 0; v < range; v++)
         if (map[v] >= 0) d->time_values[map[v]] = (int)(lo + (long)v);
     d->time = cpr_malloc(n * sizeof *d->time);
-    for (size_t r = 0; r < n; r++) d->time[r] = map[time[rows[r]] - lo];
+    for (size_t r = 0; r < n; r++) d->time[r] = map[time[row_at(rows, r)] - lo];
     free(map);
     return 1;
 }
@@ -261,9 +266,9 @@ static void fill_panel_codes(const cpr_frame *f, const size_t *rows, cpr_design 
         d->entity_labels = cpr_calloc(n ? n : 1, sizeof *d->entity_labels);
         size_t g = 0;
         for (size_t r = 0; r < n; r++) {
-            if (r == 0 || f->entity[rows[r]] != f->entity[rows[r - 1]]) {
+            if (r == 0 || f->entity[row_at(rows, r)] != f->entity[row_at(rows, r - 1)]) {
                 if (r) g++;
-                d->entity_labels[g] = f->entity_labels ? f->entity_labels[f->entity[rows[r]]] : NULL;
+                d->entity_labels[g] = f->entity_labels ? f->entity_labels[f->entity[row_at(rows, r)]] : NULL;
             }
             d->entity[r] = (int)g;
         }
@@ -273,7 +278,7 @@ static void fill_panel_codes(const cpr_frame *f, const size_t *rows, cpr_design 
     if (f->time) {
         keyed *k = cpr_malloc(n * sizeof *k);
         double *distinct = cpr_malloc((n ? n : 1) * sizeof *distinct);
-        for (size_t r = 0; r < n; r++) { k[r].v = f->time[rows[r]]; k[r].s = NULL; k[r].row = r; }
+        for (size_t r = 0; r < n; r++) { k[r].v = f->time[row_at(rows, r)]; k[r].s = NULL; k[r].row = r; }
         d->time = cpr_malloc(n * sizeof *d->time);
         d->n_times = dense_codes(k, n, d->time, distinct);
         d->time_values = cpr_malloc((d->n_times ? d->n_times : 1) * sizeof *d->time_values);
@@ -281,6 +286,53 @@ static void fill_panel_codes(const cpr_frame *f, const size_t *rows, cpr_design 
         free(k);
         free(distinct);
     }
+}
+
+/* Cluster codes over the design's rows: the time key reuses the design's
+ * period codes (dense in calendar order, as sorting the values gives);
+ * other variables are sorted. */
+static size_t cluster_codes_of(const cpr_frame *f, const cluster_src *cs, const size_t *rows, const cpr_design *d, int *codes)
+{
+    if (cs->col < 0 && !cs->is_entity && d->time) {
+        memcpy(codes, d->time, d->n * sizeof *codes);
+        return d->n_times;
+    }
+    if (cs->is_entity && d->entity) {
+        memcpy(codes, d->entity, d->n * sizeof *codes);
+        return d->n_entities;
+    }
+    return cluster_codes(f, cs, rows, d->n, codes);
+}
+
+/* opts->consume: the frame's key arrays once the design has its codes. */
+static void frame_release_keys(cpr_frame *mut, const cpr_frame *f)
+{
+    if (mut != f) return;
+    free(mut->entity); mut->entity = NULL;
+    free(mut->time); mut->time = NULL;
+}
+
+/* opts->consume: detach the frame's column v (read by term `used`) and
+ * return it, unless a later term, the weight or a cluster variable still
+ * reads it (NULL). The caller frees or keeps it. */
+static double *frame_detach_col(cpr_frame *mut, const cpr_frame *f, const column *col, const evaluated *ev, size_t used,
+                                long wcol, const cluster_src *cl, size_t ncl)
+{
+    const double *v = col->v;
+    if (mut != f || !v || !col->borrowed) return NULL;
+    size_t nt = 1 + ev->kx + ev->kz;   /* term 0 = y, then x, then z */
+    for (size_t t = used + 1; t < nt; t++) {
+        const column *c = t == 0 ? &ev->y : t <= ev->kx ? &ev->x[t - 1] : &ev->z[t - 1 - ev->kx];
+        if (c->v == v) return NULL;
+    }
+    for (size_t j = 0; j < mut->ncol; j++) {
+        if (mut->cols[j].type != CPR_COL_NUM || mut->cols[j].num != v) continue;
+        if ((long)j == wcol) return NULL;
+        for (size_t c = 0; c < ncl; c++) if (cl[c].col == (long)j) return NULL;
+        mut->cols[j].num = NULL;
+        return (double *)(uintptr_t)v;
+    }
+    return NULL;
 }
 
 /* Where frame row i is, for messages: "firm 3, year 1940" or "row 12". */
@@ -335,8 +387,9 @@ static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src
             if (why & WHY_LAG) info->n_lag_missing++;
         }
     }
-    *rows_out = rows;
     *n_out = n;
+    if (n == f->nrow) { free(rows); rows = NULL; }   /* every row used: no index */
+    *rows_out = rows;
     if (n == 0) {
         free(rows);
         return cpr_fail(CPR_E_NUMERIC, "no observations left: every one of the %zu rows has a missing value in a variable of the model",
@@ -347,6 +400,7 @@ static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src
 
 static void copy_rows(const column *c, const size_t *rows, size_t n, double *dst)
 {
+    if (!rows) { memcpy(dst, c->v, n * sizeof *dst); return; }
     for (size_t r = 0; r < n; r++) dst[r] = c->v[rows[r]];
 }
 
@@ -437,7 +491,13 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
     d->has_const = has_const;
     d->n_dropped = f->nrow - n - n_zero_w;
     d->outcome = cpr_expr_to_string(fm->lhs);
-    copy_rows(&ev.y, rows, n, d->y);
+    /* with opts->consume, each frame column goes as soon as its last copy
+     * is made (the outcome is taken over whole when every row is used), so
+     * the frame and the design never both hold the data */
+    cpr_frame *mut = opts->consume;
+    double *took = frame_detach_col(mut, f, &ev.y, &ev, 0, wcol, cl, ncl);
+    if (took && !rows) { free(d->y); d->y = took; }
+    else { copy_rows(&ev.y, rows, n, d->y); free(took); }
     if (has_const) {
         d->names[0] = cpr_strdup("const");
         for (size_t r = 0; r < n; r++) d->X[r] = 1.0;
@@ -446,6 +506,7 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
         const cpr_expr *e = j < fm->nterms ? fm->terms[j] : fm->endog[j - fm->nterms];
         d->names[k0 + j] = cpr_expr_to_string(e);
         copy_rows(&ev.x[j], rows, n, d->X + (k0 + j) * n);
+        free(frame_detach_col(mut, f, &ev.x[j], &ev, 1 + j, wcol, cl, ncl));
     }
     d->kx_endog = fm->n_endog;
     d->kz = ev.kz;
@@ -455,33 +516,36 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
         for (size_t j = 0; j < ev.kz; j++) {
             d->z_names[j] = cpr_expr_to_string(fm->instr[j]);
             copy_rows(&ev.z[j], rows, n, d->Z + j * n);
+            free(frame_detach_col(mut, f, &ev.z[j], &ev, 1 + ev.kx + j, wcol, cl, ncl));
         }
     }
     free_evaluated(&ev);
     if (wv) {
         d->w = cpr_malloc(n * sizeof *d->w);
-        for (size_t r = 0; r < n; r++) d->w[r] = wv[rows[r]];
+        for (size_t r = 0; r < n; r++) d->w[r] = wv[row_at(rows, r)];
         d->weight_type = opts->weight_type ? (cpr_weight_type)opts->weight_type : CPR_WEIGHT_A;
         d->weight_name = cpr_strdup(opts->weight);
         d->n_zero_weight = n_zero_w;
     }
 
     fill_panel_codes(f, rows, d);
-    if (ncl > 0) {
+    if (ncl > 0 && !(cl[0].is_entity && d->entity)) {
         d->cluster = cpr_malloc(n * sizeof *d->cluster);
-        d->n_clusters = cluster_codes(f, &cl[0], rows, n, d->cluster);
+        d->n_clusters = cluster_codes_of(f, &cl[0], rows, d, d->cluster);
         d->cluster_name = cpr_strdup(cl[0].name);
     } else if (d->entity) {
-        d->cluster = cpr_malloc(n * sizeof *d->cluster);
-        memcpy(d->cluster, d->entity, n * sizeof *d->cluster);
+        /* the entity codes themselves: dense over the used rows in label
+         * order, which is what sorting the entity codes would give */
+        d->cluster = d->entity;
         d->n_clusters = d->n_entities;
-        d->cluster_name = cpr_strdup(f->entity_name ? f->entity_name : "entity");
+        d->cluster_name = cpr_strdup(ncl > 0 ? cl[0].name : f->entity_name ? f->entity_name : "entity");
     }
     if (ncl > 1) {
         d->cluster2 = cpr_malloc(n * sizeof *d->cluster2);
-        d->n_cluster2 = cluster_codes(f, &cl[1], rows, n, d->cluster2);
+        d->n_cluster2 = cluster_codes_of(f, &cl[1], rows, d, d->cluster2);
     }
     free(rows);
+    if (opts->consume) frame_release_keys(opts->consume, f);
     if (opts->drop_singletons && (rc = cpr_design_drop_singletons(d, opts->drop_singletons, &info->n_singletons))) {
         cpr_design_free(d);
         return rc;

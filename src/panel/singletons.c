@@ -96,7 +96,7 @@ int cpr_design_drop_singletons(cpr_design *d, int dims, size_t *n_dropped)
     if (d->w) compact_doubles(d->w, keep, n);
     compact_ints(d->entity, keep, n);
     if (d->time) compact_ints(d->time, keep, n);
-    if (d->cluster) compact_ints(d->cluster, keep, n);
+    if (d->cluster && d->cluster != d->entity) compact_ints(d->cluster, keep, n);
     if (d->cluster2) compact_ints(d->cluster2, keep, n);
     d->n = n - drop;
 
@@ -117,7 +117,8 @@ int cpr_design_drop_singletons(cpr_design *d, int dims, size_t *n_dropped)
                 if (map[t] >= 0) d->time_values[map[t]] = d->time_values[t];
         d->n_times = nt;
     }
-    if (d->cluster) d->n_clusters = recode(d->cluster, d->n, d->n_clusters, map);
+    if (d->cluster == d->entity && d->entity) d->n_clusters = d->n_entities;   /* the same array, already re-coded */
+    else if (d->cluster) d->n_clusters = recode(d->cluster, d->n, d->n_clusters, map);
     if (d->cluster2) d->n_cluster2 = recode(d->cluster2, d->n, d->n_cluster2, map);
     free(map);
     free(keep);

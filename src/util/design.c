@@ -31,7 +31,7 @@ void cpr_design_free(cpr_design *d)
     free(d->time);
     free(d->time_values);
     free(d->entity_labels); /* the array only: the strings belong to the frame */
-    free(d->cluster);
+    if (d->cluster != d->entity) free(d->cluster);   /* the entity codes when clustering by entity */
     free(d->cluster2);
     free(d->cluster_name);
     free(d->outcome);
@@ -43,6 +43,6 @@ void cpr_design_free(cpr_design *d)
 const char *const *cpr_design_cluster_labels(const cpr_design *d)
 {
     if (!d->cluster || !d->entity || !d->entity_labels || d->n_clusters != d->n_entities) return NULL;
-    if (memcmp(d->cluster, d->entity, d->n * sizeof *d->cluster) != 0) return NULL;
+    if (d->cluster != d->entity && memcmp(d->cluster, d->entity, d->n * sizeof *d->cluster) != 0) return NULL;
     return (const char *const *)d->entity_labels;
 }

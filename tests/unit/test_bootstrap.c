@@ -14,6 +14,7 @@
 #include "cpr/model.h"
 #include "cpr/status.h"
 #include "refdata.h"
+#include "../../src/infer/bootstrap_internal.h"
 
 static ref_table *gt;
 static int *gcl;
@@ -97,6 +98,35 @@ static void test_oracle_twoway_pooled(void **st)
           0.0234375, 0.031762850931386991, 0.3694933085908042);
 }
 
+/* The same oracle values by the QR route (taken for designs too close to
+ * collinear for the cross-product route), and for both coefficients at
+ * once (cpr_wcr_test_range: one weight vector per draw for all). */
+static void test_oracle_qr_route_and_range(void **st)
+{
+    cpr_wcr_force_qr = 1;
+    test_oracle_oneway(st);
+    test_oracle_twoway_pooled(st);
+    cpr_wcr_force_qr = 0;
+    cpr_boot_spec s = { .B = 9999, .seed = 42, .weights = CPR_BOOT_RADEMACHER, .conf_level = 0.95 };
+    cpr_boot_out o[2];
+    assert_int_equal(cpr_wcr_test_range(Xw, gt->nrow, 2, yw, gcl, gG, 0, 2, &s, o), CPR_OK);
+    assert_true(o[0].p == 0.00390625 && o[1].p == 0.025390625);
+    near("range value low", o[0].low, 0.037692847812248118, 1e-9);
+    near("range value high", o[0].high, 0.1966043054333193, 1e-9);
+    near("range capital low", o[1].low, 0.033104062586304536, 1e-9);
+    near("range capital high", o[1].high, 0.3713757364785244, 1e-9);
+    /* random draws (B < 2^G) through the baseline SSE2 kernel and through
+     * AVX where the CPU has it: no fused multiply-add, so the same bits */
+    s.B = 999; s.seed = 3;
+    s.weights = CPR_BOOT_WEBB;
+    cpr_boot_out v[2];
+    cpr_wcr_no_avx = 1;
+    assert_int_equal(cpr_wcr_test_range(Xw, gt->nrow, 2, yw, gcl, gG, 0, 2, &s, o), CPR_OK);
+    cpr_wcr_no_avx = 0;
+    assert_int_equal(cpr_wcr_test_range(Xw, gt->nrow, 2, yw, gcl, gG, 0, 2, &s, v), CPR_OK);
+    for (int j = 0; j < 2; j++)
+        assert_true(o[j].p == v[j].p && o[j].low == v[j].low && o[j].high == v[j].high && o[j].se == v[j].se);
+}
 
 /* WCR31 / WCU33 (CV3 t) against the brute-force refits of the oracle. */
 static void check_cv3(const char *tag, const double *X, size_t k, const double *y, size_t j, cpr_boot_type type,
@@ -223,7 +253,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_oracle_oneway), cmocka_unit_test(test_oracle_twoway_pooled),
-        cmocka_unit_test(test_oracle_cv3),
+        cmocka_unit_test(test_oracle_cv3), cmocka_unit_test(test_oracle_qr_route_and_range),
         cmocka_unit_test(test_oracle_cv3_twoway),
         cmocka_unit_test(test_seeded), cmocka_unit_test(test_inversion_and_errors),
     };

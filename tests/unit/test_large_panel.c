@@ -21,6 +21,8 @@
 #include "cpr/status.h"
 #include "refdata.h"
 
+#include <math.h>
+#include <string.h>
 #include <unistd.h>
 
 #define GEN_PANEL_NO_MAIN
@@ -122,6 +124,45 @@ static void test_twoway_cluster(void **st)
     fprintf(stderr, "# two-way FE, 50,000 rows, vs R plm  %d values, worst rel. error %.2e (%s)\n", g_w.n, g_w.worst, g_w.what);
 }
 
+/* The in-place path (d->x_scratch, as regress sets it for one model): X
+ * demeaned where it is, the pooled RSS and Wooldridge's AR(1) regressions
+ * computed before in streaming passes, residuals moved to the result. Same
+ * estimates and SEs bit for bit as the copying path; the tests against R
+ * (xtserial written out in large_panel.R, section 3). */
+static void test_inplace_same(void **st)
+{
+    (void)st;
+    cpr_design *d0 = design("y ~ x1 + x2 | entity + year", 1), *d1 = design("y ~ x1 + x2 | entity + year", 1);
+    d1->x_scratch = 1;
+    cpr_model_spec s;
+    cpr_model_spec_default(&s);
+    s.se = CPR_SE_CLUSTER;
+    cpr_result *r0 = NULL, *r1 = NULL;
+    assert_int_equal(cpr_model_fit(d0, &s, &r0), CPR_OK);
+    assert_int_equal(cpr_model_fit(d1, &s, &r1), CPR_OK);
+    assert_int_equal(r0->k, r1->k);
+    assert_memory_equal(r0->estimate, r1->estimate, r0->k * sizeof(double));
+    assert_memory_equal(r0->std_error, r1->std_error, r0->k * sizeof(double));
+    assert_true(cpr_result_stat(r0, "rss") == cpr_result_stat(r1, "rss"));
+    /* X was overwritten (demeaned: its column sums are now ~0), y was not */
+    assert_memory_equal(d0->y, d1->y, d0->n * sizeof(double));
+    assert_true(memcmp(d0->X, d1->X, d0->n * sizeof(double)) != 0);
+    /* residuals: the same vector to rounding; fitted left to the reader */
+    assert_non_null(r1->residuals);
+    assert_null(r1->fitted);
+    for (size_t i = 0; i < d0->n; i += 997) assert_true(fabs(r0->residuals[i] - r1->residuals[i]) <= 1e-12);
+    const cpr_result *rs[] = { r0, r1 };
+    for (int q = 0; q < 2; q++) {
+        expect("inplace_f_effects", find_test(rs[q], "f_effects")->statistic, 6.3709019657284429, TOL);
+        const cpr_test *t = find_test(rs[q], "wooldridge_ar1");
+        expect("xtserial_F", t->statistic, 11.877743664326356, TOL);
+        expect("xtserial_df2", t->df2, 5829, 0);
+        assert_non_null(strstr(t->note, "-0.471176"));   /* lag coefficient -0.4711760494584562 */
+    }
+    cpr_result_free(r0); cpr_result_free(r1);
+    cpr_design_free(d0); cpr_design_free(d1);
+}
+
 /* AUTO picks the normal equations for a well-conditioned X with n > 20000. */
 static void test_auto_uses_xtx(void **st)
 {
@@ -195,7 +236,7 @@ static void test_noconv(void **st)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_twoway_cluster), cmocka_unit_test(test_auto_uses_xtx),
+        cmocka_unit_test(test_twoway_cluster), cmocka_unit_test(test_inplace_same), cmocka_unit_test(test_auto_uses_xtx),
         cmocka_unit_test(test_auto_falls_back_to_qr), cmocka_unit_test(test_noconv),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -35,3 +35,20 @@ l <- lm(d$y ~ z + d$x1)
 pr("ill_coef", coef(l))
 pr("ill_se", sqrt(diag(vcov(l))))
 cat(sprintf("ill_kappa %.6g\n", kappa(cbind(1, z, d$x1) %*% diag(1 / sqrt(colSums(cbind(1, z, d$x1)^2))), exact = TRUE)))
+
+## 3. Wooldridge / Stata xtserial on the same panel (the streaming path of
+##    src/model/fd_ar1.c above 20000 rows), written out as in grunfeld_extra.R:
+##    FD regression without constant, residual on its lag without constant,
+##    cluster by entity with Stata's regress factor, F for b = -0.5
+d <- d[order(d$entity, d$year), ]
+fdv <- function(v) ave(v, d$entity, FUN = function(z) c(NA, diff(z)))
+ok1 <- c(FALSE, diff(d$year) == 1 & head(d$entity, -1) == tail(d$entity, -1))
+dd <- data.frame(entity = d$entity, year = d$year, dy = fdv(d$y), d1 = fdv(d$x1), d2 = fdv(d$x2))[ok1, ]
+u <- resid(lm(dy ~ d1 + d2 - 1, dd))
+okl <- c(FALSE, diff(dd$year) == 1 & head(dd$entity, -1) == tail(dd$entity, -1))
+ul <- c(NA, head(u, -1))
+m2 <- lm(u[okl] ~ ul[okl] - 1)
+V2 <- vcovCL(m2, cluster = dd$entity[okl], type = "HC1", cadjust = TRUE)
+Fw <- (coef(m2)[1] + 0.5)^2 / V2[1, 1]
+G <- length(unique(dd$entity[okl]))
+cat(sprintf("xtserial_b %.17g\nxtserial_F %.17g\nxtserial_df2 %d\n", coef(m2)[1], Fw, G - 1))

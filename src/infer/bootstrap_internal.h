@@ -1,0 +1,60 @@
+/* Internals of the wild cluster bootstrap (bootstrap_wcr.c): the
+ * per-cluster pieces every draw reads (bootstrap_pieces.c) and the draw
+ * statistics computed from them (bootstrap_kernel.c). Not public API. */
+#ifndef CPR_BOOTSTRAP_INTERNAL_H
+#define CPR_BOOTSTRAP_INTERNAL_H
+
+#include <stddef.h>
+
+#include "cpr/bootstrap.h"
+
+/* WCR (CV1 t) pieces of one coefficient, column-major over clusters:
+ * C0, C1 (G); T0, T1, W (k columns of G: T0[c * G + g]). See the algebra
+ * at the top of bootstrap_wcr.c. */
+typedef struct {
+    size_t G, k;
+    double *C0, *C1, *T0, *T1, *W;
+} cpr_wcr_pieces;
+
+/* CV3 pieces (WCR31 / WCU33): a (k); ca = c_g - a, S0, S1 (G*k, row per
+ * cluster); E0, E1 (G). */
+typedef struct {
+    size_t G, k;
+    double *a, *ca, *S0, *S1, *E0, *E1;
+} cpr_wcr_jpieces;
+
+/* What the draws of one coefficient need, besides the pieces. */
+typedef struct {
+    double beta, se;          /* unrestricted beta_j and its CR0 (WCR) or CV3 se */
+    int cv3;
+    cpr_wcr_pieces p;         /* WCR */
+    cpr_wcr_jpieces jp;       /* WCR31, WCU33 */
+} cpr_wcr_setup;
+
+/* The pieces of coefficients j0 .. j0 + nj - 1 (set[0 .. nj-1]). Fails
+ * like cpr_wcr_alloc (collinear design, a CV3 leave-one-out fit that
+ * loses coefficient j). */
+int cpr_wcr_setup_range(const double *X, size_t n, size_t k, const double *y, const int *cluster,
+                        size_t G, size_t j0, size_t nj, cpr_boot_type type, cpr_wcr_setup *set);
+void cpr_wcr_setup_clear(cpr_wcr_setup *s);
+
+/* Draws computed side by side: lane l of a block is one draw. */
+#define CPR_WCR_LANES 8
+
+/* The five numbers (N0, N1, qa, qb, qc) of each of nl <= CPR_WCR_LANES
+ * draws whose weights are V[g * CPR_WCR_LANES + l]; draw l's go to
+ * out[l][0..4]. Every lane computes exactly the scalar sums in cluster
+ * order, so a draw's numbers do not depend on its lane or block. */
+void cpr_wcr_block_stats(const cpr_wcr_pieces *p, const double *V, size_t nl, double *const *out);
+/* The same for the CV3 pieces, one draw (weights v, G) at a time; S is
+ * 2k scratch. */
+void cpr_wcr_draw_stats_cv3(const cpr_wcr_jpieces *p, const double *v, double *S, double *out);
+
+/* Setting to 1 sends every design through the QR route (tests: both
+ * routes against the same outside reference). */
+extern int cpr_wcr_force_qr;
+/* Setting to 1 keeps the lane kernel on the baseline (SSE2) code where AVX
+ * would be used (tests: both give the same bits). */
+extern int cpr_wcr_no_avx;
+
+#endif

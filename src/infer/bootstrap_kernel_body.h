@@ -1,0 +1,70 @@
+/* The body of the lane kernel, compiled once per vector width by
+ * bootstrap_kernel.c: KV (vector type of KN doubles), KSFX (name suffix),
+ * KATTR (target attribute). H vectors make one block of CPR_WCR_LANES
+ * draws. Not a header of its own: include only from bootstrap_kernel.c. */
+
+#define KCAT_(a, b) a##b
+#define KCAT(a, b) KCAT_(a, b)
+#define KH (CPR_WCR_LANES / KN)
+
+/* The five sums of every lane; TV0, TV1 hold k * KH vectors each. A
+ * vector times a double: the compilers broadcast the scalar in registers. */
+static inline __attribute__((always_inline)) void
+KCAT(block_sums, KSFX)(const cpr_wcr_pieces *p, const KV *V, size_t k, KV *TV0, KV *TV1,
+                       size_t nl, double *const *out)
+{
+    size_t G = p->G;
+    const KV zero = {0};
+    KV N0[KH], N1[KH], qa[KH], qb[KH], qc[KH];
+    for (int m = 0; m < KH; m++) N0[m] = N1[m] = qa[m] = qb[m] = qc[m] = zero;
+    for (size_t g = 0; g < G; g++) {
+        double c0 = p->C0[g], c1 = p->C1[g];
+        for (int m = 0; m < KH; m++) { N0[m] += V[g * KH + m] * c0; N1[m] += V[g * KH + m] * c1; }
+    }
+    for (size_t c = 0; c < k; c++) {
+        const double *t0 = p->T0 + c * G, *t1 = p->T1 + c * G;
+        KV a0[KH], a1[KH];
+        for (int m = 0; m < KH; m++) a0[m] = a1[m] = zero;
+        for (size_t g = 0; g < G; g++)
+            for (int m = 0; m < KH; m++) { a0[m] += V[g * KH + m] * t0[g]; a1[m] += V[g * KH + m] * t1[g]; }
+        for (int m = 0; m < KH; m++) { TV0[c * KH + m] = a0[m]; TV1[c * KH + m] = a1[m]; }
+    }
+    for (size_t h = 0; h < G; h++) {
+        double c0 = p->C0[h], c1 = p->C1[h];
+        KV P[KH], Q[KH];
+        for (int m = 0; m < KH; m++) { P[m] = V[h * KH + m] * c0; Q[m] = V[h * KH + m] * c1; }
+        for (size_t c = 0; c < k; c++) {
+            double w = p->W[c * G + h];
+            for (int m = 0; m < KH; m++) { P[m] -= TV0[c * KH + m] * w; Q[m] -= TV1[c * KH + m] * w; }
+        }
+        for (int m = 0; m < KH; m++) { qa[m] += P[m] * P[m]; qb[m] += P[m] * Q[m]; qc[m] += Q[m] * Q[m]; }
+    }
+    for (size_t l = 0; l < nl; l++) {
+        double *o = out[l];
+        size_t m = l / KN, i = l % KN;
+        o[0] = N0[m][i]; o[1] = N1[m][i]; o[2] = qa[m][i]; o[3] = qb[m][i]; o[4] = qc[m][i];
+    }
+}
+
+/* k fixed at compile time (1 to 4): the column loops unroll into
+ * registers; any other k through the heap. */
+#define KBLOCK(K) case K: { KV TV0[K * KH], TV1[K * KH]; \
+        KCAT(block_sums, KSFX)(p, Vv, K, TV0, TV1, nl, out); break; }
+
+static KATTR void KCAT(block_stats, KSFX)(const cpr_wcr_pieces *p, const double *V, size_t nl, double *const *out)
+{
+    const KV *Vv = (const KV *)V;
+    switch (p->k) {
+    KBLOCK(1) KBLOCK(2) KBLOCK(3) KBLOCK(4)
+    default: {
+        KV *TV = cpr_malloc(2 * KH * p->k * sizeof *TV);
+        KCAT(block_sums, KSFX)(p, Vv, p->k, TV, TV + KH * p->k, nl, out);
+        free(TV);
+    }
+    }
+}
+
+#undef KBLOCK
+#undef KH
+#undef KCAT
+#undef KCAT_

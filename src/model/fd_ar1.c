@@ -1,0 +1,159 @@
+/* The two regressions of Wooldridge's AR(1) test (Stata xtserial) in two
+ * streaming passes over the design, with no arrays of n entries: the FD
+ * regression dy on dX (no constant) from its cross-products, then the
+ * regression of the FD residual on its lag with per-entity sums for the
+ * cluster variance. For large panels, where the arrays of differences and
+ * their QR cost more than the fit (src/infer/serial_cd.c formats the test
+ * and keeps the QR path for small n). */
+#include "cpr/model.h"
+#include "cpr/status.h"
+#include "cpr/util.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static int tval(const cpr_design *d, size_t i)
+{
+    return d->time_values ? d->time_values[d->time[i]] : d->time[i];
+}
+
+/* FD pairs in (entity, time) order: on the fly when the rows are sorted
+ * (the design's order), else from cpr_fd_pairs' arrays. */
+typedef struct {
+    const cpr_design *d;
+    size_t *cur, *prev, m, q;
+} pair_it;
+
+static int next_pair(pair_it *it, size_t *i, size_t *h)
+{
+    if (it->cur) {
+        if (it->q >= it->m) return 0;
+        *i = it->cur[it->q]; *h = it->prev[it->q]; it->q++;
+        return 1;
+    }
+    const cpr_design *d = it->d;
+    while (++it->q < d->n) {
+        size_t a = it->q;
+        if (d->entity[a] == d->entity[a - 1] && tval(d, a) == tval(d, a - 1) + 1) { *i = a; *h = a - 1; return 1; }
+    }
+    return 0;
+}
+
+static int rows_sorted(const cpr_design *d)
+{
+    for (size_t i = 1; i < d->n; i++)
+        if (d->entity[i] < d->entity[i - 1] || (d->entity[i] == d->entity[i - 1] && tval(d, i) <= tval(d, i - 1))) return 0;
+    return 1;
+}
+
+static void it_init(pair_it *it, const cpr_design *d, int sorted)
+{
+    it->d = d; it->q = 0;
+    if (!sorted && !it->cur) it->m = cpr_fd_pairs(d, &it->cur, &it->prev);
+    if (sorted) { it->cur = it->prev = NULL; it->m = 0; }
+}
+
+#define AR1_KMAX 32
+
+int cpr_fd_ar1(const cpr_design *d, cpr_ar1 *out)
+{
+    if (!d->entity || !d->time) return cpr_fail(CPR_E_NUMERIC, "Wooldridge test needs panel data");
+    size_t n = d->n, off = d->has_const ? 1 : 0, kx = d->k - off;
+    if (kx > AR1_KMAX) return cpr_fail(CPR_E_NUMERIC, "Wooldridge test: more than %d regressors", AR1_KMAX);
+    const double *X = d->X + off * n, *y = d->y;
+    int sorted = rows_sorted(d);
+    pair_it it = { 0 };
+    it_init(&it, d, sorted);
+    /* pass 1: A = dX'dX, c = dX'dy (long double) */
+    long double A[AR1_KMAX * AR1_KMAX] = { 0 }, c[AR1_KMAX] = { 0 }, z[AR1_KMAX];
+    size_t m = 0, i, h;
+    while (next_pair(&it, &i, &h)) {
+        long double dy = (long double)y[i] - y[h];
+        for (size_t a = 0; a < kx; a++) z[a] = (long double)X[a * n + i] - X[a * n + h];
+        for (size_t a = 0; a < kx; a++) {
+            c[a] += z[a] * dy;
+            for (size_t b = 0; b <= a; b++) A[a * kx + b] += z[a] * z[b];
+        }
+        m++;
+    }
+    int rc = CPR_OK;
+    if (m <= kx) rc = cpr_fail(CPR_E_NUMERIC, "Wooldridge test: too few differenced observations");
+    /* b by sequential Cholesky, a column whose Schur complement is below
+     * 1e-14 of its diagonal left out (collinear, as the QR path drops it) */
+    long double L[AR1_KMAX * AR1_KMAX] = { 0 }, b[AR1_KMAX] = { 0 }, g[AR1_KMAX];
+    size_t keep[AR1_KMAX], kk = 0;
+    for (size_t j = 0; rc == CPR_OK && j < kx; j++) {
+        long double cjj = A[j * kx + j], r = cjj, l[AR1_KMAX];
+        for (size_t a = 0; a < kk; a++) {
+            size_t ka = keep[a];
+            long double v = ka > j ? A[ka * kx + j] : A[j * kx + ka];
+            for (size_t q = 0; q < a; q++) v -= l[q] * L[a * kx + q];
+            l[a] = v / L[a * kx + a];
+            r -= l[a] * l[a];
+        }
+        if (cjj > 0 && r > 1e-14L * cjj) {
+            for (size_t a = 0; a < kk; a++) L[kk * kx + a] = l[a];
+            L[kk * kx + kk] = sqrtl(r);
+            keep[kk++] = j;
+        }
+    }
+    if (rc == CPR_OK && kk == 0) rc = cpr_fail(CPR_E_NUMERIC, "Wooldridge test: no differenced regressor varies");
+    if (rc == CPR_OK) {
+        for (size_t a = 0; a < kk; a++) {
+            long double s = c[keep[a]];
+            for (size_t q = 0; q < a; q++) s -= L[a * kx + q] * g[q];
+            g[a] = s / L[a * kx + a];
+        }
+        for (size_t a = kk; a-- > 0;) {
+            long double s = g[a];
+            for (size_t q = a + 1; q < kk; q++) s -= L[q * kx + a] * g[q];
+            g[a] = s / L[a * kx + a];
+        }
+        for (size_t a = 0; a < kk; a++) b[keep[a]] = g[a];
+    }
+    /* pass 2: u = dy - dX b (rounded to double, as a residual vector would
+     * be), and u on its lag within entity: sums, and per entity
+     * P_g = sum u_{t-1} u_t, Q_g = sum u_{t-1}^2 for the cluster scores
+     * s_g = P_g - rho Q_g */
+    long double *P = NULL, *Q = NULL, sxy = 0, sxx = 0;
+    char *seen = NULL;
+    size_t q = 0;
+    if (rc == CPR_OK) {
+        P = cpr_calloc(d->n_entities, sizeof *P);
+        Q = cpr_calloc(d->n_entities, sizeof *Q);
+        seen = cpr_calloc(d->n_entities ? d->n_entities : 1, 1);
+        it.q = 0;
+        size_t last = (size_t)-1;
+        double ulast = 0;
+        while (next_pair(&it, &i, &h)) {
+            long double v = (long double)y[i] - y[h];
+            for (size_t a = 0; a < kx; a++) v -= ((long double)X[a * n + i] - X[a * n + h]) * b[a];
+            double u = (double)v;
+            if (last != (size_t)-1 && d->entity[i] == d->entity[last] && tval(d, i) == tval(d, last) + 1) {
+                int e = d->entity[i];
+                long double pu = (long double)u * ulast, qu = (long double)ulast * ulast;
+                sxy += pu; sxx += qu; P[e] += pu; Q[e] += qu; seen[e] = 1;
+                q++;
+            }
+            last = i;
+            ulast = u;
+        }
+        if (q < 2 || !(sxx > 0)) rc = cpr_fail(CPR_E_NUMERIC, "Wooldridge test: needs at least 3 consecutive periods per entity");
+    }
+    if (rc == CPR_OK) {
+        double rho = (double)(sxy / sxx);
+        long double meat = 0;
+        size_t ng = 0;
+        for (size_t e = 0; e < d->n_entities; e++) {
+            long double s = P[e] - rho * Q[e];
+            meat += s * s;
+            ng += seen[e];
+        }
+        out->b = rho;
+        out->var = (double)(meat / (sxx * sxx)) * ng / (ng - 1.0);   /* Stata regress factor, K = 1 */
+        out->G = ng;
+        out->nobs = q;
+    }
+    free(P); free(Q); free(seen); free(it.cur); free(it.prev);
+    return rc;
+}
