@@ -2,6 +2,7 @@
  * and text, converted as libcsv (or the line splitter) hands each field
  * over, straight into contiguous per-column arrays. */
 #include "csv_parse.h"
+#include "../util/number_quick.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -215,7 +216,7 @@ void cpr_csv_on_field(void *s, size_t len, void *data)
         cpr_csv_grow_rows(ps);
         if (ps->status) return;
     }
-    cpr_csv_data_field(ps, j, s, len);
+    cpr_csv_field_convert(ps, j, s, len);
 }
 
 static int setup_columns(cpr_csv_state *ps);
@@ -251,7 +252,9 @@ void cpr_csv_on_row(int c, void *data)
     if (ps->ent_col >= 0) {
         ps->keys.entity[r] = ps->cur_entity;
         ps->keys.time[r] = ps->cur_time;
-        cpr_keys_note_line(&ps->keys, r, ps->row_line);
+        const cpr_keys *k = &ps->keys; /* the common case without a call: no new break */
+        if (!k->nbrk || ps->row_line - r != k->brk_line[k->nbrk - 1] - k->brk_row[k->nbrk - 1])
+            cpr_keys_note_line(&ps->keys, r, ps->row_line);
     }
     if (ps->is_long) {
         ps->long_ind[r] = ps->cur_ind;

@@ -7,7 +7,6 @@
 #define CPR_CSV_PARSE_H
 
 #include "load_internal.h"
-#include "../util/number_quick.h"
 #include "cpr/status.h"
 
 #include <csv.h>
@@ -83,63 +82,9 @@ void cpr_csv_reserve_rows(cpr_csv_state *ps, size_t cap);
  * field or a value whose column type may still be open. */
 void cpr_csv_field_convert(cpr_csv_state *ps, size_t j, const char *s, size_t len);
 
-/* Field j (< ncol) of a data row, with room for the row. Inline: the
- * common case, a number in a numeric column, is converted here (the same
- * value cpr_parse_double gives). */
-static inline void cpr_csv_data_field(cpr_csv_state *ps, size_t j, const char *s, size_t len)
-{
-    if ((long)j != ps->ent_col && (long)j != ps->time_col && !ps->is_long) {
-        cpr_csv_col *c = &ps->cols[j];
-        double v;
-        if (c->typed && c->type == CPR_COL_NUM && cpr_number_quick(s, len, &v)) { c->num[ps->nrow] = v; return; }
-    }
-    cpr_csv_field_convert(ps, j, s, len);
-}
 /* The last entity label seen (rows of one entity usually come together). */
 void cpr_csv_set_last_entity(cpr_csv_state *ps, int id, size_t len);
 
-/* cpr_csv_data_field for a field followed by at least 16 readable bytes
- * (the line splitter's padded buffer): the same result, with the common
- * cases inline: a number in a numeric column (8 digits at a time), a year,
- * the same entity label as the row before. */
-static inline void cpr_csv_data_field_padded(cpr_csv_state *ps, size_t j, const char *s, size_t len)
-{
-    if ((long)j == ps->ent_col) {
-        size_t n = ps->last_entity_len;
-        if (ps->have_last_entity && len == n && n <= 16) {
-            uint64_t m0 = n >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * n)) - 1;
-            uint64_t m1 = n >= 16 ? ~UINT64_C(0) : n <= 8 ? 0 : (UINT64_C(1) << (8 * (n - 8))) - 1;
-            uint64_t d = ((cpr_number_load8(s) ^ cpr_number_load8(ps->last_label)) & m0) |
-                         ((cpr_number_load8(s + 8) ^ cpr_number_load8(ps->last_label + 8)) & m1);
-            if (!d) {
-                ps->cur_entity = ps->last_entity;
-                ps->have_entity = 1;
-                return;
-            }
-        }
-    } else if ((long)j == ps->time_col) {
-        /* a plain year such as 2015: what key_field's plain_int gives */
-        if (len >= 1 && len <= 9) {
-            int v = 0;
-            size_t i = 0;
-            for (; i < len; i++) {
-                unsigned d = (unsigned)(unsigned char)s[i] - '0';
-                if (d > 9) break;
-                v = v * 10 + (int)d;
-            }
-            if (i == len) {
-                ps->cur_time = v;
-                ps->have_time = 1;
-                return;
-            }
-        }
-    } else if (!ps->is_long) {
-        cpr_csv_col *c = &ps->cols[j];
-        double v;
-        if (c->typed && c->type == CPR_COL_NUM && cpr_number_quick_padded(s, len, &v)) { c->num[ps->nrow] = v; return; }
-    }
-    cpr_csv_field_convert(ps, j, s, len);
-}
 /* Parse the complete lines in [s, s + n); the last one may lack its '\n'
  * only at the end of the file. The buffer must be readable 16 bytes past
  * s + n (padding). */

@@ -29,8 +29,9 @@ int cpr_label_cmp(const char *a, const char *b)
     return c ? c : strcmp(a, b);
 }
 
-void cpr_keys_add_break(cpr_keys *k, size_t row, size_t line)
+void cpr_keys_note_line(cpr_keys *k, size_t row, size_t line)
 {
+    if (k->nbrk && line - row == k->brk_line[k->nbrk - 1] - k->brk_row[k->nbrk - 1]) return;
     if (k->nbrk == k->brk_cap) {
         k->brk_cap = k->brk_cap ? 2 * k->brk_cap : 8;
         k->brk_row = cpr_realloc(k->brk_row, k->brk_cap * sizeof *k->brk_row);

@@ -53,13 +53,9 @@ typedef struct {
     cpr_strmap labels;
 } cpr_keys;
 
-void cpr_keys_add_break(cpr_keys *k, size_t row, size_t line);
-/* Row `row` is on line `line` (rows in increasing order). */
-static inline void cpr_keys_note_line(cpr_keys *k, size_t row, size_t line)
-{
-    if (k->nbrk && line - row == k->brk_line[k->nbrk - 1] - k->brk_row[k->nbrk - 1]) return;
-    cpr_keys_add_break(k, row, line);
-}
+/* Row `row` is on line `line` (rows in increasing order): a break when
+ * line - row differs from the last break's. */
+void cpr_keys_note_line(cpr_keys *k, size_t row, size_t line);
 /* The source line of row i. */
 size_t cpr_keys_line(const cpr_keys *k, size_t i);
 
