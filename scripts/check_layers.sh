@@ -63,6 +63,7 @@ catalogue.h load
 formula.h panel
 design_build.h panel
 group_stat.h panel
+frame_summary.h panel
 lag.h panel
 formula_edit.h panel
 model.h model

@@ -44,4 +44,13 @@ void cpr_stat_series_clear(cpr_stat_series *s);
 size_t cpr_stat_groups(const cpr_frame *f, const double *x, cpr_stat_fn fn, cpr_stat_by by,
                        const cpr_stat_series *vs, cpr_stat_row **out);
 
+/* The groups' values summarised (the "summary" of `stat`'s JSON): over the
+ * finite values only; NAN (n = 0) when none is. */
+typedef struct {
+    size_t n, n_pos, n_neg;
+    double mean, median, min, max, sum;
+} cpr_stat_summary;
+
+void cpr_stat_summarize(const cpr_stat_row *g, size_t ng, cpr_stat_summary *s);
+
 #endif

@@ -2,8 +2,8 @@
  * format), but split in two steps: a printer first describes what to show
  * as a small format-neutral document (header entries, tables, key/value
  * sections, note lines), then one backend per format renders that document.
- * Model results, correlations and `describe` tables all go through the same
- * five backends, so a format is fixed in exactly one file.
+ * Model results, correlations, `describe`, `stat` and model tables all go
+ * through the same backends, so a format is fixed in exactly one file.
  *
  * Formats:
  *   text   aligned plain text (Stata/fixest style), stars with a legend
@@ -37,7 +37,10 @@ const char *cpr_format_name(cpr_format fmt);
 
 /* ---- the document model ------------------------------------------------ */
 
-typedef enum { CPR_CELL_NA, CPR_CELL_TEXT, CPR_CELL_NUM } cpr_cell_type;
+/* CPR_CELL_EMPTY: nothing applies here (the minimum of a text column, the
+ * first year of a variable with no values): blank in the human formats,
+ * missing (NA, null) in the machine ones. */
+typedef enum { CPR_CELL_NA, CPR_CELL_TEXT, CPR_CELL_NUM, CPR_CELL_EMPTY } cpr_cell_type;
 
 /* How a number is shown by the human formats (machine formats always keep
  * full precision). */
@@ -45,7 +48,8 @@ typedef enum {
     CPR_NUM_G,    /* %.6g */
     CPR_NUM_INT,  /* no decimals */
     CPR_NUM_P,    /* p-value: %.4g, "<2.2e-16" below that */
-    CPR_NUM_F3    /* %.3f */
+    CPR_NUM_F3,   /* %.3f */
+    CPR_NUM_G8    /* %.8g (the values `stat` reports) */
 } cpr_numfmt;
 
 /* Which formats show an item: human = text, md, latex; machine = csv, json. */
@@ -115,6 +119,7 @@ void cpr_doc_free(cpr_doc *d);
 cpr_cell cpr_cell_text(const char *s);   /* NULL -> missing */
 cpr_cell cpr_cell_num(double v, cpr_numfmt fmt);
 cpr_cell cpr_cell_na(void);
+cpr_cell cpr_cell_empty(void);
 
 /* Builders; the returned block pointer stays valid until the next add. */
 cpr_doc_block *cpr_doc_add_entries(cpr_doc *d, const char *key, const char *title, cpr_show show);
@@ -177,17 +182,18 @@ int cpr_report_result(FILE *out, const cpr_result *r, cpr_format fmt);
 cpr_doc *cpr_correlation_doc(const cpr_correlation *c);
 int cpr_report_correlation(FILE *out, const cpr_correlation *c, cpr_format fmt);
 
-/* A generic table (e.g. `describe`): ncol column names, nrow rows; cell
- * (i, j) is text[i*ncol + j] when `text` is non-NULL and that entry is
- * non-NULL, otherwise the number num[i*ncol + j] (NAN = missing). Column
- * names double as JSON keys; JSON is an array of row objects under `key`. */
-int cpr_report_table(FILE *out, const char *title, const char *key,
-                     size_t nrow, size_t ncol, const char *const *colnames,
-                     const char *const *text, const double *num, cpr_format fmt);
+/* `stat` (stat_doc.c): a row per group (entity, year, value, n, ...), and
+ * for the machine formats the top-level variable, function and by, a
+ * summary over the groups and "value" when there is one group; the keys are
+ * listed in stat_doc.c (`run` and `reproduce` read them by path). */
+cpr_doc *cpr_stat_doc(const char *var, cpr_stat_fn fn, cpr_stat_by by, const cpr_stat_row *g, size_t ng);
+int cpr_report_stat(FILE *out, const char *var, cpr_stat_fn fn, cpr_stat_by by, const cpr_stat_row *g,
+                    size_t ng, cpr_format fmt);
 
-/* `stat` output (stat_print.c): the text table of the groups, or the JSON
- * document with rows, summary (and value, for one group). */
-int cpr_stat_print_text(FILE *out, const char *var, cpr_stat_fn fn, const cpr_stat_row *g, size_t ng);
-int cpr_stat_print_json(FILE *out, const char *var, cpr_stat_fn fn, cpr_stat_by by, const cpr_stat_row *g, size_t ng);
+/* `describe` (describe_doc.c): the data file, the panel layout (entities,
+ * periods, balance) and one row per column of f (only those named in vars
+ * when nvars > 0, in the frame's order): n, first and last period with a
+ * value, min, mean, max; then the labels the file gave its columns. */
+cpr_doc *cpr_describe_doc(const cpr_frame *f, const char *const *vars, size_t nvars);
 
 #endif

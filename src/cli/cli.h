@@ -6,6 +6,7 @@
 
 #include "cpr/catalogue.h"
 #include "cpr/frame.h"
+#include "cpr/report.h"
 #include "cpr/result.h"
 
 #include <stdio.h>
@@ -49,6 +50,10 @@ int cli_usage_error(const cli_command *cmd, const char *fmt, ...) __attribute__(
 /* Numeric option parsing with a usage error on bad text. */
 int cli_get_long(const cli_args *a, const char *name, long def, long lo, long hi, long *out);
 int cli_get_double(const cli_args *a, const char *name, double def, double *out);
+/* --format FMT (CLI_FORMAT_OPT): one of the report backends; usage error
+ * naming them otherwise. */
+int cli_get_format(const cli_args *a, cpr_format *out);
+#define CLI_FORMAT_OPT {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex|html"}
 /* --gnuplot-timeout SECONDS: checked and exported as CPR_GNUPLOT_TIMEOUT. */
 int cli_gnuplot_timeout(const cli_args *a);
 #define CLI_GNUPLOT_TIMEOUT_OPT \

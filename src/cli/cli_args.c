@@ -1,6 +1,7 @@
 /* Option parsing over getopt_long, driven by each command's option table. */
 #include "cli.h"
 #include "cli_clobber.h"
+#include "cpr/report.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -156,6 +157,15 @@ int cli_gnuplot_timeout(const cli_args *a)
         return cli_usage_error(a->cmd, "--gnuplot-timeout needs seconds between 0 and 86400, not '%s'", s);
     /* through the environment, so `reproduce`'s children inherit it */
     return setenv("CPR_GNUPLOT_TIMEOUT", s, 1) == 0 ? 0 : cli_usage_error(a->cmd, "cannot set CPR_GNUPLOT_TIMEOUT");
+}
+
+int cli_get_format(const cli_args *a, cpr_format *out)
+{
+    const char *s = cli_get(a, "format");
+    int f = cpr_format_parse(s ? s : "text");
+    if (f < 0) return cli_usage_error(a->cmd, "--format must be text|md|csv|json|latex|html, not '%s'", s);
+    *out = (cpr_format)f;
+    return 0;
 }
 
 int cli_get_double(const cli_args *a, const char *name, double def, double *out)

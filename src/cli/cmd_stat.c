@@ -54,13 +54,14 @@ static int run_stat(const cli_command *cmd, int argc, char **argv)
     cli_args a;
     int rc = cli_parse(cmd, argc, argv, &a);
     if (rc) return rc;
-    const char *fs = cli_get(&a, "fn"), *bs = cli_get(&a, "by"), *fmt = cli_get(&a, "format");
+    const char *fs = cli_get(&a, "fn"), *bs = cli_get(&a, "by");
+    cpr_format fmt = CPR_FMT_TEXT;
     int fn = fs ? cpr_stat_fn_parse(fs) : CPR_STAT_VALUE;
     int by = bs ? cpr_stat_by_parse(bs) : (fn >= CPR_STAT_FIRST ? CPR_STAT_BY_ENTITY : CPR_STAT_BY_ALL);
     if (a.npos != 1) rc = cli_usage_error(cmd, "needs exactly one variable");
     else if (fn < 0) rc = cli_usage_error(cmd, "unknown --fn '%s' (value mean median min max sum count sd first last growth change pct_change slope)", fs);
     else if (by < 0) rc = cli_usage_error(cmd, "--by must be entity, year or all, not '%s'", bs);
-    else if (fmt && strcmp(fmt, "text") && strcmp(fmt, "json")) rc = cli_usage_error(cmd, "--format must be text or json, not '%s'", fmt);
+    else rc = cli_get_format(&a, &fmt);
     cpr_frame *f = NULL;
     if (!rc) rc = cli_load_data(&a, 0, &f);
     if (!rc && !f->entity && (by != CPR_STAT_BY_ALL || cli_has(&a, "at") || cli_has(&a, "vs") || cli_has(&a, "exclude")))
@@ -81,10 +82,7 @@ static int run_stat(const cli_command *cmd, int argc, char **argv)
     if (!rc) ng = cpr_stat_groups(f, x, (cpr_stat_fn)fn, (cpr_stat_by)by, &vs, &g);
     cpr_stat_series_clear(&vs);
     if (!rc && ng == 0) rc = cpr_fail(CPR_E_NUMERIC, "%s: no non-missing values of '%s' in the selected rows", f->source, a.pos[0]);
-    if (!rc) {
-        if (fmt && strcmp(fmt, "json") == 0) rc = cpr_stat_print_json(stdout, a.pos[0], (cpr_stat_fn)fn, (cpr_stat_by)by, g, ng);
-        else rc = cpr_stat_print_text(stdout, a.pos[0], (cpr_stat_fn)fn, g, ng);
-    }
+    if (!rc) rc = cpr_report_stat(stdout, a.pos[0], (cpr_stat_fn)fn, (cpr_stat_by)by, g, ng, fmt);
     free(g);
     cpr_frame_free(f);
     cli_args_free(&a);
@@ -97,7 +95,7 @@ static const cli_opt stat_opts[] = {
     {"at", 0, "YEARS", "all", "comma-separated years to keep (e.g. 2002,2014)"},
     {"exclude", 0, "LIST", "none", "comma-separated entities to leave out (e.g. CHN)"},
     {"vs", 0, "ENTITY", "none", "--fn slope: regress each entity's series on ENTITY's series, year by year"},
-    {"format", 0, "FMT", "text", "output format: text|json"},
+    CLI_FORMAT_OPT,
     CLI_DATA_OPTS,
     CLI_SAMPLE_OPTS,
     {0}};
@@ -106,9 +104,11 @@ const cli_command cli_cmd_stat = {
     "stat", "simple numbers: values, means, growth, latest value per country", "[OPTIONS] VAR",
     "Missing values are skipped. --fn value lists every selected observation; the other\n"
     "functions reduce each group (--by). first/last/growth/change use the earliest and latest\n"
-    "year with data in the group. JSON adds a summary over the groups (n, mean, median, min,\n"
-    "max, sum, n_pos, n_neg) and 'value' when there is exactly one group. --fn slope --vs E\n"
-    "fits OLS of each entity's values on E's values of the same year (slope, SE, t-based 95%\n"
-    "CI, p-value, r). Example:\n"
+    "year with data in the group. Values print with 8 significant digits (JSON and CSV: all).\n"
+    "JSON: variable, function, by, 'rows' (entity, year, value, n, ...: the table's columns)\n"
+    "and a summary over the groups (n, mean, median, min, max, sum, n_pos, n_neg), and\n"
+    "'value' when there is exactly one group; CSV: the rows. --fn slope --vs E fits OLS of\n"
+    "each entity's values on E's values of the same year (slope, SE, p-value, t-based 95%\n"
+    "CI, r, r2). Example:\n"
     "  cpr-stats stat --data datasets/aggregates.csv --countries LCN --at 2002,2014 pov_830",
     stat_opts, run_stat};

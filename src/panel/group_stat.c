@@ -181,3 +181,26 @@ size_t cpr_stat_groups(const cpr_frame *f, const double *x, cpr_stat_fn fn, cpr_
     *out = g;
     return ng;
 }
+
+void cpr_stat_summarize(const cpr_stat_row *g, size_t ng, cpr_stat_summary *s)
+{
+    double *v = cpr_malloc((ng + 1) * sizeof *v);
+    size_t n = 0, pos = 0, neg = 0;
+    double sum = 0, mn = INFINITY, mx = -INFINITY;
+    for (size_t i = 0; i < ng; i++) {
+        if (!isfinite(g[i].value)) continue;
+        v[n++] = g[i].value;
+        sum += g[i].value;
+        mn = fmin(mn, g[i].value);
+        mx = fmax(mx, g[i].value);
+        pos += g[i].value > 0;
+        neg += g[i].value < 0;
+    }
+    qsort(v, n, sizeof *v, cmp_double);
+    *s = (cpr_stat_summary){
+        .n = n, .n_pos = pos, .n_neg = neg,
+        .mean = n ? sum / (double)n : NAN,
+        .median = n == 0 ? NAN : n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]),
+        .min = n ? mn : NAN, .max = n ? mx : NAN, .sum = n ? sum : NAN};
+    free(v);
+}

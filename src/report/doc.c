@@ -67,6 +67,12 @@ cpr_cell cpr_cell_na(void)
     return c;
 }
 
+cpr_cell cpr_cell_empty(void)
+{
+    cpr_cell c = {CPR_CELL_EMPTY, NULL, NAN, CPR_NUM_G};
+    return c;
+}
+
 static cpr_doc_block *add_block(cpr_doc *d, cpr_block_type type, const char *key,
                                 const char *title, cpr_show show)
 {
@@ -157,11 +163,13 @@ int cpr_show_machine(cpr_show s) { return s != CPR_SHOW_HUMAN; }
 const char *cpr_cell_format(const cpr_cell *c, const char *na, char *buf, size_t size)
 {
     if (c->type == CPR_CELL_TEXT) return c->text;
+    if (c->type == CPR_CELL_EMPTY) return "";
     if (c->type == CPR_CELL_NA || !isfinite(c->num)) return na;
     double v = c->num == 0 ? 0.0 : c->num; /* no "-0" */
     switch (c->fmt) {
     case CPR_NUM_INT: snprintf(buf, size, "%.0f", v); break;
     case CPR_NUM_F3: snprintf(buf, size, "%.3f", v); break;
+    case CPR_NUM_G8: snprintf(buf, size, "%.8g", v); break;
     case CPR_NUM_P:
         if (v < 2.2e-16) snprintf(buf, size, "<2.2e-16");
         else snprintf(buf, size, "%.4g", v);

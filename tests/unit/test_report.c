@@ -398,30 +398,44 @@ static void test_correlation(void **state)
     cpr_correlation_clear(&c);
 }
 
-static void test_generic_table(void **state)
+/* stat's document (the printer `stat` uses): CSV quoting of a label, NA for
+ * an undefined value, 8 significant digits in text; a blank (empty) cell. */
+static void test_stat_doc(void **state)
 {
     (void)state;
-    const char *cols[] = {"variable", "n", "mean"};
-    const char *text[] = {"inv", NULL, NULL, "a,\"b\"", NULL, NULL};
-    const double num[] = {0, 200, 145.95825, 0, 3, NAN};
+    cpr_stat_row g[2] = {{.entity = "inv", .n = 200, .value = 145.958251},
+                         {.entity = "a,\"b\"", .n = 3, .value = NAN}};
     char *buf = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&buf, &len);
-    assert_int_equal(cpr_report_table(fp, "Summary", "variables", 2, 3, cols, text, num, CPR_FMT_CSV), CPR_OK);
-    assert_int_equal(cpr_report_table(fp, "Summary", "variables", 2, 3, cols, text, num, CPR_FMT_TEXT), CPR_OK);
+    assert_int_equal(cpr_report_stat(fp, "x", CPR_STAT_MEAN, CPR_STAT_BY_ENTITY, g, 2, CPR_FMT_CSV), CPR_OK);
+    assert_int_equal(cpr_report_stat(fp, "x", CPR_STAT_MEAN, CPR_STAT_BY_ENTITY, g, 2, CPR_FMT_TEXT), CPR_OK);
+    cpr_doc *d = cpr_doc_alloc(NULL);
+    cpr_doc_col cols[2] = {{"a", "a", CPR_SHOW_ALL}, {"b", "b", CPR_SHOW_ALL}};
+    cpr_doc_block *b = cpr_doc_add_table(d, "t", NULL, CPR_SHOW_ALL, 2, cols);
+    cpr_cell row[2] = {cpr_cell_text("x"), cpr_cell_empty()};
+    cpr_doc_table_row(b, row);
+    assert_int_equal(cpr_doc_render(fp, d, CPR_FMT_MD), CPR_OK);
+    assert_int_equal(cpr_doc_render(fp, d, CPR_FMT_CSV), CPR_OK);
+    cpr_doc_free(d);
     fclose(fp);
     assert_string_equal(buf,
-                        "variable,n,mean\n"
-                        "inv,200,145.95825\n"
-                        "\"a,\"\"b\"\"\",3,NA\n"
-                        "Summary\n"
+                        "entity,value,n\n"
+                        "inv,145.958251,200\n"
+                        "\"a,\"\"b\"\"\",NA,3\n"
+                        "mean of x\n"
                         "\n"
                         "----------------------\n"
-                        "variable    n     mean\n"
+                        "entity      value    n\n"
                         "----------------------\n"
-                        "inv       200  145.958\n"
-                        "a,\"b\"       3       NA\n"
-                        "----------------------\n");
+                        "inv     145.95825  200\n"
+                        "a,\"b\"          NA    3\n"
+                        "----------------------\n"
+                        "| a | b |\n"
+                        "|:---|---:|\n"
+                        "| x |  |\n"
+                        "a,b\n"
+                        "x,NA\n");
     free(buf);
 }
 
@@ -437,7 +451,7 @@ int main(void)
         cmocka_unit_test(test_empty_parts),
         cmocka_unit_test(test_format_parse),
         cmocka_unit_test(test_correlation),
-        cmocka_unit_test(test_generic_table),
+        cmocka_unit_test(test_stat_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
