@@ -100,6 +100,19 @@ static int partial_line(cpr_csv_run *run, const char *s, size_t n)
                     "is this a CSV table?", run->path, run->tline, CPR_CSV_LINE_MAX >> 20);
 }
 
+/* Room for the rows of the whole file, projected from the rows per byte so
+ * far, made once: growing the columns by doubling moves them (mremap) again
+ * and again, and on this kind of virtual machine every page moved is slow
+ * to touch again (a 10^7-row describe spent a fifth of its time there). The
+ * room not used is given back at the end (cpr_wide_move). */
+static void reserve_projected(cpr_csv_run *run)
+{
+    cpr_csv_state *ps = run->ps;
+    if (!ps->header_done || ps->status || !ps->cols || !ps->nrow || run->file_bytes <= run->done_bytes) return;
+    double est = (double)ps->nrow * ((double)run->file_bytes / (double)run->done_bytes);
+    if (est + 1024 > (double)ps->cap) cpr_csv_reserve_rows(ps, (size_t)(est * 1.05) + 4096);
+}
+
 static int read_error(const char *path, cpr_error_scope *replace)
 {
     if (replace) cpr_error_scope_reset(replace);
@@ -212,6 +225,8 @@ static int read_stream(const char *path, FILE *fp, size_t first_line, const cpr_
         if (end > pos) {
             rc = par ? cpr_csv_span_parallel(&run, r.buf + pos, end - pos) : cpr_csv_span_serial(&run, r.buf + pos, end - pos);
             if (rc) break; /* not text: stop reading (issue 14: no need to read a binary file whole) */
+            run.done_bytes += end - pos;
+            reserve_projected(&run);
         }
         pos = end;
         if (r.eof) break;
