@@ -543,5 +543,8 @@ const cli_command cli_cmd_regress = {
     "IV/2SLS: 'y ~ x | FE | endog ~ instruments' (FE may be 0). With clustered SEs and fewer than 50\n"
     "clusters, a wild cluster bootstrap p-value and interval are printed beside the analytic ones.\n"
     "Several -f formulas, with the same other options, print one table with a column per model\n"
-    "(as 'cpr-stats table'; the table options below apply).",
+    "(as 'cpr-stats table'; the table options below apply). FE models print the F test of the\n"
+    "effects, Wooldridge's AR(1) test and Pesaran's CD; above 20,000 rows the first two come from\n"
+    "streaming passes over the data (no copies), and the CD test is left out on unbalanced panels\n"
+    "with more than 2,000 entities (it is quadratic in them; there is no option to force it).",
     regress_opts_table, run_regress};

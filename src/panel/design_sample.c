@@ -15,18 +15,19 @@ typedef struct {
     size_t len;
 } text_out;
 
-static void add(text_out *o, const char *t)
+static void add_n(text_out *o, const char *t, size_t n)
 {
-    size_t n = strlen(t);
-    if (o->s) memcpy(o->s + o->len, t, n + 1);
+    if (o->s) { memcpy(o->s + o->len, t, n); o->s[o->len + n] = 0; }
     o->len += n;
 }
 
-/* Decimal digits of v after prefix p into buf (what snprintf "%s%d" gives;
- * a big panel has hundreds of thousands of year runs). Returns buf. */
-static char *put_int(char *buf, const char *p, long v)
+static void add(text_out *o, const char *t) { add_n(o, t, strlen(t)); }
+
+/* Prefix p (pl chars) and the decimal digits of v into buf (what snprintf
+ * "%s%d" gives; a big panel has millions of year runs). Returns the length. */
+static size_t put_int(char *buf, const char *p, size_t pl, long v)
 {
-    size_t k = strlen(p);
+    size_t k = pl;
     memcpy(buf, p, k);
     char tmp[24];
     int m = 0, neg = v < 0;
@@ -35,7 +36,7 @@ static char *put_int(char *buf, const char *p, long v)
     if (neg) buf[k++] = '-';
     while (m) buf[k++] = tmp[--m];
     buf[k] = 0;
-    return buf;
+    return k;
 }
 
 static void sample_write(const cpr_design *d, const unsigned char *mask, text_out *o)
@@ -57,8 +58,8 @@ static void sample_write(const cpr_design *d, const unsigned char *mask, text_ou
                 if (o->len) add(o, "; ");
                 add(o, d->entity_labels[e] ? d->entity_labels[e] : "?");
             }
-            add(o, put_int(tmp, first ? " " : ", ", y0));
-            if (y1 > y0) add(o, put_int(tmp, "-", y1));
+            add_n(o, tmp, first ? put_int(tmp, " ", 1, y0) : put_int(tmp, ", ", 2, y0));
+            if (y1 > y0) add_n(o, tmp, put_int(tmp, "-", 1, y1));
             cnt += k - j;
             first = 0;
             j = k;
