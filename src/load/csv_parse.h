@@ -101,6 +101,11 @@ typedef struct {
     size_t done_bytes;  /* bytes parsed so far */
     void *pieces;       /* csv_pieces.c: kept from span to span */
     size_t npieces;
+    /* Work to run beside the parse of a span (the next read), or NULL; the
+     * parallel parse runs it as one of its tasks and sets side_done. */
+    void (*side)(void *arg);
+    void *side_arg;
+    int side_done;
 } cpr_csv_run;
 /* Check [s, s + n) as text, then parse it (unless the parse already
  * failed); returns the text check's status. csv_pieces.c. */

@@ -64,6 +64,7 @@ typedef struct {
 typedef struct {
     const cpr_csv_state *ps;
     piece *pc;
+    cpr_csv_run *run;
 } job;
 
 /* Make p a fresh piece of ps (the parse's arrays are lent later, in
@@ -155,9 +156,19 @@ static void piece_check(void *arg, size_t k)
     p->lines = line;
 }
 
+/* Task 0 is the run's side work (the next read), if any; then the pieces. */
 static void piece_parse(void *arg, size_t k)
 {
-    piece *p = &((job *)arg)->pc[k];
+    job *jb = arg;
+    if (jb->run->side) {
+        if (k == 0) {
+            jb->run->side(jb->run->side_arg);
+            jb->run->side_done = 1;
+            return;
+        }
+        k--;
+    }
+    piece *p = &jb->pc[k];
     if (p->text_ok) cpr_csv_parse_span(&p->st, &p->sp, p->s, p->n);
 }
 
@@ -309,7 +320,7 @@ int cpr_csv_span_parallel(cpr_csv_run *run, const char *s, size_t n)
         piece_init(&pc[k], ps, run->sp->sep);
         at = cut;
     }
-    job jb = {ps, pc};
+    job jb = {ps, pc, run};
     /* A task run on this thread records its text errors in our slot: drop
      * them (the pieces keep their status and messages). */
     cpr_error_scope es;
@@ -326,7 +337,7 @@ int cpr_csv_span_parallel(cpr_csv_run *run, const char *s, size_t n)
     }
     reserve_rooms(run, rows, lines, n);
     for (size_t k = 0; k < nparse; k++) piece_lend(&pc[k], ps);
-    run_tasks(n, nparse, piece_parse, &jb);
+    run_tasks(n, nparse + (run->side != NULL), piece_parse, &jb);
     cpr_error_scope_end(&es);
     size_t k = 0;
     for (; k < nparse && piece_fits(ps, &pc[k]); k++) {
