@@ -34,13 +34,26 @@ typedef struct {
     char *source;         /* file name(s), for messages */
 } cpr_frame;
 
+/* Notes a load gives back, one line each in the order they arose: what was
+ * skipped or detected ("note: FILE: ...") and the merge report ("merge:
+ * ..."). The library prints nothing; the caller shows them (the cli on
+ * stderr), also when the load then fails. */
+typedef struct {
+    char **lines;
+    size_t n;
+} cpr_load_notes;
+
+void cpr_load_notes_add(cpr_load_notes *notes, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cpr_load_notes_clear(cpr_load_notes *notes);
+
 /* Options that steer loading: NULL/0 means auto-detect. */
 typedef struct {
     char sep;                  /* ',', ';', '\t' or 0 = detect */
     const char *entity;        /* --entity NAME */
     const char *time;          /* --time NAME */
     int require_panel;         /* fail with CPR_E_NOKEY when no key is found */
-    int quiet;                 /* suppress the merge report */
+    int quiet;                 /* no notes (neither the merge report nor the others) */
+    cpr_load_notes *notes;     /* where the notes go (NULL: dropped) */
     int no_key;                /* a plain table: do not look for a panel key */
     char decimal;              /* '.', ',' or 0 = '.' unless a ';' file shows decimal commas */
 } cpr_load_opts;
@@ -54,11 +67,11 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
 /* Any supported file: CSV/TSV (also gzip-compressed), the World Bank and
  * SDMX-CSV layouts (reshaped to entity x year), Stata .dta and SPSS .sav.
  * Spreadsheets and Parquet fail with a conversion hint. Notes on what was
- * skipped or detected go to stderr unless opts->quiet. Nothing is returned
- * on failure. */
+ * skipped or detected go to opts->notes unless opts->quiet. Nothing is
+ * returned on failure. */
 int cpr_frame_load(const char *path, const cpr_load_opts *opts, cpr_frame **out);
-/* Load and merge several files on (entity, time); prints a short match
- * report on stderr unless opts->quiet. */
+/* Load and merge several files on (entity, time); a short match report
+ * goes to opts->notes unless opts->quiet. */
 int cpr_frame_read_many(const char *const *paths, size_t npaths,
                         const cpr_load_opts *opts, cpr_frame **out);
 

@@ -142,10 +142,16 @@ int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out)
     const char *paths[64];
     size_t n = cli_get_all(a, "data", paths, 64);
     if (n == 64) return cli_usage_error(a->cmd, "at most 63 --data files");
-    if (n > 0) return cpr_frame_read_many(paths, n, &o, out);
-    char *def = cli_datafile("lac_panel.csv");
-    if (!def) return cpr_last_code();
-    int rc = cpr_frame_load(def, &o, out);
-    free(def);
+    cpr_load_notes notes = {0};
+    o.notes = &notes;
+    int rc;
+    if (n > 0) rc = cpr_frame_read_many(paths, n, &o, out);
+    else {
+        char *def = cli_datafile("lac_panel.csv");
+        rc = def ? cpr_frame_load(def, &o, out) : cpr_last_code();
+        free(def);
+    }
+    for (size_t i = 0; i < notes.n; i++) fprintf(stderr, "%s\n", notes.lines[i]);
+    cpr_load_notes_clear(&notes);
     return rc;
 }

@@ -11,8 +11,12 @@
 #include "bootstrap_internal.h"
 #include "cpr/util.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__x86_64__)
+#include <cpuid.h>
+#endif
 
 /* Vectors of doubles that may sit at any double's address (plain
  * cpr_malloc buffers), as the compilers' own unaligned vector types do. */
@@ -49,10 +53,32 @@ _Static_assert(CPR_WCR_LANES % 4 == 0, "a block fills whole vectors");
 
 int cpr_wcr_no_avx = 0;
 
+#ifdef CPR_WCR_HAVE_AVX
+/* AVX present and enabled by the system (its registers saved on context
+ * switches), asked once, when a bootstrap first runs: the compilers'
+ * __builtin_cpu_supports would run a cpuid constructor in every process,
+ * and cpuid traps to the hypervisor on a virtual machine. */
+static int avx_usable(void)
+{
+    static atomic_int known; /* 0 not asked, 1 no, 2 yes */
+    int k = atomic_load(&known);
+    if (k) return k == 2;
+    unsigned a, b, c, d, lo = 0, hi = 0;
+    int ok = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_OSXSAVE) && (c & bit_AVX);
+    if (ok) {
+        __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+        ok = (lo & 6) == 6;   /* SSE and AVX state */
+    }
+    (void)hi;
+    atomic_store(&known, ok ? 2 : 1);
+    return ok;
+}
+#endif
+
 void cpr_wcr_block_stats(const cpr_wcr_pieces *p, const double *V, size_t nl, double *const *out)
 {
 #ifdef CPR_WCR_HAVE_AVX
-    if (!cpr_wcr_no_avx && __builtin_cpu_supports("avx")) { block_stats_avx(p, V, nl, out); return; }
+    if (!cpr_wcr_no_avx && avx_usable()) { block_stats_avx(p, V, nl, out); return; }
 #endif
     block_stats_base(p, V, nl, out);
 }

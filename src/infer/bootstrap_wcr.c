@@ -169,12 +169,15 @@ void cpr_wcr_free(cpr_wcr *w)
  * bootstrap variance: |t*| infinite or undefined), which is conservative. */
 double cpr_wcr_pvalue(const cpr_wcr *w, double r)
 {
-    double t = fabs(w->beta - r) / w->se, lim = t * (1.0 - TIE_TOL);
+    double t = fabs(w->beta - r) / w->se, lim = t * (1.0 - TIE_TOL), lim2 = lim * lim;
     size_t count = 0;
+    /* |num| >= lim sqrt(den2) compared squared: no square root in a loop
+     * that the interval search runs some 140 times over every draw (a
+     * third of a small job's time) */
     for (size_t b = 0; b < w->B; b++) {
         const double *s = w->d + 5 * b;
         double num = s[0] - r * s[1], den2 = s[2] - 2.0 * r * s[3] + r * r * s[4];
-        if (!(den2 > 0) || fabs(num) >= lim * sqrt(den2)) count++;
+        count += !(den2 > 0) || num * num >= lim2 * den2;
     }
     return (double)count / (double)w->B;
 }

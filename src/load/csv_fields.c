@@ -2,6 +2,7 @@
  * and text, converted as libcsv (or the line splitter) hands each field
  * over, straight into contiguous per-column arrays. */
 #include "csv_parse.h"
+#include "../util/number_quick.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -32,6 +33,10 @@ static void header_field(cpr_csv_state *ps, const char *s, size_t len)
 
 void cpr_csv_grow_rows(cpr_csv_state *ps)
 {
+    if (ps->borrowed) {
+        if (!ps->status) ps->status = CPR_E_LIMIT;
+        return;
+    }
     /* Start with 1024 rows, fewer for very wide files (8 bytes a cell). */
     cpr_csv_reserve_rows(ps, ps->cap ? 2 * ps->cap : ps->ncol > 64 ? (ps->ncol > 4096 ? 16 : 65536 / ps->ncol) : 1024);
 }
@@ -50,7 +55,6 @@ void cpr_csv_reserve_rows(cpr_csv_state *ps, size_t cap)
     if (ps->ent_col >= 0) { /* a cross-section needs no keys */
         ps->keys.entity = cpr_realloc(ps->keys.entity, cap * sizeof(int));
         ps->keys.time = cpr_realloc(ps->keys.time, cap * sizeof(int));
-        ps->keys.line = cpr_realloc(ps->keys.line, cap * sizeof(size_t));
     }
     if (ps->is_long) {
         ps->long_ind = cpr_realloc(ps->long_ind, cap * sizeof(int));
@@ -75,6 +79,15 @@ static int plain_int(const char *s, size_t len, int *out)
     }
     *out = neg ? -v : v;
     return 1;
+}
+
+void cpr_csv_set_last_entity(cpr_csv_state *ps, int id, size_t len)
+{
+    ps->last_entity = id;
+    ps->last_entity_len = len;
+    ps->have_last_entity = 1;
+    memset(ps->last_label, 0, sizeof ps->last_label);
+    memcpy(ps->last_label, ps->keys.labels.keys[id], len < sizeof ps->last_label ? len : sizeof ps->last_label);
 }
 
 static void key_field(cpr_csv_state *ps, size_t j, const char *s, size_t len)
@@ -108,9 +121,7 @@ static void key_field(cpr_csv_state *ps, size_t j, const char *s, size_t len)
             }
         }
         ps->cur_entity = cpr_strmap_intern(&ps->keys.labels, s, len);
-        ps->last_entity = ps->cur_entity;
-        ps->last_entity_len = len;
-        ps->have_last_entity = 1;
+        cpr_csv_set_last_entity(ps, ps->cur_entity, len);
         ps->have_entity = 1;
         return;
     }
@@ -139,6 +150,10 @@ static void value_field(cpr_csv_state *ps, size_t j, const char *s, size_t len)
     if (!c->typed && !missing) {
         c->typed = 1;
         if (parsed == 0) {
+            if (ps->borrowed) { /* the type of a shared column */
+                if (!ps->status) ps->status = CPR_E_LIMIT;
+                return;
+            }
             /* First value is text: a label column. Back-fill earlier rows. */
             c->type = CPR_COL_TEXT;
             free(c->num);
@@ -197,8 +212,11 @@ void cpr_csv_on_field(void *s, size_t len, void *data)
     size_t j = ps->field++;
     if (!ps->header_done) { header_field(ps, s, len); return; }
     if (j >= ps->ncol) return; /* counted; reported at the end of the row */
-    if (ps->nrow == ps->cap) cpr_csv_grow_rows(ps);
-    cpr_csv_data_field(ps, j, s, len);
+    if (ps->nrow == ps->cap) {
+        cpr_csv_grow_rows(ps);
+        if (ps->status) return;
+    }
+    cpr_csv_field_convert(ps, j, s, len);
 }
 
 static int setup_columns(cpr_csv_state *ps);
@@ -234,7 +252,9 @@ void cpr_csv_on_row(int c, void *data)
     if (ps->ent_col >= 0) {
         ps->keys.entity[r] = ps->cur_entity;
         ps->keys.time[r] = ps->cur_time;
-        ps->keys.line[r] = ps->row_line;
+        const cpr_keys *k = &ps->keys; /* the common case without a call: no new break */
+        if (!k->nbrk || ps->row_line - r != k->brk_line[k->nbrk - 1] - k->brk_row[k->nbrk - 1])
+            cpr_keys_note_line(&ps->keys, r, ps->row_line);
     }
     if (ps->is_long) {
         ps->long_ind[r] = ps->cur_ind;
@@ -294,7 +314,8 @@ static int setup_columns(cpr_csv_state *ps)
     ps->cols = cpr_calloc(ps->ncol, sizeof *ps->cols);
     for (size_t j = 0; j < ps->ncol; j++) ps->cols[j].type = CPR_COL_NUM;
     ps->cap = 0;
-    for (size_t j = 0; j < ps->ncol; j++) ps->cols[j].num = cpr_malloc(sizeof(double));
+    for (size_t j = 0; j < ps->ncol; j++) /* the key columns go to the keys */
+        if ((long)j != ps->ent_col && (long)j != ps->time_col) ps->cols[j].num = cpr_malloc(sizeof(double));
     cpr_csv_grow_rows(ps);
     return CPR_OK;
 }
@@ -316,6 +337,8 @@ void cpr_csv_state_free(cpr_csv_state *ps)
     free(ps->keys.entity);
     free(ps->keys.time);
     free(ps->keys.line);
+    free(ps->keys.brk_row);
+    free(ps->keys.brk_line);
     cpr_strmap_free(&ps->keys.labels);
     cpr_strmap_free(&ps->indicators);
     free(ps->long_ind);

@@ -65,7 +65,7 @@ int cpr_long_pivot(cpr_frame *f, cpr_csv_state *ps)
     size_t n = ps->nrow;
     long_row *rows = cpr_malloc(n * sizeof *rows);
     for (size_t i = 0; i < n; i++)
-        rows[i] = (long_row){ps->keys.entity[i], ps->keys.time[i], ps->long_ind[i], ps->keys.line[i], ps->long_val[i]};
+        rows[i] = (long_row){ps->keys.entity[i], ps->keys.time[i], ps->long_ind[i], cpr_keys_line(&ps->keys, i), ps->long_val[i]};
     qsort(rows, n, sizeof *rows, cmp_long);
     size_t nvar = ps->indicators.n, nkey = 0;
     for (size_t i = 0; i < n; i++) {
@@ -83,6 +83,7 @@ int cpr_long_pivot(cpr_frame *f, cpr_csv_state *ps)
         for (size_t r = 0; r < nkey; r++) vals[v][r] = NAN;
     }
     cpr_keys *k = &ps->keys;
+    k->line = cpr_malloc((nkey ? nkey : 1) * sizeof *k->line);
     size_t r = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
         if (i == 0 || rows[i].e != rows[i - 1].e || rows[i].t != rows[i - 1].t) {

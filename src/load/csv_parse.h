@@ -7,11 +7,11 @@
 #define CPR_CSV_PARSE_H
 
 #include "load_internal.h"
-#include "../util/number_quick.h"
 #include "cpr/status.h"
 
 #include <csv.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct {
     cpr_col_type type;
@@ -27,6 +27,11 @@ typedef struct {
     int row_started;
     size_t field;           /* index of the next field in the current row */
     int status;             /* first error, CPR_OK while fine */
+    /* A piece parsed on a thread (csv_pieces.c) writes into a room of the
+     * whole parse's arrays: it can neither grow them nor change a column's
+     * type; where it would have to, it stops with CPR_E_LIMIT (no message)
+     * and the serial parse takes over from there. */
+    int borrowed;
 
     int header_done;
     char **names;
@@ -43,6 +48,7 @@ typedef struct {
     int cur_entity, cur_time, cur_ind, have_entity, have_time;
     int last_entity, have_last_entity;
     size_t last_entity_len;
+    char last_label[16];    /* its first 16 bytes, zero-padded (cpr_csv_set_last_entity) */
     double cur_val;
     cpr_strmap indicators;
     int *long_ind;          /* long layout: indicator id per row */
@@ -76,18 +82,9 @@ void cpr_csv_reserve_rows(cpr_csv_state *ps, size_t cap);
  * field or a value whose column type may still be open. */
 void cpr_csv_field_convert(cpr_csv_state *ps, size_t j, const char *s, size_t len);
 
-/* Field j (< ncol) of a data row, with room for the row. Inline: the
- * common case, a number in a numeric column, is converted here (the same
- * value cpr_parse_double gives). */
-static inline void cpr_csv_data_field(cpr_csv_state *ps, size_t j, const char *s, size_t len)
-{
-    if ((long)j != ps->ent_col && (long)j != ps->time_col && !ps->is_long) {
-        cpr_csv_col *c = &ps->cols[j];
-        double v;
-        if (c->typed && c->type == CPR_COL_NUM && cpr_number_quick(s, len, &v)) { c->num[ps->nrow] = v; return; }
-    }
-    cpr_csv_field_convert(ps, j, s, len);
-}
+/* The last entity label seen (rows of one entity usually come together). */
+void cpr_csv_set_last_entity(cpr_csv_state *ps, int id, size_t len);
+
 /* Parse the complete lines in [s, s + n); the last one may lack its '\n'
  * only at the end of the file. The buffer must be readable 16 bytes past
  * s + n (padding). */
@@ -104,6 +101,11 @@ typedef struct {
     size_t done_bytes;  /* bytes parsed so far */
     void *pieces;       /* csv_pieces.c: kept from span to span */
     size_t npieces;
+    /* Work to run beside the parse of a span (the next read), or NULL; the
+     * parallel parse runs it as one of its tasks and sets side_done. */
+    void (*side)(void *arg);
+    void *side_arg;
+    int side_done;
 } cpr_csv_run;
 /* Check [s, s + n) as text, then parse it (unless the parse already
  * failed); returns the text check's status. csv_pieces.c. */

@@ -1,17 +1,24 @@
 /* Parsing a span of complete lines on several threads, with the same result
  * as the serial parse (csv_read.c), byte for byte and message for message.
  *
- * The span is cut at newlines into pieces. Each piece is checked as text and
- * parsed on its own (a worker thread) into a private state that starts as
- * a copy of the columns' types, with its own entity labels. The pieces are
- * then taken over in file order. A piece is taken over only when the serial
- * parse would have produced exactly what it holds:
+ * The span is cut at newlines into pieces. First every piece is checked as
+ * text and its lines counted (in parallel): a piece of L lines holds at
+ * most L + 1 rows, so it gets a room of that many rows in the whole
+ * parse's arrays, rooms one after the other. Then every piece is parsed (in
+ * parallel) straight into its room, with a private state that starts from
+ * the columns' types and has its own entity labels. The pieces are then
+ * taken over in file order: a room with fewer rows than lines (blank lines)
+ * is closed up, the piece's labels are interned after those before it (so
+ * first-seen order is the file's) and its entity codes renumbered (in
+ * parallel). A piece is taken over only when the serial parse would have
+ * produced exactly what it holds:
  *   - every piece before it was taken over, so the parse really was at the
  *     start of a row where it starts (a quoted field spanning the cut
  *     leaves the piece before it unfinished);
  *   - it is valid text, it parsed without error, and it ends at the end of
  *     a row (libcsv idle);
- *   - a column whose type it decided agrees with the type decided by then.
+ *   - it neither had to decide that a column holds text nor ran out of room
+ *     (bare carriage returns end rows too).
  * At the first piece that fails any of these, the rest of the span is
  * checked and parsed serially, which gives the serial parse's result and
  * its first message. Worker threads never touch the caller's error slot
@@ -48,113 +55,120 @@ typedef struct {
     cpr_csv_splitter sp;
     int text_ok;
     size_t lines;       /* newlines in the piece */
+    size_t room0, room; /* its rows' place in the whole's arrays */
     size_t row0, line0; /* where its rows and lines go in the whole */
     int *map;           /* its entity codes -> the whole's */
-    size_t reserve;     /* rows to make room for when growing */
+    size_t map_cap;
 } piece;
 
 typedef struct {
     const cpr_csv_state *ps;
     piece *pc;
+    cpr_csv_run *run;
 } job;
 
-/* Make p a fresh piece of ps. A piece kept from the last span keeps its
- * arrays (their pages are already mapped: page faults dominate otherwise). */
-static void piece_init(piece *p, const cpr_csv_state *ps, char sep, int reuse)
+/* Make p a fresh piece of ps (the parse's arrays are lent later, in
+ * piece_lend). A piece kept from the last span keeps its small arrays. */
+static void piece_init(piece *p, const cpr_csv_state *ps, char sep)
 {
     cpr_csv_state *st = &p->st;
-    if (reuse) {
-        cpr_strmap_free(&st->keys.labels);
+    cpr_csv_col *cols = st->cols;
+    cpr_keys keys = st->keys;
+    size_t *off = p->sp.off, off_cap = p->sp.off_cap;
+    if (cols) {
+        cpr_strmap_free(&keys.labels);
+        cpr_strmap_free(&st->indicators);
         csv_free(&p->sp.p);
-        for (size_t j = 0; j < ps->ncol; j++) {
-            cpr_csv_col *c = &st->cols[j];
-            c->typed = ps->cols[j].typed;
-            if (c->text) /* cells of a piece not taken over */
-                for (size_t i = 0; i < st->cap; i++) { free(c->text[i]); c->text[i] = NULL; }
-            if (c->type == ps->cols[j].type) continue;
-            c->type = ps->cols[j].type;
-            free(c->num);
-            c->num = NULL;
-            if (c->text) for (size_t i = 0; i < st->cap; i++) free(c->text[i]);
-            free(c->text);
-            c->text = NULL;
-            if (c->type == CPR_COL_NUM) c->num = cpr_malloc(st->cap * sizeof *c->num);
-            else c->text = cpr_calloc(st->cap, sizeof *c->text);
-        }
-        cpr_csv_col *cols = st->cols;
-        size_t cap = st->cap;
-        cpr_keys keys = st->keys;
-        cpr_strmap ind = st->indicators;
-        size_t *off = p->sp.off, off_cap = p->sp.off_cap;
-        memset(st, 0, sizeof *st);
-        st->cols = cols;
-        st->cap = cap;
-        st->keys = keys;
-        st->indicators = ind;
-        memset(&p->sp, 0, sizeof p->sp);
-        p->sp.off = off;
-        p->sp.off_cap = off_cap;
     } else {
-        memset(st, 0, sizeof *st);
-        memset(&p->sp, 0, sizeof p->sp);
-        cpr_strmap_init(&st->indicators);
-        st->cols = cpr_calloc(ps->ncol, sizeof *st->cols);
-        for (size_t j = 0; j < ps->ncol; j++) {
-            st->cols[j].type = ps->cols[j].type;
-            st->cols[j].typed = ps->cols[j].typed;
-            if (st->cols[j].type == CPR_COL_NUM) st->cols[j].num = cpr_malloc(sizeof(double));
-            else st->cols[j].text = cpr_calloc(1, sizeof(char *));
-        }
+        cols = cpr_calloc(ps->ncol ? ps->ncol : 1, sizeof *cols);
     }
+    memset(st, 0, sizeof *st);
+    memset(&p->sp, 0, sizeof p->sp);
+    st->cols = cols;
+    st->keys.brk_row = keys.brk_row;
+    st->keys.brk_line = keys.brk_line;
+    st->keys.brk_cap = keys.brk_cap;
+    cpr_strmap_init(&st->keys.labels);
+    cpr_strmap_init(&st->indicators);
+    p->sp.off = off;
+    p->sp.off_cap = off_cap;
     st->path = ps->path;
     st->opts = ps->opts;
     st->header_done = 1;
+    st->borrowed = 1;
     st->names = ps->names; /* read only: messages are never kept */
     st->ncol = ps->ncol;
     st->ent_col = ps->ent_col;
     st->time_col = ps->time_col;
     st->ind_col = st->val_col = -1;
-    st->keys.nrow = 0;
-    cpr_strmap_init(&st->keys.labels);
-    if (!reuse) cpr_csv_grow_rows(st);
+    for (size_t j = 0; j < ps->ncol; j++) {
+        st->cols[j].type = ps->cols[j].type;
+        st->cols[j].typed = ps->cols[j].typed;
+        st->cols[j].num = NULL;
+        st->cols[j].text = NULL;
+    }
     csv_init(&p->sp.p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI);
     csv_set_delim(&p->sp.p, (unsigned char)sep);
     p->sp.idle_state = p->sp.p.pstate;
     p->sp.sep = sep;
     p->text_ok = 0;
     p->lines = 0;
+    p->room = 0;
 }
 
-/* Free what the piece still owns (text cells taken over are NULL). */
+/* Lend the piece its room: rows [room0, room0 + room) of ps's arrays. */
+static void piece_lend(piece *p, const cpr_csv_state *ps)
+{
+    cpr_csv_state *st = &p->st;
+    for (size_t j = 0; j < ps->ncol; j++) {
+        const cpr_csv_col *m = &ps->cols[j];
+        st->cols[j].num = m->num ? m->num + p->room0 : NULL;
+        st->cols[j].text = m->text ? m->text + p->room0 : NULL;
+    }
+    if (ps->ent_col >= 0) {
+        st->keys.entity = ps->keys.entity + p->room0;
+        st->keys.time = ps->keys.time + p->room0;
+    }
+    st->cap = p->room;
+}
+
+/* Free what the piece owns (never the lent arrays). */
 static void piece_free(piece *p)
 {
     if (!p->st.cols) return; /* never used */
     cpr_csv_state *st = &p->st;
-    for (size_t j = 0; j < st->ncol; j++) {
-        free(st->cols[j].num);
-        if (st->cols[j].text) {
-            for (size_t i = 0; i < st->cap; i++) free(st->cols[j].text[i]);
-            free(st->cols[j].text);
-        }
-    }
     free(st->cols);
     free(p->map);
-    free(st->keys.entity);
-    free(st->keys.time);
-    free(st->keys.line);
+    free(st->keys.brk_row);
+    free(st->keys.brk_line);
     cpr_strmap_free(&st->keys.labels);
     cpr_strmap_free(&st->indicators);
     csv_free(&p->sp.p);
     free(p->sp.off);
 }
 
-static void piece_run(void *arg, size_t k)
+static void piece_check(void *arg, size_t k)
 {
     job *jb = arg;
     piece *p = &jb->pc[k];
     size_t line = 0;
     p->text_ok = cpr_text_check_span(jb->ps->path, p->s, p->n, &line) == CPR_OK;
     p->lines = line;
+}
+
+/* Task 0 is the run's side work (the next read), if any; then the pieces. */
+static void piece_parse(void *arg, size_t k)
+{
+    job *jb = arg;
+    if (jb->run->side) {
+        if (k == 0) {
+            jb->run->side(jb->run->side_arg);
+            jb->run->side_done = 1;
+            return;
+        }
+        k--;
+    }
+    piece *p = &jb->pc[k];
     if (p->text_ok) cpr_csv_parse_span(&p->st, &p->sp, p->s, p->n);
 }
 
@@ -171,77 +185,66 @@ static int piece_fits(const cpr_csv_state *ps, const piece *p)
     return 1;
 }
 
-/* Taking piece p over, the serial part: the column types it decided, its
- * labels interned after those before it (so first-seen order is the
- * file's), its first row and first line in ps. The rows are copied later,
- * all pieces at once (piece_copy), into the room made here. */
+/* Rows [from, from + n) of every array of ps moved down to row `to`; the
+ * text cells left behind are cleared (they are copies now). */
+static void rows_move(cpr_csv_state *ps, size_t to, size_t from, size_t n)
+{
+    for (size_t j = 0; j < ps->ncol; j++) {
+        cpr_csv_col *m = &ps->cols[j];
+        if (m->num) memmove(m->num + to, m->num + from, n * sizeof *m->num);
+        if (m->text) {
+            memmove(m->text + to, m->text + from, n * sizeof *m->text);
+            size_t lo = to + n > from ? to + n : from;
+            for (size_t i = lo; i < from + n; i++) m->text[i] = NULL;
+        }
+    }
+    if (ps->ent_col >= 0) {
+        memmove(ps->keys.entity + to, ps->keys.entity + from, n * sizeof *ps->keys.entity);
+        memmove(ps->keys.time + to, ps->keys.time + from, n * sizeof *ps->keys.time);
+    }
+}
+
+/* Taking piece p over, the serial part: its rows closed up to the end of
+ * the rows so far, the column types it decided, its labels interned after
+ * those before it, its line breaks. Its entity codes are renumbered later
+ * (piece_recode), all pieces at once. */
 static void piece_plan(cpr_csv_state *ps, piece *p)
 {
     cpr_csv_state *st = &p->st;
     p->row0 = ps->nrow;
     p->line0 = ps->line;
-    if (ps->cap < ps->nrow + st->nrow) cpr_csv_reserve_rows(ps, p->reserve);
-    for (size_t j = 0; j < ps->ncol; j++) {
-        cpr_csv_col *m = &ps->cols[j], *c = &st->cols[j];
-        if (!m->typed && c->typed) {
-            m->typed = 1;
-            if (c->type == CPR_COL_TEXT) {
-                /* earlier rows were all missing: no text, as value_field does */
-                m->type = CPR_COL_TEXT;
-                free(m->num);
-                m->num = NULL;
-                m->text = cpr_calloc(ps->cap, sizeof *m->text);
-            }
-        }
-    }
+    if (p->room0 != ps->nrow) rows_move(ps, ps->nrow, p->room0, st->nrow);
+    for (size_t j = 0; j < ps->ncol; j++)
+        if (!ps->cols[j].typed && st->cols[j].typed) ps->cols[j].typed = 1; /* numbers: text stops the piece */
     if (ps->ent_col >= 0) { /* labels of rows not kept count too, as in the serial parse */
         size_t ne = st->keys.labels.n;
-        p->map = cpr_realloc(p->map, (ne ? ne : 1) * sizeof *p->map);
+        if (ne > p->map_cap) {
+            p->map_cap = ne;
+            p->map = cpr_realloc(p->map, ne * sizeof *p->map);
+        }
         for (size_t e = 0; e < ne; e++) {
             const char *lab = st->keys.labels.keys[e];
             p->map[e] = cpr_strmap_intern(&ps->keys.labels, lab, strlen(lab));
         }
-        if (st->have_last_entity) {
-            ps->last_entity = p->map[st->last_entity];
-            ps->last_entity_len = st->last_entity_len;
-            ps->have_last_entity = 1;
-        }
+        if (st->have_last_entity) cpr_csv_set_last_entity(ps, p->map[st->last_entity], st->last_entity_len);
+        for (size_t b = 0; b < st->keys.nbrk; b++)
+            cpr_keys_note_line(&ps->keys, p->row0 + st->keys.brk_row[b], p->line0 + st->keys.brk_line[b]);
     }
     ps->nrow += st->nrow;
     ps->line += st->line;
 }
 
-/* Taking piece p over, the parallel part: its rows into ps's arrays at
- * p->row0 (pieces write disjoint rows; ps is not resized meanwhile). */
-static void piece_copy(const cpr_csv_state *ps, piece *p)
-{
-    cpr_csv_state *st = &p->st;
-    size_t r0 = p->row0, n = st->nrow;
-    for (size_t j = 0; j < ps->ncol; j++) {
-        const cpr_csv_col *m = &ps->cols[j];
-        cpr_csv_col *c = &st->cols[j];
-        if (m->type == CPR_COL_NUM) {
-            if (c->num) memcpy(m->num + r0, c->num, n * sizeof *m->num);
-            else for (size_t i = 0; i < n; i++) m->num[r0 + i] = NAN;
-        } else if (c->text) {
-            memcpy(m->text + r0, c->text, n * sizeof *m->text);
-            memset(c->text, 0, n * sizeof *c->text); /* moved */
-        } /* else: missing cells under a text column: NULL already */
-    }
-    if (ps->ent_col >= 0) {
-        for (size_t i = 0; i < n; i++) {
-            ps->keys.entity[r0 + i] = p->map[st->keys.entity[i]];
-            ps->keys.line[r0 + i] = st->keys.line[i] + p->line0;
-        }
-        memcpy(ps->keys.time + r0, st->keys.time, n * sizeof *ps->keys.time);
-    }
-}
-
-static void piece_copy_task(void *arg, size_t k)
+/* Taking piece p over, the parallel part: its entity codes renumbered. */
+static void piece_recode(void *arg, size_t k)
 {
     job *jb = arg;
-    piece_copy(jb->ps, &jb->pc[k]);
+    piece *p = &jb->pc[k];
+    if (jb->ps->ent_col < 0) return;
+    int *e = jb->ps->keys.entity + p->row0;
+    const int *map = p->map;
+    for (size_t i = 0, n = p->st.nrow; i < n; i++) e[i] = map[e[i]];
 }
+
 /* Starting threads costs tens of microseconds (far more under ASan or
  * valgrind); a span this small is parsed faster on this thread alone. The
  * pieces and their order are the same either way, and so is the result. */
@@ -262,6 +265,23 @@ enum { PIECES_PER_THREAD = 2, MIN_PIECE = 1 << 18 };
 static size_t min_piece = MIN_PIECE;
 
 void cpr_csv_set_min_piece(size_t bytes) { min_piece = bytes ? bytes : MIN_PIECE; }
+
+/* Room in ps for `need` rows: reserved once for the whole file, projected
+ * from the lines per byte seen so far (growing by doubling would copy or
+ * move the columns again and again). */
+static void reserve_rooms(cpr_csv_run *run, size_t need, size_t span_lines, size_t span_bytes)
+{
+    cpr_csv_state *ps = run->ps;
+    if (need <= ps->cap) return;
+    size_t want = need + need / 8 + 1024;
+    size_t lines = ps->nrow + span_lines, bytes = run->done_bytes + span_bytes;
+    if (run->file_bytes > bytes && bytes) {
+        size_t proj = (size_t)((double)lines * ((double)run->file_bytes / (double)bytes) * 1.05) + 4096;
+        if (proj > want) want = proj;
+    }
+    if (want < ps->cap + ps->cap / 2) want = ps->cap + ps->cap / 2;
+    cpr_csv_reserve_rows(ps, want);
+}
 
 int cpr_csv_span_parallel(cpr_csv_run *run, const char *s, size_t n)
 {
@@ -297,34 +317,44 @@ int cpr_csv_span_parallel(cpr_csv_run *run, const char *s, size_t n)
         }
         pc[k].s = s + at;
         pc[k].n = cut - at;
-        piece_init(&pc[k], ps, run->sp->sep, pc[k].st.cols != NULL);
+        piece_init(&pc[k], ps, run->sp->sep);
         at = cut;
     }
-    job jb = {ps, pc};
+    job jb = {ps, pc, run};
     /* A task run on this thread records its text errors in our slot: drop
      * them (the pieces keep their status and messages). */
     cpr_error_scope es;
     cpr_error_scope_begin(&es);
-    run_tasks(n, np, piece_run, &jb);
+    run_tasks(n, np, piece_check, &jb);
+    /* Rooms, up to the first piece that is not text (parsed serially). */
+    size_t nparse = 0, rows = ps->nrow, lines = 0;
+    while (nparse < np && pc[nparse].text_ok) {
+        pc[nparse].room0 = rows;
+        pc[nparse].room = pc[nparse].lines + 1;
+        rows += pc[nparse].room;
+        lines += pc[nparse].lines;
+        nparse++;
+    }
+    reserve_rooms(run, rows, lines, n);
+    for (size_t k = 0; k < nparse; k++) piece_lend(&pc[k], ps);
+    run_tasks(n, nparse + (run->side != NULL), piece_parse, &jb);
     cpr_error_scope_end(&es);
-    int rc = CPR_OK;
     size_t k = 0;
-    /* Growing the columns by doubling copies them again and again (page
-     * faults); project the rows of the whole file from the bytes so far. */
-    size_t rows = ps->nrow, bytes = run->done_bytes;
-    for (size_t i = 0; i < np; i++) { rows += pc[i].st.nrow; bytes += pc[i].n; }
-    size_t want = rows + rows / 8 + 1024;
-    if (run->file_bytes > bytes && bytes) want = (size_t)((double)rows * ((double)run->file_bytes / (double)bytes) * 1.03) + 1024;
-    if (want < 2 * ps->cap) want = 2 * ps->cap;
-    for (; k < np && piece_fits(ps, &pc[k]); k++) {
-        size_t need = ps->nrow + pc[k].st.nrow;
-        pc[k].reserve = need > want ? need + need / 2 : want;
+    for (; k < nparse && piece_fits(ps, &pc[k]); k++) {
         piece_plan(ps, &pc[k]);
         run->tline += pc[k].lines;
     }
-    run_tasks(n, k, piece_copy_task, &jb);
-    if (k < np) rc = cpr_csv_span_serial(run, pc[k].s, (size_t)(s + n - pc[k].s));
-    run->done_bytes += n;
+    run_tasks(n, k, piece_recode, &jb);
+    int rc = CPR_OK;
+    if (k < np) {
+        /* Text cells the pieces from k on wrote are not kept. */
+        for (size_t j = 0; j < ps->ncol; j++) {
+            char **t = ps->cols[j].text;
+            if (t)
+                for (size_t i = ps->nrow; i < rows; i++) { free(t[i]); t[i] = NULL; }
+        }
+        rc = cpr_csv_span_serial(run, pc[k].s, (size_t)(s + n - pc[k].s));
+    }
     return rc;
 }
 

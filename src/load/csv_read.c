@@ -64,6 +64,20 @@ static void reader_fill(reader *r)
     }
     memset(r->buf + r->len, 0, PAD); /* fast_line reads 8 or 16 bytes at a time */
 }
+/* The parse's side task: fill the next buffer (its PAD is set after). */
+static void read_ahead(void *arg)
+{
+    reader *r = arg;
+    while (!r->eof && r->len < r->cap) {
+        size_t got = fread(r->buf + r->len, 1, r->cap - r->len, r->fp);
+        r->len += got;
+        if (got == 0) {
+            r->eof = 1;
+            r->err = ferror(r->fp);
+        }
+    }
+}
+
 /* Where the header line ends (just after its first newline outside quotes),
  * or 0 when the text read so far holds no such newline. */
 static size_t header_end(const char *s, size_t n)
@@ -98,6 +112,19 @@ static int partial_line(cpr_csv_run *run, const char *s, size_t n)
     if (replace) cpr_error_scope_reset(run->scope);
     return cpr_fail(CPR_E_LIMIT, "%s:%zu: line of %d MiB or more without a line break: the limit for one line; "
                     "is this a CSV table?", run->path, run->tline, CPR_CSV_LINE_MAX >> 20);
+}
+
+/* Room for the rows of the whole file, projected from the rows per byte so
+ * far, made once: growing the columns by doubling moves them (mremap) again
+ * and again, and on this kind of virtual machine every page moved is slow
+ * to touch again (a 10^7-row describe spent a fifth of its time there). The
+ * room not used is given back at the end (cpr_wide_move). */
+static void reserve_projected(cpr_csv_run *run)
+{
+    cpr_csv_state *ps = run->ps;
+    if (!ps->header_done || ps->status || !ps->cols || !ps->nrow || run->file_bytes <= run->done_bytes) return;
+    double est = (double)ps->nrow * ((double)run->file_bytes / (double)run->done_bytes);
+    if (est + 1024 > (double)ps->cap) cpr_csv_reserve_rows(ps, (size_t)(est * 1.05) + 4096);
 }
 
 static int read_error(const char *path, cpr_error_scope *replace)
@@ -139,7 +166,7 @@ static int read_stream(const char *path, FILE *fp, size_t first_line, const cpr_
     size_t start = r.len >= 3 && memcmp(r.buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     /* Enough text for the separator guess: the whole header line. */
     while (!r.err && !r.eof && !header_end(r.buf + start, r.len - start)) {
-        cpr_csv_run hr = {path, NULL, NULL, first_line, NULL, 0, 0, NULL, 0};
+        cpr_csv_run hr = {path, NULL, NULL, first_line, NULL, 0, 0, NULL, 0, NULL, NULL, 0};
         if ((rc = partial_line(&hr, r.buf + start, r.len - start)) != CPR_OK) {
             free(r.buf);
             return rc;
@@ -191,7 +218,7 @@ static int read_stream(const char *path, FILE *fp, size_t first_line, const cpr_
     }
     size_t nread = r.len;
     size_t pos = start;
-    cpr_csv_run run = {path, &ps, sp, first_line, es, prog_bytes, 0, NULL, 0};
+    cpr_csv_run run = {path, &ps, sp, first_line, es, prog_bytes, 0, NULL, 0, NULL, NULL, 0};
     int par = !sp->libcsv_only && cpr_threads_get() > 1;
     /* Widen the buffer for the threads only when the file goes on past the
      * first read: a small file is already whole, and growing every load to
@@ -203,15 +230,46 @@ static int read_stream(const char *path, FILE *fp, size_t first_line, const cpr_
         reader_fill(&r);
         nread += r.len - before;
     }
+    /* With threads, the next read goes into a second buffer while the
+     * span is parsed (one of the parse's tasks), so no core waits for it. */
+    reader next = {fp, NULL, 0, 0, 0, 0};
     for (;;) {
         size_t end = r.len;
         if (!r.eof) {
             end = r.len;
             while (end > pos && r.buf[end - 1] != '\n') end--;
         }
+        int ahead = par && !r.eof && end > pos && r.len - end < r.cap / 2;
+        if (ahead) {
+            if (next.cap < r.cap) {
+                next.cap = r.cap;
+                next.buf = cpr_realloc(next.buf, next.cap + PAD);
+            }
+            next.len = r.len - end; /* the unfinished line goes first */
+            memcpy(next.buf, r.buf + end, next.len);
+            run.side = read_ahead;
+            run.side_arg = &next;
+            run.side_done = 0;
+        }
         if (end > pos) {
             rc = par ? cpr_csv_span_parallel(&run, r.buf + pos, end - pos) : cpr_csv_span_serial(&run, r.buf + pos, end - pos);
+            run.side = NULL;
             if (rc) break; /* not text: stop reading (issue 14: no need to read a binary file whole) */
+            run.done_bytes += end - pos;
+            reserve_projected(&run);
+        }
+        if (ahead) {
+            size_t before = next.len;
+            if (!run.side_done) reader_fill(&next); /* the parse ran without its tasks */
+            else memset(next.buf + next.len, 0, PAD);
+            nread += next.len - before;
+            reader t = r;
+            r = next;
+            next = t;
+            pos = 0;
+            cpr_progress_update(prog, nread / 1000000);
+            if (r.err) { rc = read_error(path, es); break; }
+            continue;
         }
         pos = end;
         if (r.eof) break;
@@ -234,6 +292,7 @@ static int read_stream(const char *path, FILE *fp, size_t first_line, const cpr_
     cpr_progress_finish(prog);
     cpr_csv_pieces_free(&run);
     free(r.buf);
+    free(next.buf);
     if (!rc) {
         rc = ps.status;
         if (!rc && csv_fini(&sp->p, cpr_csv_on_field, cpr_csv_on_row, &ps) != 0) {

@@ -29,6 +29,30 @@ int cpr_label_cmp(const char *a, const char *b)
     return c ? c : strcmp(a, b);
 }
 
+void cpr_keys_note_line(cpr_keys *k, size_t row, size_t line)
+{
+    if (k->nbrk && line - row == k->brk_line[k->nbrk - 1] - k->brk_row[k->nbrk - 1]) return;
+    if (k->nbrk == k->brk_cap) {
+        k->brk_cap = k->brk_cap ? 2 * k->brk_cap : 8;
+        k->brk_row = cpr_realloc(k->brk_row, k->brk_cap * sizeof *k->brk_row);
+        k->brk_line = cpr_realloc(k->brk_line, k->brk_cap * sizeof *k->brk_line);
+    }
+    k->brk_row[k->nbrk] = row;
+    k->brk_line[k->nbrk++] = line;
+}
+
+size_t cpr_keys_line(const cpr_keys *k, size_t i)
+{
+    if (k->line) return k->line[i];
+    size_t lo = 0, hi = k->nbrk; /* the first break past row i */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (k->brk_row[mid] <= i) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo ? k->brk_line[lo - 1] + (i - k->brk_row[lo - 1]) : 0;
+}
+
 typedef struct { char *s; size_t old; long long v; int is_int; } label_fact;
 
 static int cmp_label_fact(const void *a, const void *b)
@@ -82,13 +106,16 @@ int cpr_frame_finish(cpr_frame *f, cpr_keys *k, const char *path)
     qsort(lf, ne, sizeof *lf, cmp_label_fact);
     char **sorted = cpr_malloc((ne ? ne : 1) * sizeof *sorted);
     int *recode = cpr_malloc((ne ? ne : 1) * sizeof *recode);
+    int same = 1; /* labels first seen in sorted order: the codes stand */
     for (size_t e = 0; e < ne; e++) {
         sorted[e] = lf[e].s;
         recode[lf[e].old] = (int)e;
+        same &= lf[e].old == e;
     }
     free(lf);
     free(labels);
-    for (size_t i = 0; i < n; i++) k->entity[i] = recode[k->entity[i]];
+    if (!same)
+        for (size_t i = 0; i < n; i++) k->entity[i] = recode[k->entity[i]];
     free(recode);
 
     int sorted_rows = 1;
@@ -102,7 +129,8 @@ int cpr_frame_finish(cpr_frame *f, cpr_keys *k, const char *path)
         for (size_t i = 1; i < n; i++)
             if (kr[i].e == kr[i - 1].e && kr[i].t == kr[i - 1].t) {
                 cpr_fail(CPR_E_DUPKEY, "%s:%zu: duplicate key (%s, %d): the same %s and %s as line %zu", path,
-                         k->line[kr[i].row], sorted[kr[i].e], kr[i].t, f->entity_name, f->time_name, k->line[kr[i - 1].row]);
+                         cpr_keys_line(k, kr[i].row), sorted[kr[i].e], kr[i].t, f->entity_name, f->time_name,
+                         cpr_keys_line(k, kr[i - 1].row));
                 free(kr);
                 for (size_t e = 0; e < ne; e++) free(sorted[e]);
                 free(sorted);

@@ -12,6 +12,7 @@
 #include "cpr/status.h"
 #include "cpr/util.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,9 +45,33 @@ static int binary_hint(const char *path, const char *s, size_t n)
     return cpr_fail(CPR_E_BINARY, "%s: %s, which cpr-stats does not read; %s", path, what, how);
 }
 
+void cpr_load_notes_add(cpr_load_notes *notes, const char *fmt, ...)
+{
+    if (!notes) return;
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *line = cpr_malloc(len > 0 ? (size_t)len + 1 : 1);
+    line[0] = '\0';
+    if (len > 0) vsnprintf(line, (size_t)len + 1, fmt, ap2);
+    va_end(ap2);
+    notes->lines = cpr_realloc(notes->lines, (notes->n + 1) * sizeof *notes->lines);
+    notes->lines[notes->n++] = line;
+}
+
+void cpr_load_notes_clear(cpr_load_notes *notes)
+{
+    for (size_t i = 0; i < notes->n; i++) free(notes->lines[i]);
+    free(notes->lines);
+    notes->lines = NULL;
+    notes->n = 0;
+}
+
 static void note(const cpr_load_opts *o, const char *path, const char *msg)
 {
-    if (!(o && o->quiet)) fprintf(stderr, "note: %s: %s\n", path, msg);
+    if (o && !o->quiet) cpr_load_notes_add(o->notes, "note: %s: %s", path, msg);
 }
 
 /* The header's fields (quotes removed, blanks trimmed). */

@@ -43,9 +43,21 @@ typedef struct {
     size_t nrow;
     int *entity;       /* codes in first-seen order (strmap ids) */
     int *time;
-    size_t *line;      /* source line of each row, for messages */
+    size_t *line;      /* source line of each row, for messages, or NULL: */
+    /* then the lines come from breaks, where line - row changes (a blank
+     * line, a quoted field over several lines): row i is on line
+     * brk_line[b] + i - brk_row[b], b the last break with brk_row[b] <= i.
+     * A CSV file of plain rows has one break instead of 8 bytes a row. */
+    size_t *brk_row, *brk_line;
+    size_t nbrk, brk_cap;
     cpr_strmap labels;
 } cpr_keys;
+
+/* Row `row` is on line `line` (rows in increasing order): a break when
+ * line - row differs from the last break's. */
+void cpr_keys_note_line(cpr_keys *k, size_t row, size_t line);
+/* The source line of row i. */
+size_t cpr_keys_line(const cpr_keys *k, size_t i);
 
 /* Sort labels naturally, recode, order rows by (entity, time), reject
  * duplicate keys (naming both lines), and move everything into `f`. */

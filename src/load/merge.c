@@ -156,10 +156,11 @@ static int merge_two_or_more(cpr_frame **fs, size_t nf, const cpr_load_opts *opt
         }
         free(pos);
     }
-    if (!rc && !(opts && opts->quiet)) {
+    cpr_load_notes *notes = opts && !opts->quiet ? opts->notes : NULL;
+    if (!rc && notes) {
         size_t in_all = 0;
         for (size_t r = 0; r < u; r++) in_all += matched[r] == nf;
-        fprintf(stderr, "merge: %zu files on (%s, %s): %zu keys in all, %zu in all files, %zu in only some\n",
+        cpr_load_notes_add(notes, "merge: %zu files on (%s, %s): %zu keys in all, %zu in all files, %zu in only some",
                 nf, f->entity_name, f->time_name, u, in_all, u - in_all);
         for (size_t i = 0; i < nf; i++) {
             size_t only = 0;
@@ -167,7 +168,7 @@ static int merge_two_or_more(cpr_frame **fs, size_t nf, const cpr_load_opts *opt
                 mkey k = {fs[i]->entity_labels[fs[i]->entity[r]], fs[i]->time[r], gid[i][fs[i]->entity[r]]};
                 only += matched[find_key(all, u, &k)] == 1;
             }
-            fprintf(stderr, "merge:   %s: %zu rows, %zu keys found in no other file\n", fs[i]->source, fs[i]->nrow, only);
+            cpr_load_notes_add(notes, "merge:   %s: %zu rows, %zu keys found in no other file", fs[i]->source, fs[i]->nrow, only);
         }
     }
     free(matched);

@@ -24,17 +24,18 @@ typedef struct {
     size_t *cur, *prev, m, q;
 } pair_it;
 
-static int next_pair(pair_it *it, size_t *i, size_t *h)
+static inline int next_pair(pair_it *it, size_t *i, size_t *h)
 {
     if (it->cur) {
         if (it->q >= it->m) return 0;
         *i = it->cur[it->q]; *h = it->prev[it->q]; it->q++;
         return 1;
     }
-    const cpr_design *d = it->d;
-    while (++it->q < d->n) {
+    const int *e = it->d->entity, *t = it->d->time, *tv = it->d->time_values;
+    size_t n = it->d->n;
+    while (++it->q < n) {
         size_t a = it->q;
-        if (d->entity[a] == d->entity[a - 1] && tval(d, a) == tval(d, a - 1) + 1) { *i = a; *h = a - 1; return 1; }
+        if (e[a] == e[a - 1] && (tv ? tv[t[a]] == tv[t[a - 1]] + 1 : t[a] == t[a - 1] + 1)) { *i = a; *h = a - 1; return 1; }
     }
     return 0;
 }
@@ -54,6 +55,7 @@ static void it_init(pair_it *it, const cpr_design *d, int sorted)
 }
 
 #define AR1_KMAX 32
+#define AR1_BLOCK 256
 
 int cpr_fd_ar1(const cpr_design *d, cpr_ar1 *out)
 {
@@ -64,17 +66,30 @@ int cpr_fd_ar1(const cpr_design *d, cpr_ar1 *out)
     int sorted = rows_sorted(d);
     pair_it it = { 0 };
     it_init(&it, d, sorted);
-    /* pass 1: A = dX'dX, c = dX'dy (long double) */
-    long double A[AR1_KMAX * AR1_KMAX] = { 0 }, c[AR1_KMAX] = { 0 }, z[AR1_KMAX];
-    size_t m = 0, i, h;
-    while (next_pair(&it, &i, &h)) {
-        long double dy = (long double)y[i] - y[h];
-        for (size_t a = 0; a < kx; a++) z[a] = (long double)X[a * n + i] - X[a * n + h];
-        for (size_t a = 0; a < kx; a++) {
-            c[a] += z[a] * dy;
-            for (size_t b = 0; b <= a; b++) A[a * kx + b] += z[a] * z[b];
+    /* pass 1: A = dX'dX, c = dX'dy: double sums over blocks of AR1_BLOCK
+     * pairs, added into long double totals (x87 arithmetic on every pair
+     * cost more than the fit) */
+    long double A[AR1_KMAX * AR1_KMAX] = { 0 }, c[AR1_KMAX] = { 0 };
+    double Ab[AR1_KMAX * AR1_KMAX] = { 0 }, cb[AR1_KMAX] = { 0 }, z[AR1_KMAX];
+    size_t m = 0, i, h, inblock = 0;
+    for (int more = 1; more;) {
+        more = next_pair(&it, &i, &h);
+        if (more) {
+            double dy = y[i] - y[h];
+            for (size_t a = 0; a < kx; a++) z[a] = X[a * n + i] - X[a * n + h];
+            for (size_t a = 0; a < kx; a++) {
+                cb[a] += z[a] * dy;
+                for (size_t b = 0; b <= a; b++) Ab[a * kx + b] += z[a] * z[b];
+            }
+            m++;
         }
-        m++;
+        if (++inblock == AR1_BLOCK || !more) {
+            for (size_t a = 0; a < kx; a++) {
+                c[a] += cb[a]; cb[a] = 0;
+                for (size_t b = 0; b <= a; b++) { A[a * kx + b] += Ab[a * kx + b]; Ab[a * kx + b] = 0; }
+            }
+            inblock = 0;
+        }
     }
     int rc = CPR_OK;
     if (m <= kx) rc = cpr_fail(CPR_E_NUMERIC, "Wooldridge test: too few differenced observations");
@@ -111,33 +126,39 @@ int cpr_fd_ar1(const cpr_design *d, cpr_ar1 *out)
         }
         for (size_t a = 0; a < kk; a++) b[keep[a]] = g[a];
     }
-    /* pass 2: u = dy - dX b (rounded to double, as a residual vector would
-     * be), and u on its lag within entity: sums, and per entity
+    /* pass 2: u = dy - dX b in double, and u on its lag within entity: per entity
      * P_g = sum u_{t-1} u_t, Q_g = sum u_{t-1}^2 for the cluster scores
      * s_g = P_g - rho Q_g */
-    long double *P = NULL, *Q = NULL, sxy = 0, sxx = 0;
+    /* per entity in double (sums over one entity's periods), totals over
+     * the entities in long double */
+    double *P = NULL, *Q = NULL;
+    long double sxy = 0, sxx = 0;
     char *seen = NULL;
     size_t q = 0;
     if (rc == CPR_OK) {
-        P = cpr_calloc(d->n_entities, sizeof *P);
-        Q = cpr_calloc(d->n_entities, sizeof *Q);
+        P = cpr_calloc(d->n_entities ? d->n_entities : 1, sizeof *P);
+        Q = cpr_calloc(d->n_entities ? d->n_entities : 1, sizeof *Q);
         seen = cpr_calloc(d->n_entities ? d->n_entities : 1, 1);
+        double bd[AR1_KMAX];
+        for (size_t a = 0; a < kx; a++) bd[a] = (double)b[a];
         it.q = 0;
         size_t last = (size_t)-1;
         double ulast = 0;
         while (next_pair(&it, &i, &h)) {
-            long double v = (long double)y[i] - y[h];
-            for (size_t a = 0; a < kx; a++) v -= ((long double)X[a * n + i] - X[a * n + h]) * b[a];
-            double u = (double)v;
-            if (last != (size_t)-1 && d->entity[i] == d->entity[last] && tval(d, i) == tval(d, last) + 1) {
+            double u = y[i] - y[h];
+            for (size_t a = 0; a < kx; a++) u -= (X[a * n + i] - X[a * n + h]) * bd[a];
+            if (last == h) {
+                /* the previous FD pair ended at h: pairs (., h) and (h, i)
+                 * are consecutive periods of one entity (keys are unique,
+                 * so no other row of i's entity has h's period) */
                 int e = d->entity[i];
-                long double pu = (long double)u * ulast, qu = (long double)ulast * ulast;
-                sxy += pu; sxx += qu; P[e] += pu; Q[e] += qu; seen[e] = 1;
+                P[e] += u * ulast; Q[e] += ulast * ulast; seen[e] = 1;
                 q++;
             }
             last = i;
             ulast = u;
         }
+        for (size_t e = 0; e < d->n_entities; e++) { sxy += P[e]; sxx += Q[e]; }
         if (q < 2 || !(sxx > 0)) rc = cpr_fail(CPR_E_NUMERIC, "Wooldridge test: needs at least 3 consecutive periods per entity");
     }
     if (rc == CPR_OK) {
@@ -145,7 +166,7 @@ int cpr_fd_ar1(const cpr_design *d, cpr_ar1 *out)
         long double meat = 0;
         size_t ng = 0;
         for (size_t e = 0; e < d->n_entities; e++) {
-            long double s = P[e] - rho * Q[e];
+            long double s = (long double)P[e] - (long double)rho * Q[e];
             meat += s * s;
             ng += seen[e];
         }

@@ -6,6 +6,7 @@
  * that all effects are zero are added by inference from the fit. */
 #include "cpr/fit.h"
 #include "cpr/status.h"
+#include "cpr/threads.h"
 #include "cpr/util.h"
 
 #include <math.h>
@@ -85,6 +86,15 @@ static void stata_extras(cpr_result *r, const cpr_design *d, const cpr_reg *g, d
     free(xb); free(m); free(cols); free(ui); free(yb); free(xbb);
 }
 
+/* The default tests that read the raw X, before it is demeaned in place:
+ * task 0 the pooled RSS, task 1 Wooldridge's AR(1) regressions. */
+static void pre_test(void *arg, size_t k)
+{
+    cpr_fit *f = arg;
+    if (k == 0) f->pooled_rss = cpr_pooled_rss(f->d);
+    else f->ar1_rc = cpr_fd_ar1(f->d, &f->ar1);
+}
+
 int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
 {
     size_t n = d->n, off = d->has_const ? 1 : 0, kx = d->k - off;
@@ -111,8 +121,7 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
         cpr_error_scope es;   /* a test that does not apply is left out */
         cpr_error_scope_begin(&es);
         f->pre_tests = 1;
-        f->pooled_rss = cpr_pooled_rss(d);
-        f->ar1_rc = cpr_fd_ar1(d, &f->ar1);
+        cpr_threads_run(2, pre_test, f);   /* independent: one task each */
         cpr_error_scope_end(&es);
         W = cpr_fit_own(f, cpr_malloc(n * sizeof *W));
         Xw = (double *)(uintptr_t)(d->X + off * n);

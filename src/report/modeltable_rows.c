@@ -4,6 +4,8 @@
  * estimator, the SE type with the number of clusters and whether a wild
  * bootstrap p was computed (see modeltable.c for the layout). */
 #include "modeltable_internal.h"
+#include "cpr/formula.h"
+#include "cpr/status.h"
 #include "cpr/util.h"
 
 #include <ctype.h>
@@ -24,28 +26,23 @@ double cpr_mt_boot_draws(const cpr_result *r)
     return 0;
 }
 
-/* Fixed effects of a formula: the names between the first and second '|'. */
+/* Fixed effects of a model: the absorbed names of its formula, read by the
+ * formula parser (so a backquoted `a|b` is one name); none when there is
+ * no formula or it does not parse (a model JSON from elsewhere). */
 static size_t fe_names(const char *formula, char names[][64], size_t max)
 {
+    cpr_formula *fm = NULL;
+    cpr_error_scope es;
+    cpr_error_scope_begin(&es);
+    int rc = formula ? cpr_formula_parse(formula, &fm) : CPR_E_FORMULA;
+    cpr_error_scope_end(&es);
     size_t n = 0;
-    const char *bar = formula ? strchr(formula, '|') : NULL;
-    if (!bar) return 0;
-    const char *end = strchr(bar + 1, '|');
-    const char *p = bar + 1;
-    if (!end) end = p + strlen(p);
-    while (p < end && n < max) {
-        const char *plus = memchr(p, '+', (size_t)(end - p));
-        const char *q = plus ? plus : end;
-        while (p < q && isspace((unsigned char)*p)) p++;
-        size_t len = (size_t)(q - p);
-        while (len > 0 && isspace((unsigned char)p[len - 1])) len--;
-        if (len > 0 && len < 64 && !(len == 1 && (*p == '0' || *p == '1'))) {
-            memcpy(names[n], p, len);
-            names[n][len] = '\0';
-            n++;
-        }
-        p = q + 1;
+    for (size_t i = 0; rc == CPR_OK && i < fm->n_fe && n < max; i++) {
+        const char *p = fm->fe_names[i];
+        size_t len = strlen(p);
+        if (len > 0 && len < 64 && !(len == 1 && (*p == '0' || *p == '1'))) memcpy(names[n++], p, len + 1);
     }
+    cpr_formula_free(fm);
     return n;
 }
 

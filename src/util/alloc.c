@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <malloc.h>
 #include <sys/mman.h>
 #include <stdint.h>
 
@@ -16,15 +17,20 @@
  * trap is dear. One 2 MiB page replaces 512 of them. Advice only: where the
  * kernel has THP off, nothing changes. */
 #define HUGE_FROM ((size_t)4 << 20)
-#define HUGE_PAGE ((size_t)2 << 20)
 
 static void advise_huge(void *p, size_t n)
 {
 #ifdef MADV_HUGEPAGE
     if (n < HUGE_FROM) return;
-    uintptr_t a = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-    uintptr_t e = ((uintptr_t)p + n) & ~(uintptr_t)(HUGE_PAGE - 1);
-    if (e > a) (void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+    /* The whole block, rounded out to 4 KiB pages: advising only its 2 MiB
+     * aligned middle split glibc's mapping into three areas, and mremap
+     * (realloc of a big block) refuses a range that spans areas, so every
+     * realloc copied the block into fresh, unadvised 4 KiB pages. One area
+     * lets realloc move or grow the block in place; the kernel uses huge
+     * pages wherever an aligned 2 MiB range lies inside it. */
+    uintptr_t a = (uintptr_t)p & ~(uintptr_t)4095;
+    uintptr_t e = ((uintptr_t)p + malloc_usable_size(p) + 4095) & ~(uintptr_t)4095;
+    (void)madvise((void *)a, e - a, MADV_HUGEPAGE);
 #else
     (void)p; (void)n;
 #endif
