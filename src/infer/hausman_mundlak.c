@@ -5,6 +5,7 @@
  * uses the variance the model asks for, so, unlike the classical test, it
  * stays valid with heteroskedastic or clustered errors; with iid SEs it is
  * plm's phtest(method = "aux"). */
+#include "cpr/fit.h"
 #include "cpr/infer.h"
 #include "cpr/model.h"
 #include "cpr/status.h"
@@ -51,22 +52,26 @@ int cpr_test_hausman_mundlak(const cpr_design *d, const cpr_model_spec *s, cpr_t
         nm[k + q] = cpr_asprintf("%s.within", d->names[j]);
         q++;
     }
-    cpr_reg g;
-    rc = q ? cpr_reg_fit(&g, A, n, k + q, nm, -1, y, s->ls_method)
+    /* the auxiliary regression is a fit on d's rows (their groups): its
+     * variance input comes from the one builder, cpr_vcov_in_from_fit */
+    cpr_fit *f = cpr_fit_alloc(d, s);
+    cpr_reg *g = &f->g;
+    rc = q ? cpr_reg_fit(g, A, n, k + q, nm, -1, y, s->ls_method)
            : cpr_fail(CPR_E_NUMERIC, "Mundlak test: no regressor varies within entities");
     if (rc == CPR_OK) {
         size_t *idx = cpr_malloc(q * sizeof *idx), qq = 0;
-        for (size_t j = 0; j < g.k; j++)
-            if (g.ls.keep[j] >= k) idx[qq++] = j;
-        double K = (double)g.k, *V = cpr_malloc(g.k * g.k * sizeof *V), W = NAN;
-        cpr_vcov_in in = { .n = n, .k = g.k, .X = g.X, .resid = g.ls.resid, .bread = g.ls.bread, .rss = g.ls.rss,
-                           .df_resid = (double)n - K, .k_stata = K, .k_plm = K,
-                           .cluster = d->cluster, .n_clusters = d->n_clusters, .cluster2 = d->cluster2,
-                           .n_cluster2 = d->n_cluster2, .time = d->time, .n_times = d->n_times,
-                           .cluster_name = d->cluster_name };
+        for (size_t j = 0; j < g->k; j++)
+            if (g->ls.keep[j] >= k) idx[qq++] = j;
+        double K = (double)g->k, *V = cpr_malloc(g->k * g->k * sizeof *V), W = NAN;
+        f->y = y;
+        f->resid = g->ls.resid;
+        f->rss = g->ls.rss;
+        f->df_resid = (double)n - K;
+        f->k_stata = f->k_plm = K;
+        cpr_vcov_in in = cpr_vcov_in_from_fit(f);
         cpr_vcov_info info = { 0 };
         rc = cpr_vcov(&in, s->se, s->ssc, s->dk_lag, V, &info);
-        if (rc == CPR_OK) rc = qq ? cpr_wald(g.ls.beta, V, g.k, idx, qq, &W)
+        if (rc == CPR_OK) rc = qq ? cpr_wald(g->ls.beta, V, g->k, idx, qq, &W)
                                   : cpr_fail(CPR_E_NUMERIC, "Mundlak test: the within regressors are collinear");
         if (rc == CPR_OK) {
             out->name = cpr_strdup("hausman_mundlak");
@@ -79,7 +84,7 @@ int cpr_test_hausman_mundlak(const cpr_design *d, const cpr_model_spec *s, cpr_t
         cpr_vcov_info_clear(&info);
         free(idx); free(V);
     }
-    cpr_reg_clear(&g);
+    cpr_fit_free(f);
     for (size_t j = 0; j < k + q; j++) free(nm[j]);
     free(nm); free(A); free(y); free(cols); free(m); free(th);
     return rc;
