@@ -7,7 +7,6 @@
 #include "cpr/status.h"
 #include "cpr/util.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

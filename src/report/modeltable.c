@@ -5,7 +5,7 @@
  * model rows (N, entities, R², fixed effects, estimator, SEs, clusters) and
  * the notes. Numbers are formatted here because the layout is the product;
  * the machine blocks keep every number at full precision. */
-#include "modeltable_internal.h"
+#include "modeltable_rows.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -187,32 +187,32 @@ static void coef_rows(builder *t, models_t m, size_t n, const cpr_mtable_opts *o
             lab = s;
         }
         int tiny = 0;
-        row_start(t, lab);
+        cpr_mt_row_start(t, lab);
         for (size_t i = 0; i < n; i++) {
             long j = term_index(m[i], terms[r]);
             if (j < 0) continue;
             fmt_num(f * m[i]->estimate[j], o->digits, &tiny, a, sizeof a);
-            row_set(t, i, cpr_asprintf("%s%s", a, stars(m[i]->p_value[j])));
+            cpr_mt_row_set(t, i, cpr_asprintf("%s%s", a, stars(m[i]->p_value[j])));
         }
-        row_end(t);
-        row_start(t, "");
+        cpr_mt_row_end(t);
+        cpr_mt_row_start(t, "");
         for (size_t i = 0; i < n; i++) {
             const cpr_result *M = m[i];
             long j = term_index(M, terms[r]);
             if (j < 0) continue;
             switch (o->below) {
-            case CPR_MT_T: fmt_num(M->statistic[j], 2, NULL, a, sizeof a); row_set(t, i, cpr_asprintf("(%s)", a)); break;
-            case CPR_MT_P: fmt_num(M->p_value[j], 3, NULL, a, sizeof a); row_set(t, i, cpr_asprintf("(%s)", a)); break;
+            case CPR_MT_T: fmt_num(M->statistic[j], 2, NULL, a, sizeof a); cpr_mt_row_set(t, i, cpr_asprintf("(%s)", a)); break;
+            case CPR_MT_P: fmt_num(M->p_value[j], 3, NULL, a, sizeof a); cpr_mt_row_set(t, i, cpr_asprintf("(%s)", a)); break;
             case CPR_MT_CI:
                 fmt_num(f * M->conf_low[j], o->digits, &tiny, a, sizeof a);
                 fmt_num(f * M->conf_high[j], o->digits, &tiny, b, sizeof b);
-                row_set(t, i, cpr_asprintf("[%s, %s]", f > 0 ? a : b, f > 0 ? b : a));
+                cpr_mt_row_set(t, i, cpr_asprintf("[%s, %s]", f > 0 ? a : b, f > 0 ? b : a));
                 break;
             case CPR_MT_SE:
-            default: fmt_num(fabs(f) * M->std_error[j], o->digits, &tiny, a, sizeof a); row_set(t, i, cpr_asprintf("(%s)", a));
+            default: fmt_num(fabs(f) * M->std_error[j], o->digits, &tiny, a, sizeof a); cpr_mt_row_set(t, i, cpr_asprintf("(%s)", a));
             }
         }
-        row_end(t);
+        cpr_mt_row_end(t);
         if (any_boot) {
             int here = 0;
             for (size_t i = 0; i < n; i++) {
@@ -220,12 +220,12 @@ static void coef_rows(builder *t, models_t m, size_t n, const cpr_mtable_opts *o
                 here |= j >= 0 && isfinite(m[i]->boot_p[j]);
             }
             if (here) {
-                row_start(t, "");
+                cpr_mt_row_start(t, "");
                 for (size_t i = 0; i < n; i++) {
                     long j = term_index(m[i], terms[r]);
-                    if (j >= 0 && isfinite(m[i]->boot_p[j])) row_set(t, i, boot_p_text(m[i], m[i]->boot_p[j]));
+                    if (j >= 0 && isfinite(m[i]->boot_p[j])) cpr_mt_row_set(t, i, boot_p_text(m[i], m[i]->boot_p[j]));
                 }
-                row_end(t);
+                cpr_mt_row_end(t);
             }
         }
         if (tiny) tiny_terms[(*ntiny)++] = (char *)terms[r];
@@ -233,7 +233,7 @@ static void coef_rows(builder *t, models_t m, size_t n, const cpr_mtable_opts *o
     }
 }
 
-static void notes(cpr_doc *d, models_t m, size_t n, const cpr_mtable_opts *o, char **tiny, size_t ntiny)
+static void add_notes_block(cpr_doc *d, models_t m, size_t n, const cpr_mtable_opts *o, char **tiny, size_t ntiny)
 {
     cpr_doc_block *nb = cpr_doc_add_lines(d, "notes", NULL, CPR_SHOW_ALL);
     nb->attach = 1;
@@ -344,16 +344,16 @@ cpr_doc *cpr_mtable_doc(models_t m, size_t n, const cpr_mtable_opts *o)
     free(cols);
     /* header: titles (when given), then the outcome of each column */
     if (o->ntitles) {
-        row_start(&t, "");
-        for (size_t i = 0; i < n && i < o->ntitles; i++) row_set(&t, i, cpr_strdup(o->titles[i]));
-        row_end(&t);
+        cpr_mt_row_start(&t, "");
+        for (size_t i = 0; i < n && i < o->ntitles; i++) cpr_mt_row_set(&t, i, cpr_strdup(o->titles[i]));
+        cpr_mt_row_end(&t);
     }
-    row_start(&t, "Outcome");
+    cpr_mt_row_start(&t, "Outcome");
     for (size_t i = 0; i < n; i++) {
         char *y = cpr_mtable_outcome(m[i]->formula);
-        row_set(&t, i, y ? y : cpr_strdup(""));
+        cpr_mt_row_set(&t, i, y ? y : cpr_strdup(""));
     }
-    row_end(&t);
+    cpr_mt_row_end(&t);
     t.b->nhead = t.b->nrow;
     const char **terms = NULL;
     size_t nt = row_terms(m, n, o, &terms);
@@ -364,7 +364,7 @@ cpr_doc *cpr_mtable_doc(models_t m, size_t n, const cpr_mtable_opts *o)
     coef_rows(&t, m, n, o, terms, nt, any_boot, tiny, &ntiny);
     cpr_mt_model_rows(&t, m, n);
     free(t.row);
-    notes(d, m, n, o, tiny, ntiny);
+    add_notes_block(d, m, n, o, tiny, ntiny);
     free(tiny);
     free(terms);
     machine_blocks(d, m, n, o);

@@ -3,7 +3,7 @@
  * IV/threshold/GMM statistics, the fixed effects ("Country FE: Yes"), the
  * estimator, the SE type with the number of clusters and whether a wild
  * bootstrap p was computed (see modeltable.c for the layout). */
-#include "modeltable_internal.h"
+#include "modeltable_rows.h"
 #include "cpr/formula.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
@@ -122,12 +122,12 @@ static void stat_row(builder *t, models_t m, size_t n, const char *label, stat_f
     int any = 0;
     for (size_t i = 0; i < n; i++) any |= isfinite(fn(m[i]));
     if (!any) return;
-    row_start(t, label);
+    cpr_mt_row_start(t, label);
     for (size_t i = 0; i < n; i++) {
         double v = fn(m[i]);
-        if (isfinite(v)) row_set(t, i, decimals < 0 ? cpr_asprintf("%.0f", v) : cpr_asprintf("%.*f", decimals, v));
+        if (isfinite(v)) cpr_mt_row_set(t, i, decimals < 0 ? cpr_asprintf("%.0f", v) : cpr_asprintf("%.*f", decimals, v));
     }
-    row_end(t);
+    cpr_mt_row_end(t);
 }
 
 int cpr_mt_has_boot(const cpr_result *r)
@@ -153,16 +153,16 @@ void cpr_mt_model_rows(builder *t, models_t m, size_t n)
         if (m[i]->se_label && (strstr(m[i]->se_label, "by iso3") || strstr(m[i]->se_label, "by country"))) country = 1;
     }
     cpr_doc_table_rule(t->b);
-    row_start(t, "Observations");
-    for (size_t i = 0; i < n; i++) row_set(t, i, cpr_asprintf("%zu", m[i]->nobs));
-    row_end(t);
+    cpr_mt_row_start(t, "Observations");
+    for (size_t i = 0; i < n; i++) cpr_mt_row_set(t, i, cpr_asprintf("%zu", m[i]->nobs));
+    cpr_mt_row_end(t);
     int groups = 0;
     for (size_t i = 0; i < n; i++) groups |= m[i]->n_groups > 0;
     if (groups) {
-        row_start(t, country ? "Countries" : "Entities");
+        cpr_mt_row_start(t, country ? "Countries" : "Entities");
         for (size_t i = 0; i < n; i++)
-            if (m[i]->n_groups) row_set(t, i, cpr_asprintf("%zu", m[i]->n_groups));
-        row_end(t);
+            if (m[i]->n_groups) cpr_mt_row_set(t, i, cpr_asprintf("%zu", m[i]->n_groups));
+        cpr_mt_row_end(t);
     }
     stat_row(t, m, n, "R\xc2\xb2", cpr_mt_r2, 3);
     stat_row(t, m, n, "Within R\xc2\xb2", cpr_mt_r2_within, 3);
@@ -174,7 +174,7 @@ void cpr_mt_model_rows(builder *t, models_t m, size_t n)
     if (nall) cpr_doc_table_rule(t->b);
     for (size_t a = 0; a < nall; a++) {
         char *lab = fe_label(all[a]);
-        row_start(t, lab);
+        cpr_mt_row_start(t, lab);
         free(lab);
         for (size_t i = 0; i < n; i++) {
             size_t k = fe_names(m[i]->formula, fe, 16);
@@ -183,33 +183,33 @@ void cpr_mt_model_rows(builder *t, models_t m, size_t n)
             /* first differences and difference GMM remove the entity effect */
             int diff = !yes && !is_time_name(all[a]) && m[i]->model &&
                        (strcmp(m[i]->model, "fd") == 0 || strcmp(m[i]->model, "gmm") == 0);
-            row_set(t, i, cpr_strdup(yes ? "Yes" : diff ? "Differenced" : "No"));
+            cpr_mt_row_set(t, i, cpr_strdup(yes ? "Yes" : diff ? "Differenced" : "No"));
         }
-        row_end(t);
+        cpr_mt_row_end(t);
     }
     cpr_doc_table_rule(t->b);
-    row_start(t, "Estimator");
-    for (size_t i = 0; i < n; i++) row_set(t, i, cpr_strdup(model_short(m[i])));
-    row_end(t);
-    row_start(t, "Std. errors");
-    for (size_t i = 0; i < n; i++) row_set(t, i, se_short(m[i]));
-    row_end(t);
+    cpr_mt_row_start(t, "Estimator");
+    for (size_t i = 0; i < n; i++) cpr_mt_row_set(t, i, cpr_strdup(model_short(m[i])));
+    cpr_mt_row_end(t);
+    cpr_mt_row_start(t, "Std. errors");
+    for (size_t i = 0; i < n; i++) cpr_mt_row_set(t, i, se_short(m[i]));
+    cpr_mt_row_end(t);
     int clustered = 0, boot = 0;
     for (size_t i = 0; i < n; i++) { clustered |= m[i]->n_clusters > 0; boot |= cpr_mt_has_boot(m[i]); }
     if (clustered) {
-        row_start(t, "Clusters");
+        cpr_mt_row_start(t, "Clusters");
         for (size_t i = 0; i < n; i++)
-            if (m[i]->n_clusters) row_set(t, i, cpr_asprintf("%zu", m[i]->n_clusters));
-        row_end(t);
+            if (m[i]->n_clusters) cpr_mt_row_set(t, i, cpr_asprintf("%zu", m[i]->n_clusters));
+        cpr_mt_row_end(t);
     }
     if (boot) {
-        row_start(t, "Wild bootstrap p");
+        cpr_mt_row_start(t, "Wild bootstrap p");
         for (size_t i = 0; i < n; i++) {
             double B = cpr_mt_boot_draws(m[i]);
-            if (!cpr_mt_has_boot(m[i])) row_set(t, i, cpr_strdup("No"));
-            else if (B > 0) row_set(t, i, cpr_asprintf("B = %.0f", B));
-            else row_set(t, i, cpr_strdup("Yes"));
+            if (!cpr_mt_has_boot(m[i])) cpr_mt_row_set(t, i, cpr_strdup("No"));
+            else if (B > 0) cpr_mt_row_set(t, i, cpr_asprintf("B = %.0f", B));
+            else cpr_mt_row_set(t, i, cpr_strdup("Yes"));
         }
-        row_end(t);
+        cpr_mt_row_end(t);
     }
 }
