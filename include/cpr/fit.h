@@ -99,6 +99,12 @@ void cpr_fit_set_residuals(cpr_fit *f, const double *e, const double *sw);
  * left NULL: readers take d->y - residual (one vector of n instead of
  * three). */
 void cpr_fit_take_residuals(cpr_fit *f);
+/* r->residuals and r->fitted on d's rows for estimators whose final rows
+ * are not d's rows (between, random effects): fitted = x_it'b with the
+ * slopes and intercept applied to the untransformed row, residual = y_it -
+ * fitted (the composite u_i + e_it), as Stata's `predict xb` and `predict
+ * ue` after xtreg, be and re; f->g must be set. */
+void cpr_fit_set_level_residuals(cpr_fit *f);
 
 /* Fit the model in `spec` on `d` (design checks, then the estimator of
  * spec->kind, or 2SLS when d has instruments). No inference: see

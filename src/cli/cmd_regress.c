@@ -479,7 +479,7 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
                     a.pos[a.npos - 1], r->formula);
         if (!rc) rc = cpr_report_result(stdout, r, o.fmt);
         if (!rc) rc = regress_print_aux(&a, d, &o.spec, fm, o.fmt);
-        if (!rc) rc = cli_regress_resid_plot(&a, d, &o.spec, r);
+        if (!rc) rc = cli_regress_resid_plot(&a, d, r);
     }
     free(o.cluster_buf);
     cpr_result_free(r);
@@ -525,7 +525,7 @@ static const cli_opt regress_opts_table[] = {
     {"preset", 0, "NAME", "none", "a published design: dreher2021 (growth on Chinese finance, t-2; see --outcome, --instrument)"},
     {"outcome", 0, "VAR", "gdp_pc_growth", "outcome of --preset"},
     {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex|html (several -f: also docx, with -o)"},
-    {"resid-plot", 0, "FILE", "none", "also draw residuals against fitted values (ols, pooled, fe) to FILE (.png, .svg, .pdf)"},
+    {"resid-plot", 0, "FILE", "none", "also draw residuals against fitted values to FILE (.png, .svg, .pdf); be, re: x'b and y - x'b on the rows; fd: the differenced rows"},
     {"resid-script", 0, "FILE.gp", "none", "save that figure's gnuplot script, fitted values and residuals inline"},
     CLI_GNUPLOT_TIMEOUT_OPT,
     CLI_DATA_OPTS,

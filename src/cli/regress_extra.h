@@ -8,8 +8,8 @@
 
 #include "cli.h"
 
-/* --resid-plot FILE: residuals against fitted values (ols, pooled, fe). */
-int cli_regress_resid_plot(const cli_args *a, const cpr_design *d, const cpr_model_spec *s, const cpr_result *r);
+/* --resid-plot FILE: residuals against fitted values of the fit in r. */
+int cli_regress_resid_plot(const cli_args *a, const cpr_design *d, const cpr_result *r);
 /* --hausman: add the Hausman test (spec->hausman picks classical or
  * Mundlak; the latter uses spec's variance and these cluster variables). */
 int cli_regress_hausman(const cpr_frame *f, const cpr_formula *fm, const cpr_model_spec *spec,

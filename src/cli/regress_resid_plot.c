@@ -1,6 +1,8 @@
 /* regress --resid-plot FILE: residuals against fitted values of the model
  * just estimated, as its fit left them in the result (for FE the fitted
- * values include the absorbed effects: y = fitted + residual). */
+ * values include the absorbed effects: y = fitted + residual; for between
+ * and RE they are x'b on the rows, for FD the one-step levels, and rows
+ * without a residual, FD's first periods, are left out). */
 #include "cli.h"
 #include "regress_extra.h"
 #include "cpr/plot.h"
@@ -12,26 +14,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-int cli_regress_resid_plot(const cli_args *a, const cpr_design *d, const cpr_model_spec *s, const cpr_result *r)
+int cli_regress_resid_plot(const cli_args *a, const cpr_design *d, const cpr_result *r)
 {
     const char *path = cli_get(a, "resid-plot"), *script = cli_get(a, "resid-script");
     if (!path && !script) return CPR_OK;
-    if (s->kind != CPR_MODEL_OLS && s->kind != CPR_MODEL_POOLED && s->kind != CPR_MODEL_FE)
-        return cli_usage_error(a->cmd, "--resid-plot is available for --model ols, pooled and fe");
     if (d->kx_endog > 0 || d->kz > 0) return cli_usage_error(a->cmd, "--resid-plot is not available for IV models");
     if (!r->residuals) return cpr_fail(CPR_E_INTERNAL, "--resid-plot: the fit left no residuals");
     /* big FE fits leave fitted = y - residual to the reader (cpr_fit_take_residuals) */
-    double *fit_own = NULL;
-    const double *fitted = r->fitted;
-    if (!fitted) {
-        fit_own = cpr_malloc(d->n * sizeof *fit_own);
-        for (size_t i = 0; i < d->n; i++) fit_own[i] = d->y[i] - r->residuals[i];
-        fitted = fit_own;
+    double *fx = cpr_malloc(d->n * sizeof *fx), *ex = cpr_malloc(d->n * sizeof *ex);
+    size_t m = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        double e = r->residuals[i], fv = r->fitted ? r->fitted[i] : d->y[i] - e;
+        if (isfinite(e) && isfinite(fv)) { fx[m] = fv; ex[m] = e; m++; }
     }
     char *title = cpr_asprintf("Residuals against fitted values: %s", r->formula ? r->formula : "");
     cpr_plot_opts po = { .title = title, .source = r->estimator, .script_path = script, .script_only = !path };
-    int rc = cpr_plot_residuals(path ? path : "residuals.png", fitted, r->residuals, d->n, &po);
-    free(fit_own);
+    int rc = cpr_plot_residuals(path ? path : "residuals.png", fx, ex, m, &po);
+    free(fx); free(ex);
     if (!rc && path) fprintf(stderr, "plot: wrote %s\n", path);
     if (!rc && script) fprintf(stderr, "plot: wrote %s\n", script);
     free(title);

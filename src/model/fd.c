@@ -104,6 +104,16 @@ int cpr_fit_fd(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
         cpr_result_add_stat(r, "sigma", "Residual standard error", sqrt(g->ls.rss / df), 0);
         cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
         cpr_result_add_stat(r, "n_obs_used", "Differenced observations used", (double)m, 1);
+        /* on d's rows: a differenced row's residual is its pair's, so the
+         * fitted value is the one-step level y_i,t-1 + dx'b (+ trend);
+         * a row without its previous period has none (NAN) */
+        r->residuals = cpr_malloc(d->n * sizeof *r->residuals);
+        r->fitted = cpr_malloc(d->n * sizeof *r->fitted);
+        for (size_t i = 0; i < d->n; i++) r->residuals[i] = r->fitted[i] = NAN;
+        for (size_t q = 0; q < m; q++) {
+            r->residuals[cur[q]] = g->ls.resid[q];
+            r->fitted[cur[q]] = d->y[cur[q]] - g->ls.resid[q];
+        }
         *out = f;
     } else cpr_fit_free(f);
     free(cur); free(prev); free(y); free(X); free(cl); free(cl2); free(tm);

@@ -76,3 +76,21 @@ void cpr_fit_take_residuals(cpr_fit *f)
     f->g.ls.resid = NULL;
     f->resid = r->residuals;
 }
+
+void cpr_fit_set_level_residuals(cpr_fit *f)
+{
+    cpr_result *r = f->r;
+    const cpr_reg *g = &f->g;
+    const cpr_design *d = f->d;
+    size_t n = d->n;
+    free(r->residuals); free(r->fitted);
+    r->residuals = cpr_malloc(n * sizeof *r->residuals);
+    r->fitted = cpr_calloc(n, sizeof *r->fitted);
+    for (size_t j = 0; j < g->k; j++) {   /* kept columns: find each in d by name */
+        size_t col = 0;
+        while (col < d->k && strcmp(d->names[col], g->names[j]) != 0) col++;
+        if (col == d->k) continue;   /* cannot happen: g's names are d's */
+        for (size_t i = 0; i < n; i++) r->fitted[i] += g->ls.beta[j] * d->X[col * n + i];
+    }
+    for (size_t i = 0; i < n; i++) r->residuals[i] = d->y[i] - r->fitted[i];
+}

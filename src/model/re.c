@@ -176,6 +176,7 @@ static int re_core(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
         cpr_result_add_stat(r, "sigma", "Residual standard error (transformed)", sqrt(g->ls.rss / df), 0);
         cpr_result_add_stat(r, "df_resid", "Residual degrees of freedom", df, 1);
         cpr_stata_r2_wo(r, d, g);
+        cpr_fit_set_level_residuals(f);
         *out = f;
     } else cpr_fit_free(f);
     free(Ti); free(th); free(cols); free(m);
