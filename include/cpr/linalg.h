@@ -116,6 +116,10 @@ int cpr_codes_nested(const int *inner, size_t n_inner, const int *outer, size_t 
 /* In-place inverse of a symmetric positive definite k*k matrix (row-major);
  * CPR_E_NUMERIC when it is not positive definite. */
 int cpr_spd_inverse(double *A, size_t k);
+/* Solve (L L') x = g in place, in long double (L lower triangular, row
+ * stride ld, k unknowns): the normal-equation solves of src/linalg/ols_xtx.c
+ * and of the streaming Wooldridge pass. */
+void cpr_chol_solve_ld(const long double *L, size_t ld, size_t k, long double *g);
 /* Smallest lambda with det(A - lambda B) = 0, A symmetric, B symmetric
  * positive definite (k*k row-major). */
 int cpr_sym_geneig_min(const double *A, const double *B, size_t k, double *lambda);

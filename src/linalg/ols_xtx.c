@@ -60,8 +60,7 @@ static size_t gram_select(const long double *C, size_t k, double tol, size_t *ke
     return kk;
 }
 
-/* Solve (L L') x = g in place (L lower, row stride ld). */
-static void chol_solve(const long double *L, size_t ld, size_t k, long double *g)
+void cpr_chol_solve_ld(const long double *L, size_t ld, size_t k, long double *g)
 {
     for (size_t a = 0; a < k; a++) {
         long double s = g[a];
@@ -152,7 +151,7 @@ int cpr_ls_xtx(const double *X, double *scale, size_t n, size_t k, const double 
     long double *b = cpr_calloc(kk, sizeof *b), *g = cpr_malloc(kk * sizeof *g);
     /* sweep 1 from b = 0: g = X'y needs no residual pass */
     for (size_t j = 0; j < kk; j++) g[j] = dot_ld(cols[j], y, n) / sc[j];
-    chol_solve(L, k, kk, g);
+    cpr_chol_solve_ld(L, k, kk, g);
     for (size_t j = 0; j < kk; j++) b[j] = g[j];
     /* later sweeps: r = y - Xb; a correction below 1e-17 of b leaves b (and
      * r, computed from that b) as they are */
@@ -163,7 +162,7 @@ int cpr_ls_xtx(const double *X, double *scale, size_t n, size_t k, const double 
         resid_ld(cols, n, kk, y, braw, out->resid, g, &out->rss);
         fresh = 1;
         for (size_t j = 0; j < kk; j++) g[j] /= sc[j];
-        chol_solve(L, k, kk, g);
+        cpr_chol_solve_ld(L, k, kk, g);
         long double dmax = 0, bmax = 0;
         for (size_t j = 0; j < kk; j++) {
             dmax = fmaxl(dmax, fabsl(g[j])); bmax = fmaxl(bmax, fabsl(b[j]));
@@ -183,7 +182,7 @@ int cpr_ls_xtx(const double *X, double *scale, size_t n, size_t k, const double 
     long double *e = cpr_malloc(kk * sizeof *e), cnorm = 0, inorm = 0;
     for (size_t j = 0; j < kk; j++) {
         for (size_t a = 0; a < kk; a++) e[a] = a == j;
-        chol_solve(L, k, kk, e);
+        cpr_chol_solve_ld(L, k, kk, e);
         long double cs = 0, is = 0;
         for (size_t a = 0; a < kk; a++) {
             out->bread[a * kk + j] = (double)e[a];

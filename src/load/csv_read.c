@@ -52,18 +52,6 @@ typedef struct {
     int eof, err;
 } reader;
 
-static void reader_fill(reader *r)
-{
-    while (!r->eof && r->len < r->cap) {
-        size_t got = fread(r->buf + r->len, 1, r->cap - r->len, r->fp);
-        r->len += got;
-        if (got == 0) {
-            r->eof = 1;
-            r->err = ferror(r->fp);
-        }
-    }
-    memset(r->buf + r->len, 0, PAD); /* fast_line reads 8 or 16 bytes at a time */
-}
 /* The parse's side task: fill the next buffer (its PAD is set after). */
 static void read_ahead(void *arg)
 {
@@ -76,6 +64,12 @@ static void read_ahead(void *arg)
             r->err = ferror(r->fp);
         }
     }
+}
+
+static void reader_fill(reader *r)
+{
+    read_ahead(r);
+    memset(r->buf + r->len, 0, PAD); /* fast_line reads 8 or 16 bytes at a time */
 }
 
 /* Where the header line ends (just after its first newline outside quotes),

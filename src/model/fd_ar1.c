@@ -5,6 +5,7 @@
  * cluster variance. For large panels, where the arrays of differences and
  * their QR cost more than the fit (src/infer/serial_cd.c formats the test
  * and keeps the QR path for small n). */
+#include "cpr/linalg.h"
 #include "cpr/model.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
@@ -114,16 +115,8 @@ int cpr_fd_ar1(const cpr_design *d, cpr_ar1 *out)
     }
     if (rc == CPR_OK && kk == 0) rc = cpr_fail(CPR_E_NUMERIC, "Wooldridge test: no differenced regressor varies");
     if (rc == CPR_OK) {
-        for (size_t a = 0; a < kk; a++) {
-            long double s = c[keep[a]];
-            for (size_t q = 0; q < a; q++) s -= L[a * kx + q] * g[q];
-            g[a] = s / L[a * kx + a];
-        }
-        for (size_t a = kk; a-- > 0;) {
-            long double s = g[a];
-            for (size_t q = a + 1; q < kk; q++) s -= L[q * kx + a] * g[q];
-            g[a] = s / L[a * kx + a];
-        }
+        for (size_t a = 0; a < kk; a++) g[a] = c[keep[a]];
+        cpr_chol_solve_ld(L, kx, kk, g);
         for (size_t a = 0; a < kk; a++) b[keep[a]] = g[a];
     }
     /* pass 2: u = dy - dX b in double, and u on its lag within entity: per entity
