@@ -105,6 +105,9 @@ void cpr_fit_take_residuals(cpr_fit *f);
  * fitted (the composite u_i + e_it), as Stata's `predict xb` and `predict
  * ue` after xtreg, be and re; f->g must be set. */
 void cpr_fit_set_level_residuals(cpr_fit *f);
+/* out[i] += x_i'b on d's rows for g's kept columns (found in d by name),
+ * the intercept left out unless with_const. */
+void cpr_fit_add_xb(const cpr_design *d, const cpr_reg *g, int with_const, double *out);
 
 /* Fit the model in `spec` on `d` (design checks, then the estimator of
  * spec->kind, or 2SLS when d has instruments). No inference: see

@@ -14,12 +14,7 @@ void cpr_stata_r2_wo(cpr_result *r, const cpr_design *d, const cpr_reg *g)
     size_t n = d->n, G = d->n_entities;
     double *cols = cpr_calloc(2 * n, sizeof *cols), *m = cpr_malloc(2 * G * sizeof *m);
     memcpy(cols, d->y, n * sizeof *cols);
-    for (size_t j = 0; j < g->k; j++) {
-        if ((long)j == g->const_idx) continue;
-        size_t col = 0;
-        while (strcmp(d->names[col], g->names[j]) != 0) col++;
-        for (size_t i = 0; i < n; i++) cols[n + i] += d->X[col * n + i] * g->ls.beta[j];
-    }
+    cpr_fit_add_xb(d, g, 0, cols + n);
     cpr_result_add_stat(r, "r2_overall", "R-squared (overall)", cpr_corr2(cols, cols + n, n), 0);
     cpr_group_means(d->entity, n, G, cols, 2, m);
     double *yb = cpr_malloc(G * sizeof *yb), *xb = cpr_malloc(G * sizeof *xb);

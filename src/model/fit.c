@@ -77,6 +77,18 @@ void cpr_fit_take_residuals(cpr_fit *f)
     f->resid = r->residuals;
 }
 
+void cpr_fit_add_xb(const cpr_design *d, const cpr_reg *g, int with_const, double *out)
+{
+    size_t n = d->n;
+    for (size_t j = 0; j < g->k; j++) {   /* kept columns: find each in d by name */
+        if (!with_const && (long)j == g->const_idx) continue;
+        size_t col = 0;
+        while (col < d->k && strcmp(d->names[col], g->names[j]) != 0) col++;
+        if (col == d->k) continue;   /* cannot happen: g's names are d's */
+        for (size_t i = 0; i < n; i++) out[i] += d->X[col * n + i] * g->ls.beta[j];
+    }
+}
+
 void cpr_fit_set_level_residuals(cpr_fit *f)
 {
     cpr_result *r = f->r;
@@ -86,11 +98,6 @@ void cpr_fit_set_level_residuals(cpr_fit *f)
     free(r->residuals); free(r->fitted);
     r->residuals = cpr_malloc(n * sizeof *r->residuals);
     r->fitted = cpr_calloc(n, sizeof *r->fitted);
-    for (size_t j = 0; j < g->k; j++) {   /* kept columns: find each in d by name */
-        size_t col = 0;
-        while (col < d->k && strcmp(d->names[col], g->names[j]) != 0) col++;
-        if (col == d->k) continue;   /* cannot happen: g's names are d's */
-        for (size_t i = 0; i < n; i++) r->fitted[i] += g->ls.beta[j] * d->X[col * n + i];
-    }
+    cpr_fit_add_xb(d, g, 1, r->fitted);
     for (size_t i = 0; i < n; i++) r->residuals[i] = d->y[i] - r->fitted[i];
 }
