@@ -1,8 +1,10 @@
-/* regress --resid-plot FILE: residuals against fitted values of the model
- * just estimated, as its fit left them in the result (for FE the fitted
- * values include the absorbed effects: y = fitted + residual; for between
- * and RE they are x'b on the rows, for FD the one-step levels, and rows
- * without a residual, FD's first periods, are left out). */
+/* regress (and threshold, gmm) --resid-plot FILE: residuals against fitted
+ * values of the model just estimated, as its fit left them in the result
+ * (for FE and threshold the fitted values include the absorbed effects: y =
+ * fitted + residual; for between and RE they are x'b on the rows, for FD
+ * the one-step levels, for gmm the differenced equation's dX'b; rows
+ * without a residual, FD's first periods, gmm's cells without an equation,
+ * are left out). */
 #include "cli.h"
 #include "regress_extra.h"
 #include "cpr/plot.h"
