@@ -18,8 +18,9 @@
 # still to be removed, one message a line: they are printed as "known:" and
 # do not fail the check; any other is a "violation:" and fails it. A known
 # line that no longer occurs is printed as "fixed:" (delete it from the
-# file). Exit 0 when clean (or with --report-only), 1 on a new violation,
-# 2 on a usage error.
+# file). Exit 0 when clean (or with --report-only), 1 on a new violation
+# (a public header missing from the table below is one), 2 on a usage error
+# or a file of no layer.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 2
@@ -44,9 +45,10 @@ done
 # Layers, bottom first; report and plot share a rank (neither uses the other).
 LAYERS="util:0 linalg:1 load:2 panel:3 model:4 infer:5 report:6 plot:6 claims:7 cli:8"
 
-# Public headers (include/cpr/) and the layer each belongs to. A header not
-# listed takes the layer of src/*/<name>.c, else of the lowest layer that
-# includes it, with a note: add it here.
+# Public headers (include/cpr/) and the layer each belongs to. Every header
+# of include/cpr/ must be listed, and every entry must exist: the check
+# fails on a header it does not know (with the layer its name suggests) and
+# on an entry whose header is gone.
 HEADERS="
 status.h util
 util.h util
@@ -56,6 +58,7 @@ progress.h util
 cleanup.h util
 result.h util
 design.h util
+threads.h util
 linalg.h linalg
 within.h linalg
 frame.h load
@@ -77,15 +80,11 @@ infer.h infer
 iv_diag.h infer
 gmm_infer.h infer
 stock_yogo.h infer
-vcov.h infer
-diagnostics.h infer
 bootstrap.h infer
 correlate.h infer
-stat.h infer
 report.h report
 modeltable.h report
 result_json.h report
-modeltable.h report
 plot.h plot
 claims.h claims
 "
@@ -94,9 +93,12 @@ tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
 rank_of() { for lr in $LAYERS; do [ "${lr%%:*}" = "$1" ] && { echo "${lr#*:}"; return; }; done; echo 99; }
+table_bad=0
 for h in include/cpr/*.h; do
+    [ -f "$h" ] || continue
     b=${h##*/}
     echo "$HEADERS" | grep -q "^$b " && continue
+    # not in the table: say which layer its name or its users suggest
     guess=""
     for c in src/*/"${b%.h}".c; do [ -f "$c" ] && guess=$(echo "$c" | cut -d/ -f2); done
     if [ -z "$guess" ]; then
@@ -106,11 +108,21 @@ for h in include/cpr/*.h; do
             [ "$r" -lt "$best" ] && { best=$r; guess=$d; }
         done
     fi
-    if [ -n "$guess" ]; then
-        echo "check_layers: note: $h is not in the header table; taken as layer $guess" >&2
-        HEADERS="$HEADERS
+    echo "violation: $h is not in the header table of scripts/check_layers.sh: add \"$b ${guess:-LAYER}\"${guess:+ (its name or its users suggest $guess)}"
+    table_bad=1
+    # check the rest as if it were listed there
+    [ -n "$guess" ] && HEADERS="$HEADERS
 $b $guess"
-    fi
+done
+for b in $(echo "$HEADERS" | awk 'NF { print $1 }'); do
+    [ -f "include/cpr/$b" ] && continue
+    echo "violation: the header table of scripts/check_layers.sh lists $b, which is not in include/cpr/: remove it"
+    table_bad=1
+done
+dups=$(echo "$HEADERS" | awk 'NF { print $1 }' | LC_ALL=C sort | uniq -d)
+for b in $dups; do
+    echo "violation: the header table of scripts/check_layers.sh lists $b twice"
+    table_bad=1
 done
 
 # file<TAB>included-path, paths from the root.
@@ -139,7 +151,7 @@ else
     : > "$tmp/symbols"
 fi
 
-LC_ALL=C awk -v layers="$LAYERS" -v headers="$HEADERS" -v report_only="$report_only" -v quiet="$quiet" \
+LC_ALL=C awk -v layers="$LAYERS" -v headers="$HEADERS" -v report_only="$report_only" -v quiet="$quiet" -v table_bad="$table_bad" \
     -v symfile="$tmp/symbols" -v knownfile="$known" -F '\t' '
 function norm(p,    n, i, parts, out, k, m) {
     # collapse "a/b/../c" and "./"
@@ -275,6 +287,11 @@ END {
     }
     # without objects the calls were not read: no "fixed" for them
     for (i = 1; i <= nknown; i++) if (!(kline[i] in seen) && (nu > 0 || kline[i] ~ /include|between layers/)) print "fixed: " kline[i] " (delete it from " knownfile ")"
-    if (nnew == 0 && !quiet) printf "layers: ok (%d known violations left in %s)\n", nbad, knownfile
+    if (nnew == 0 && !table_bad && !quiet) printf "layers: ok (%d known violations left in %s)\n", nbad, knownfile
     exit (nnew > 0 && !report_only) ? 1 : 0
 }' "$tmp/includes"
+rc=$?
+# a header the table does not know (or an entry without its header) fails
+# the check like a violation
+[ "$rc" -eq 0 ] && [ "$table_bad" -eq 1 ] && [ "$report_only" -eq 0 ] && rc=1
+exit "$rc"
