@@ -83,6 +83,10 @@ stock_yogo.h infer
 bootstrap.h infer
 correlate.h infer
 report.h report
+correlate_doc.h report
+stat_doc.h report
+describe_doc.h report
+vars_doc.h report
 modeltable.h report
 result_json.h report
 plot.h plot

@@ -22,9 +22,6 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "cpr/catalogue.h"
-#include "cpr/correlate.h"
-#include "cpr/group_stat.h"
 #include "cpr/result.h"
 
 typedef enum {
@@ -185,29 +182,9 @@ void cpr_html_put(FILE *out, const char *s);
 cpr_doc *cpr_result_doc(const cpr_result *r);
 int cpr_report_result(FILE *out, const cpr_result *r, cpr_format fmt);
 
-/* Correlations: one row per method (method, estimate, statistic, df,
- * p_value, conf_low, conf_high), plus x, y, nobs, n_dropped, conf_level. */
-cpr_doc *cpr_correlation_doc(const cpr_correlation *c);
-int cpr_report_correlation(FILE *out, const cpr_correlation *c, cpr_format fmt);
-
-/* `stat` (stat_doc.c): a row per group (entity, year, value, n, ...), and
- * for the machine formats the top-level variable, function and by, a
- * summary over the groups and "value" when there is one group; the keys are
- * listed in stat_doc.c (`run` and `reproduce` read them by path). */
-cpr_doc *cpr_stat_doc(const char *var, cpr_stat_fn fn, cpr_stat_by by, const cpr_stat_row *g, size_t ng);
-int cpr_report_stat(FILE *out, const char *var, cpr_stat_fn fn, cpr_stat_by by, const cpr_stat_row *g,
-                    size_t ng, cpr_format fmt);
-
-/* `describe` (describe_doc.c): the data file, the panel layout (entities,
- * periods, balance) and one row per column of f (only those named in vars
- * when nvars > 0, in the frame's order): n, first and last period with a
- * value, min, mean, max; then the labels the file gave its columns. */
-cpr_doc *cpr_describe_doc(const cpr_frame *f, const char *const *vars, size_t nvars);
-
-/* `vars` (vars_doc.c): the catalogue entries v[0..n-1] as one table
- * "variables" (name, unit, source, label; the machine formats also code,
- * licence, transform, file). Text shows it as a listing; with `full` the
- * human formats show one block per variable with every field instead. */
-cpr_doc *cpr_vars_doc(const cpr_var_info *const *v, size_t n, int full);
+/* The printers of the other commands' results have headers of their own
+ * beside their files, so this header needs no type above util:
+ * correlate_doc.h, stat_doc.h, describe_doc.h, vars_doc.h; the model
+ * table is modeltable.h. */
 
 #endif

@@ -2,6 +2,7 @@
  * confidence intervals, on the rows where both variables are present. */
 #include "cli.h"
 #include "cpr/correlate.h"
+#include "cpr/correlate_doc.h"
 #include "cpr/report.h"
 #include "cpr/status.h"
 

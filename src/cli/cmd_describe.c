@@ -1,5 +1,6 @@
 /* cpr-stats describe: what is in the data, per variable, before any model. */
 #include "cli.h"
+#include "cpr/describe_doc.h"
 #include "cpr/report.h"
 #include "cpr/status.h"
 #include "cpr/util.h"

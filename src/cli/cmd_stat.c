@@ -3,6 +3,7 @@
  * value), grouped by entity, by year or over everything. */
 #include "cli.h"
 #include "cpr/group_stat.h"
+#include "cpr/stat_doc.h"
 #include "cpr/report.h"
 #include "cpr/status.h"
 #include "cpr/util.h"

@@ -2,6 +2,7 @@
  * pattern here and printed through the report backends (cpr_vars_doc). */
 #include "cli.h"
 #include "cpr/catalogue.h"
+#include "cpr/vars_doc.h"
 #include "cpr/report.h"
 #include "cpr/status.h"
 #include "cpr/util.h"

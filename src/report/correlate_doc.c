@@ -1,6 +1,6 @@
 /* cpr_correlation -> document: one row per method, plus the sample size
  * and how each test and interval was computed. */
-#include "cpr/report.h"
+#include "cpr/correlate_doc.h"
 #include "cpr/util.h"
 
 #include <math.h>

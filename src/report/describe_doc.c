@@ -8,7 +8,7 @@
  * max_periods_per_entity; variables [{variable, type, n, first, last, min,
  * mean, max}]; labels {name: label}. */
 #include "cpr/frame_summary.h"
-#include "cpr/report.h"
+#include "cpr/describe_doc.h"
 #include "cpr/threads.h"
 #include "cpr/util.h"
 

@@ -5,6 +5,7 @@
  * model rows (N, entities, R², fixed effects, estimator, SEs, clusters) and
  * the notes. Numbers are formatted here because the layout is the product;
  * the machine blocks keep every number at full precision. */
+#include "cpr/modeltable.h"
 #include "modeltable_rows.h"
 #include "cpr/status.h"
 #include "cpr/util.h"

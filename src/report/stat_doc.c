@@ -8,7 +8,7 @@
  * mean, median, min, max, sum, n_pos, n_neg}, value. A row has "entity"
  * ("year") only when the groups are entities (years); the human formats
  * name the single group of --by all "all". */
-#include "cpr/report.h"
+#include "cpr/stat_doc.h"
 #include "cpr/util.h"
 
 #include <stdio.h>

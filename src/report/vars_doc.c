@@ -3,7 +3,7 @@
  * column as wide as the longest name, unit 16 and source 30 characters,
  * longer text running over), and with `full` the human formats get one
  * block per variable with every field instead. */
-#include "cpr/report.h"
+#include "cpr/vars_doc.h"
 #include "cpr/util.h"
 
 #include <string.h>

@@ -6,7 +6,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "cpr/correlate_doc.h"
 #include "cpr/report.h"
+#include "cpr/stat_doc.h"
 #include "cpr/result.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
