@@ -371,7 +371,9 @@ static int check_weights(const cpr_frame *f, const cpr_design_opts *o, long *col
 static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src *cl, size_t ncl,
                       const double *w, size_t *n_zero_w, size_t **rows_out, size_t *n_out, cpr_design_info *info)
 {
-    size_t *rows = cpr_malloc((f->nrow ? f->nrow : 1) * sizeof *rows);
+    /* the index array is made at the first dropped row: when every row is
+     * used (the usual big file) its n entries are never allocated */
+    size_t *rows = NULL;
     size_t n = 0;
     for (size_t i = 0; i < f->nrow; i++) {
         int ok = isfinite(ev->y.v[i]);
@@ -379,17 +381,20 @@ static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src
         for (size_t j = 0; j < ev->kx; j++) { ok &= isfinite(ev->x[j].v[i]) != 0; why |= why_at(&ev->x[j], i); }
         for (size_t j = 0; j < ev->kz; j++) { ok &= isfinite(ev->z[j].v[i]) != 0; why |= why_at(&ev->z[j], i); }
         for (size_t c = 0; c < ncl; c++) ok &= !cluster_missing(f, &cl[c], i);
-        if (w && ok && w[i] == 0) { (*n_zero_w)++; continue; }
+        int zero_w = w && ok && w[i] == 0;
+        if (zero_w) { (*n_zero_w)++; ok = 0; }
         if (w) ok &= !isnan(w[i]);
-        if (ok) rows[n++] = i;
-        else {
-            if (why & WHY_LOG) info->n_log_nonpositive++;
-            if (why & WHY_LAG) info->n_lag_missing++;
+        if (ok) { if (rows) rows[n] = i; n++; continue; }
+        if (!rows) {   /* the first row left out: rows so far were 0 .. n-1 */
+            rows = cpr_malloc((f->nrow ? f->nrow : 1) * sizeof *rows);
+            for (size_t r = 0; r < n; r++) rows[r] = r;
         }
+        if (zero_w) continue;
+        if (why & WHY_LOG) info->n_log_nonpositive++;
+        if (why & WHY_LAG) info->n_lag_missing++;
     }
     *n_out = n;
-    if (n == f->nrow) { free(rows); rows = NULL; }   /* every row used: no index */
-    *rows_out = rows;
+    *rows_out = rows;   /* NULL: every row used, no index */
     if (n == 0) {
         free(rows);
         return cpr_fail(CPR_E_NUMERIC, "no observations left: every one of the %zu rows has a missing value in a variable of the model",
