@@ -29,6 +29,10 @@ size_t cpr_row_blocks_at(const int *codes, size_t n, size_t *bounds);
 /* fn(arg, b, bounds[b], bounds[b + 1]) for b < nb. */
 void cpr_row_spans_run(const size_t *bounds, size_t nb, void (*fn)(void *arg, size_t b, size_t lo, size_t hi), void *arg);
 
+/* memcpy of n doubles split over the threads above CPR_ROW_BLOCK (the
+ * first touch of fresh pages, dear on a virtual machine, is split too). */
+void cpr_copy_doubles(double *dst, const double *src, size_t n);
+
 /* sum of x[i]^2 in long double, four partial sums per block (i mod 4),
  * blocks added in order: for n <= CPR_ROW_BLOCK exactly
  * (s0 + s1) + (s2 + s3) of one serial pass. */

@@ -53,6 +53,26 @@ size_t cpr_row_blocks_at(const int *codes, size_t n, size_t *bounds)
 }
 
 typedef struct {
+    double *dst;
+    const double *src;
+    size_t n, parts;
+} copy_job;
+
+static void copy_part(void *p, size_t k)
+{
+    copy_job *j = p;
+    size_t lo, hi;
+    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    memcpy(j->dst + lo, j->src + lo, (hi - lo) * sizeof *j->dst);
+}
+
+void cpr_copy_doubles(double *dst, const double *src, size_t n)
+{
+    copy_job j = { dst, src, n, n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
+    cpr_threads_run(j.parts, copy_part, &j);
+}
+
+typedef struct {
     const double *x;
     long double *part;
 } sumsq_job;

@@ -116,7 +116,7 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
         Xw = W + n;
         memcpy(Xw, d->X + off * n, n * kx * sizeof *W);
     }
-    memcpy(W, d->y, n * sizeof *W);
+    cpr_copy_doubles(W, d->y, n);
     int iters = 0;
     if (wt->w) {
         rc = cpr_within_transform_w(&a, wt->w, W, 1 + kx, &iters);

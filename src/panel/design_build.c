@@ -8,7 +8,9 @@
 #include "bind_internal.h"
 #include "cpr/formula.h"
 #include "cpr/lag.h"
+#include "cpr/rowblocks.h"
 #include "cpr/status.h"
+#include "cpr/threads.h"
 #include "cpr/util.h"
 
 #include <math.h>
@@ -403,10 +405,28 @@ static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src
     return CPR_OK;
 }
 
+/* Copies split over the threads (the first touch of dst's pages, dear on
+ * a virtual machine, too): exact, any split gives the same array. */
+typedef struct {
+    const double *src;
+    const size_t *rows;
+    size_t n, parts;
+    double *dst;
+} copy_job;
+
+static void copy_part(void *p, size_t k)
+{
+    copy_job *j = p;
+    size_t lo, hi;
+    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    if (!j->rows) memcpy(j->dst + lo, j->src + lo, (hi - lo) * sizeof *j->dst);
+    else for (size_t r = lo; r < hi; r++) j->dst[r] = j->src[j->rows[r]];
+}
+
 static void copy_rows(const column *c, const size_t *rows, size_t n, double *dst)
 {
-    if (!rows) { memcpy(dst, c->v, n * sizeof *dst); return; }
-    for (size_t r = 0; r < n; r++) dst[r] = c->v[rows[r]];
+    copy_job j = { c->v, rows, n, n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1, dst };
+    cpr_threads_run(j.parts, copy_part, &j);
 }
 
 /* Values this large or this small (but non-zero) make sums of squares
@@ -415,13 +435,35 @@ static void copy_rows(const column *c, const size_t *rows, size_t n, double *dst
 #define SCALE_MAX 1e150
 #define SCALE_MIN 1e-150
 
-static int check_scale(const char *name, const double *v, size_t n)
+typedef struct {
+    const double *v;
+    size_t n, parts;
+    double hi[CPR_THREADS_MAX], lo[CPR_THREADS_MAX];
+} scale_job;
+
+static void scale_part(void *p, size_t k)
 {
+    scale_job *j = p;
+    size_t i0, i1;
+    cpr_threads_span(j->n, j->parts, k, &i0, &i1);
     double hi = 0, lo = INFINITY;
-    for (size_t i = 0; i < n; i++) {
-        double a = fabs(v[i]);
+    for (size_t i = i0; i < i1; i++) {
+        double a = fabs(j->v[i]);
         if (a > hi) hi = a;
         if (a > 0 && a < lo) lo = a;
+    }
+    j->hi[k] = hi; j->lo[k] = lo;
+}
+
+static int check_scale(const char *name, const double *v, size_t n)
+{
+    /* largest and smallest non-zero |v|: split over the threads (exact) */
+    scale_job j = { .v = v, .n = n, .parts = n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
+    cpr_threads_run(j.parts, scale_part, &j);
+    double hi = 0, lo = INFINITY;
+    for (size_t k = 0; k < j.parts; k++) {
+        if (j.hi[k] > hi) hi = j.hi[k];
+        if (j.lo[k] < lo) lo = j.lo[k];
     }
     if (hi > SCALE_MAX)
         return cpr_fail(CPR_E_NUMERIC, "variable '%s': values as large as %g are out of range for the regression "
