@@ -55,7 +55,11 @@ typedef struct {
 /* Estimate; *out gets the fit of the slopes at the estimated threshold(s),
  * the stats above and the notes; its variance (clustered by entity, the
  * threshold treated as known, as Hansen) is inference's: cpr_threshold_fit
- * in cpr/infer.h does both. info may be NULL; otherwise clear it after use. */
+ * in cpr/infer.h does both. The result's residuals and fitted values are on
+ * the spec's n rows, on the scale of the FE fits: residual = the within
+ * residual of the final split's regression, fitted = y - residual (the
+ * absorbed entity and time effects included). The fit has no design
+ * (f->d = NULL). info may be NULL; otherwise clear it after use. */
 int cpr_threshold_estimate(const cpr_threshold_spec *s, cpr_fit **out, cpr_threshold_info *info);
 void cpr_threshold_info_clear(cpr_threshold_info *info);
 

@@ -3,6 +3,7 @@
  * covers it); the --regime terms get one slope per regime, the other terms
  * one slope; the fixed effects come from the formula's '|' part. */
 #include "cli.h"
+#include "regress_extra.h"
 #include "cpr/catalogue.h"
 #include "cpr/design_build.h"
 #include "cpr/formula.h"
@@ -186,6 +187,7 @@ static int run_threshold(const cli_command *cmd, int argc, char **argv)
         if (d->n_dropped) cpr_result_add_note(r, "%zu observations dropped for missing values (listwise deletion)", d->n_dropped);
         if (cli_get(&a, "lr-plot")) rc = lr_plot(&a, &info, qname, f);
         if (!rc) rc = cpr_report_result(stdout, r, (cpr_format)o.fmt);
+        if (!rc) rc = cli_regress_resid_plot(&a, d, r);   /* the fit's residuals on d's rows */
     }
     cpr_threshold_info_clear(&info);
     for (size_t j = 0; j < nreg; j++) free(rnames[j]);
@@ -209,6 +211,9 @@ static const cli_opt threshold_opts_table[] = {
     {"seed", 0, "S", "1", "random seed of the bootstrap"},
     {"level", 0, "P", "0.95", "level of the LR confidence interval for each threshold"},
     {"lr-plot", 0, "FILE", NULL, "draw the LR curve (png, svg or pdf)"},
+    {"resid-plot", 0, "FILE", "none", "also draw residuals against fitted values at the estimated threshold(s) to FILE "
+                                      "(.png, .svg, .pdf): within residuals, fitted = y - residual (effects included)"},
+    {"resid-script", 0, "FILE.gp", "none", "save that figure's gnuplot script, fitted values and residuals inline"},
     {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex"},
     CLI_DATA_OPTS,
     CLI_SAMPLE_OPTS,

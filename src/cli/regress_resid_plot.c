@@ -1,6 +1,7 @@
-/* regress --resid-plot FILE: residuals against fitted values of the model
- * just estimated, as its fit left them in the result (for FE the fitted
- * values include the absorbed effects: y = fitted + residual; for between
+/* regress (and threshold) --resid-plot FILE: residuals against fitted values
+ * of the model just estimated, as its fit left them in the result (for FE
+ * and threshold the fitted values include the absorbed effects: y = fitted +
+ * residual; for between
  * and RE they are x'b on the rows, for FD the one-step levels, and rows
  * without a residual, FD's first periods, are left out). */
 #include "cli.h"

@@ -136,6 +136,18 @@ static void fill_result(cpr_result *r, const cpr_threshold_spec *s, const cpr_th
                             1.0 / (double)s->bootstrap);
 }
 
+/* The residuals of the chosen split are the within residuals of its final
+ * regression; fitted = y - residual on the untransformed rows, so the
+ * absorbed entity (and time) effects are part of the fitted value, as for
+ * the FE fits (cpr_fit_set_residuals). Rows are the spec's rows. */
+static void set_residuals(cpr_result *r, const cpr_threshold_spec *s, const double *e)
+{
+    r->residuals = cpr_malloc(s->n * sizeof *r->residuals);
+    r->fitted = cpr_malloc(s->n * sizeof *r->fitted);
+    memcpy(r->residuals, e, s->n * sizeof *e);
+    for (size_t i = 0; i < s->n; i++) r->fitted[i] = s->y[i] - e[i];
+}
+
 int cpr_threshold_estimate(const cpr_threshold_spec *s, cpr_fit **out, cpr_threshold_info *info)
 {
     *out = NULL;
@@ -183,6 +195,7 @@ int cpr_threshold_estimate(const cpr_threshold_spec *s, cpr_fit **out, cpr_thres
         f->cluster_name = s->entity_name ? s->entity_name : "entity";
         f->absorbed = 1; f->absorb = c.ab; f->n_absorbed = c.dof;
         f->infer_at = cpr_result_mark_now(r);
+        set_residuals(r, s, g->ls.resid);
         fill_result(r, s, in);
         *out = f;
     } else cpr_fit_free(f);

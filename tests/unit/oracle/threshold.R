@@ -3,6 +3,12 @@
 ## point). Simulates the panel and writes tests/data/threshold_sim.csv.
 ## Run from the repo root:
 ##   Rscript tests/unit/oracle/threshold.R > tests/unit/oracle/threshold.out
+## It also writes tests/unit/oracle/threshold_resid.out (for
+## tests/scripts/test_threshold_resid.sh): "model fitted residual" per row of
+## the CSV for the single and double threshold with entity effects and the
+## single threshold with entity and year effects (its own grid search), from
+## lm with dummies: residual = resid(lm), fitted = y - residual (the
+## effects are part of the fitted value). R 4.2.2 (Debian).
 ## Grid (the same rule as src/model/threshold.c): sort q (n values), drop
 ## floor(trim * n) from each end, take every distinct value left.
 ## Regimes: x * 1(q <= g), x * 1(q > g) (double: q <= g1 < q <= g2 < q).
@@ -18,11 +24,11 @@ d <- read.csv("tests/data/threshold_sim.csv")
 trim <- 0.05
 s <- sort(d$q); lo <- floor(trim * n); grid <- unique(s[(lo + 1):(n - lo)])
 cat(sprintf("n %d grid %d first %.17g last %.17g\n", n, length(grid), grid[1], grid[length(grid)]))
-ssr <- function(cuts) {
+ssr <- function(cuts, twoway = FALSE) {
   r <- findInterval(d$q, cuts, left.open = TRUE)   # 0: q <= cuts[1], ...
   X <- sapply(sort(unique(c(0, seq_along(cuts)))), function(k) d$x * (r == k))
-  m <- lm(d$y ~ X + d$z + factor(d$id))
-  list(ssr = sum(resid(m)^2), coef = coef(m)[2:(ncol(X) + 2)])
+  m <- if (twoway) lm(d$y ~ X + d$z + factor(d$id) + factor(d$year)) else lm(d$y ~ X + d$z + factor(d$id))
+  list(ssr = sum(resid(m)^2), coef = coef(m)[2:(ncol(X) + 2)], resid = as.vector(resid(m)))
 }
 S0 <- sum(resid(lm(y ~ x + z + factor(id), d))^2)
 S <- sapply(grid, function(g) ssr(g)$ssr)
@@ -52,3 +58,11 @@ fd <- ssr(sort(c(g1r, g2)))
 cat(sprintf("gamma2 %.17g\ngamma1r %.17g\nS2 %.17g\nsigma2d %.17g\nF2 %.17g\n", g2, g1r, Sd, s2d, (S1 - Sd) / s2d))
 cat(sprintf("ci2 %.17g %.17g\nci1r %.17g %.17g\n", ci2[1], ci2[2], ci1r[1], ci1r[2]))
 cat(sprintf("coef2 %.17g\n", fd$coef))
+## residuals and fitted values at the estimated thresholds
+St <- sapply(grid, function(g) ssr(g, twoway = TRUE)$ssr)
+ft <- ssr(grid[which.min(St)], twoway = TRUE)
+res <- file("tests/unit/oracle/threshold_resid.out", "w")
+for (m in list(list("single", f1$resid), list("double", fd$resid), list("twoway", ft$resid)))
+  writeLines(sprintf("%s %.17g %.17g", m[[1]], d$y - m[[2]], m[[2]]), res)
+close(res)
+cat(sprintf("gamma_twoway %.17g\n", grid[which.min(St)]))
