@@ -76,6 +76,7 @@ iv_kclass.h model
 iv_gmm.h model
 infer.h infer
 iv_diag.h infer
+gmm_infer.h infer
 stock_yogo.h infer
 vcov.h infer
 diagnostics.h infer

@@ -20,8 +20,11 @@ typedef enum {
     CPR_FIT_TESTS_NONE,
     CPR_FIT_TESTS_FE,   /* F test of the effects, Wooldridge AR(1), Pesaran CD */
     CPR_FIT_TESTS_RE,   /* classical Hausman (unless Mundlak), Breusch-Pagan, Honda */
-    CPR_FIT_TESTS_IV    /* first-stage F per endogenous regressor */
+    CPR_FIT_TESTS_IV,   /* first-stage F per endogenous regressor */
+    CPR_FIT_TESTS_GMM   /* Arellano-Bond AR(1), AR(2), Hansen, Sargan, Wald (src/infer/gmm_tests.c) */
 } cpr_fit_tests;
+
+struct cpr_gmm_part;   /* cpr/gmm.h */
 
 typedef struct cpr_fit {
     cpr_result *r;            /* estimates, labels and the model's own statistics */
@@ -75,6 +78,11 @@ typedef struct cpr_fit {
     cpr_fit_tests tests;
     double *cons_xbar;        /* one-way FE: means of the kept slopes, for the SE
                                * of Stata's constant (stat stata_cons_se); else NULL */
+
+    /* ---- difference GMM (cpr/gmm.h): the stacked differenced system, the
+     * weights, both steps and their residuals; NULL for every other model,
+     * whose final regression is g above ---- */
+    struct cpr_gmm_part *gmm;
 
     void *owned[8];           /* buffers the pointers above may point into */
 } cpr_fit;

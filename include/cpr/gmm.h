@@ -5,17 +5,23 @@
  * block per period (or collapsed: one column per lag); exogenous regressors
  * instrument themselves in differences; optional time dummies (in
  * differences) are regressors and instruments. One step with H = the MA(1)
- * matrix (2 on the diagonal, -1 next to it) and cluster-robust SEs; two steps
- * with the optimal weight from the one-step residuals and Windmeijer (2005)
- * corrected SEs. Tests: Arellano-Bond AR(1), AR(2) on the differenced
- * residuals, Hansen J (robust weight, plm's "sargan") and the classical
- * one-step Sargan. Input is a balanced grid (missing = NAN), so the
- * numerics are testable without a frame. */
+ * matrix (2 on the diagonal, -1 next to it); two steps with the optimal
+ * weight from the one-step residuals. Input is a balanced grid (missing =
+ * NAN), so the numerics are testable without a frame.
+ *
+ * The estimator (this header, src/model/gmm*.c) returns a fitted model
+ * (cpr_fit with its GMM part) and computes no variance and no test: the
+ * one-step cluster-robust and the two-step Windmeijer-corrected variances,
+ * the Arellano-Bond AR(1)/AR(2), Hansen, Sargan and Wald tests are
+ * inference's (cpr/gmm_infer.h, src/infer/gmm_*.c), computed from the
+ * part below. */
 #ifndef CPR_GMM_H
 #define CPR_GMM_H
 
+#include <gsl/gsl_matrix.h>
 #include <stddef.h>
 
+#include "cpr/fit.h"
 #include "cpr/result.h"
 
 typedef struct {
@@ -37,10 +43,63 @@ typedef struct {
     double conf_level;        /* 0 = 0.95 */
 } cpr_gmm_spec;
 
-/* Fit; *out is a new result (caller frees). Errors: CPR_E_NUMERIC when
+/* The stacked first-differenced system, one block of m rows (equation
+ * periods first .. T-1) per entity. Unusable rows (any difference missing)
+ * are all-zero, as in plm, so every entity has the same m and lags of
+ * residuals stay aligned with periods. Row (i, r) is grid cell
+ * i*T + first + r. */
+typedef struct {
+    size_t G, m, K, L;   /* entities, rows per entity, regressors, instruments */
+    size_t T;            /* periods of the grid */
+    int first;           /* grid period of row r = 0 */
+    double *X;           /* G*m*K, row-major: row (i*m + r) at X + (i*m + r)*K */
+    double *y;           /* G*m */
+    double *W;           /* G*m*L, row-major like X */
+    unsigned char *used; /* G*m: 1 = the row has an equation */
+    size_t nobs;         /* usable rows */
+    char **names;        /* K term names (owned) */
+    size_t n_dummies;    /* the last n_dummies of the K terms are time dummies */
+    size_t n_gmm_cols;   /* GMM-style instrument columns (after dropping empty ones) */
+    char **dropped;      /* regressors dropped as all zero after differencing (owned) */
+    size_t ndropped;
+} cpr_gmm_sys;
+
+/* Entity i's m x ncol block of a stacked row-major matrix (X, W). */
+#define CPR_GMM_BLOCK(A, i, m, ncol) gsl_matrix_const_view_array((A) + (i) * (m) * (ncol), (m), (ncol))
+
+/* What a difference-GMM estimate leaves for inference (cpr_fit.gmm). With
+ * B = (WX' A WX)^-1 and M = B WX' A (K x L), b = M Wy for each step. */
+typedef struct cpr_gmm_part {
+    cpr_gmm_sys sys;
+    int twostep;             /* the result holds the second step's b */
+    gsl_matrix *WX;          /* L x K: sum_i W_i' X_i */
+    gsl_vector *Wy;          /* L: sum_i W_i' y_i */
+    gsl_matrix *A1;          /* one-step weight (sum_i W_i' H W_i)^-1 */
+    gsl_matrix *S2;          /* sum_i W_i' e1_i e1_i' W_i */
+    gsl_matrix *A2;          /* two-step weight S2^-1 (also Hansen's J) */
+    gsl_matrix *M1, *M2;     /* influence matrices of the steps (M2 NULL: one step) */
+    gsl_matrix *B2;          /* (WX' A2 WX)^-1, the non-robust two-step variance (NULL: one step) */
+    gsl_vector *b1, *b2;     /* coefficients of the steps (b2 NULL: one step) */
+    double *e1, *e2;         /* differenced residuals of the steps, G*m (e2 NULL: one step) */
+    double *c1;              /* G*L: W_i' e1_i */
+    int pinv;                /* a generalized inverse was used somewhere */
+} cpr_gmm_part;
+
+/* Estimate; *out is a new fit (caller frees with cpr_fit_free) whose
+ * result holds the terms, the coefficients of the chosen step (no standard
+ * errors yet), nobs, the instrument counts and the notes, and whose
+ * f->gmm holds the system and both steps. f->tests = CPR_FIT_TESTS_GMM.
+ * Residuals and fitted values (r->residuals, r->fitted) are on the
+ * DIFFERENCED scale and on the spec's grid, G*T values, cell (i, t) at
+ * i*T + t: the chosen step's residual of the differenced equation at t
+ * and fitted = dy - residual = dX'b; NAN for cells with no equation (the
+ * first periods, a missing level at t or t-1). Errors: CPR_E_NUMERIC when
  * there are too few periods or observations, or the moment matrix is
- * singular. Stats: nobs_used, n_instruments, sigma2; tests: ar1, ar2,
- * hansen, sargan, wald_coef (slopes other than time dummies). */
-int cpr_gmm_fit(const cpr_gmm_spec *s, cpr_result **out);
+ * singular. */
+int cpr_gmm_estimate(const cpr_gmm_spec *s, cpr_fit **out);
+void cpr_gmm_part_free(cpr_gmm_part *p);
+
+/* z = sum_i W_i' e_i (L); c (optional, G*L) keeps each entity's W_i' e_i. */
+void cpr_gmm_w_e(const cpr_gmm_sys *g, const double *e, gsl_vector *z, double *c);
 
 #endif

@@ -3,11 +3,16 @@
  * instrumented by its levels at --gmm-lags, every other term is taken as
  * strictly exogenous and instruments itself in differences (plm's pgmm
  * default). Data go onto a balanced entity x year grid so that lags,
- * differences and instrument blocks line up by calendar period. */
+ * differences and instrument blocks line up by calendar period. Then, as
+ * regress: estimator (cpr_gmm_estimate, a fitted model) -> inference
+ * (cpr_infer_run: variances and tests) -> report, and --resid-plot draws
+ * the fit's differenced residuals. */
 #include "cli.h"
+#include "regress_extra.h"
 #include "cpr/design_build.h"
 #include "cpr/formula.h"
 #include "cpr/gmm.h"
+#include "cpr/infer.h"
 #include "cpr/report.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
@@ -119,6 +124,7 @@ static int run_gmm(const cli_command *cmd, int argc, char **argv)
     cpr_frame *f = NULL;
     cpr_formula *fm = NULL;
     cpr_result *r = NULL;
+    cpr_fit *fit = NULL;
     grid g = {0};
     int lo = 2, hi = 99, fmt = cpr_format_parse(cli_get(&a, "format") ? cli_get(&a, "format") : "text");
     double level = 0.95;
@@ -147,7 +153,10 @@ static int run_gmm(const cli_command *cmd, int argc, char **argv)
                            .first = maxlag + 1 > lo ? maxlag + 1 : lo, .time_effects = cli_has(&a, "time-effects"),
                            .time_values = g.tv, .time_name = f->time_name, .twostep = cli_has(&a, "twostep"),
                            .conf_level = level };
-        rc = cpr_gmm_fit(&s, &r);
+        rc = cpr_gmm_estimate(&s, &fit);
+        if (!rc) rc = cpr_infer_run(fit);
+        if (!rc) r = cpr_fit_take_result(fit);
+        cpr_fit_free(fit);
     }
     if (!rc) {
         r->formula = cpr_formula_to_string(fm);
@@ -158,6 +167,8 @@ static int run_gmm(const cli_command *cmd, int argc, char **argv)
         cpr_result_add_note(r, "periods: calendar %s %d-%d (lags and differences by calendar period)", f->time_name, g.tmin,
                             g.tmin + (int)g.T - 1);
         rc = cpr_report_result(stdout, r, (cpr_format)fmt);
+        /* residuals and fitted values on the grid, in first differences */
+        if (!rc) rc = cli_resid_plot(&a, r, NULL, g.G * g.T, "first differences");
     }
     cpr_result_free(r);
     grid_free(&g);
@@ -175,6 +186,9 @@ static const cli_opt gmm_opts_table[] = {
     {"time-effects", 0, NULL, NULL, "add time dummies (in differences) as regressors and instruments"},
     {"level", 0, "P", "0.95", "confidence level of the intervals"},
     {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex"},
+    {"resid-plot", 0, "FILE", "none", "also draw residuals against fitted values to FILE (.png, .svg, .pdf): the "
+                                      "differenced equation's (fitted = dX'b), one point per entity and equation period"},
+    {"resid-script", 0, "FILE.gp", "none", "save that figure's gnuplot script, fitted values and residuals inline"},
     CLI_DATA_OPTS,
     CLI_SAMPLE_OPTS,
     {0}};

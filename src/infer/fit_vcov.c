@@ -2,6 +2,7 @@
  * input of the variance estimators, and puts the variance, the standard
  * errors and the Wald test into the fit's result where the estimator
  * marked their place. */
+#include "cpr/gmm_infer.h"
 #include "cpr/infer.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
@@ -63,6 +64,7 @@ static void stata_cons_se(cpr_fit *f, const cpr_vcov_in *in0)
 
 int cpr_infer_apply(cpr_fit *f)
 {
+    if (f->gmm) return cpr_infer_gmm_apply(f);   /* no least-squares regression: its own variances */
     cpr_vcov_in in = cpr_vcov_in_from_fit(f);
     cpr_se_kind se = f->spec.se;
     cpr_ssc ssc = f->spec.ssc;

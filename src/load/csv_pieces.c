@@ -261,7 +261,7 @@ static void run_tasks(size_t bytes, size_t ntasks, void (*fn)(void *, size_t), v
 
 
 /* Pieces per thread: more than one evens out pieces of unequal cost. */
-enum { PIECES_PER_THREAD = 2, MIN_PIECE = 1 << 18 };
+enum { PIECES_PER_THREAD = 8, MIN_PIECE = 1 << 18 };
 static size_t min_piece = MIN_PIECE;
 
 void cpr_csv_set_min_piece(size_t bytes) { min_piece = bytes ? bytes : MIN_PIECE; }
@@ -330,7 +330,9 @@ int cpr_csv_span_parallel(cpr_csv_run *run, const char *s, size_t n)
     size_t nparse = 0, rows = ps->nrow, lines = 0;
     while (nparse < np && pc[nparse].text_ok) {
         pc[nparse].room0 = rows;
-        pc[nparse].room = pc[nparse].lines + 1;
+        /* a row per line, one more for a last line without its '\n' (end
+         * of file): rooms then follow one another with no gap to close */
+        pc[nparse].room = pc[nparse].lines + (pc[nparse].n && pc[nparse].s[pc[nparse].n - 1] != '\n');
         rows += pc[nparse].room;
         lines += pc[nparse].lines;
         nparse++;

@@ -4,6 +4,7 @@
 #include "cpr/status.h"
 #include "cpr/util.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,7 +124,32 @@ int cpr_frame_periods(const cpr_frame *f, int **times, size_t *n)
     *n = 0;
     if (!f->time || f->nrow == 0) return CPR_OK;
     /* Times are small integers (years): mark them in a bitmap over the
-     * observed range, which is linear where sorting would not be. */
+     * observed range, which is linear where sorting would not be. Usually
+     * every time lies near the first: one pass marks a window around it,
+     * with no first pass for the range. */
+    enum { WIN = 4096 };
+    int t0 = f->time[0];
+    if (t0 > INT_MIN + WIN && t0 < INT_MAX - WIN) {
+        unsigned char win[WIN] = {0};
+        unsigned lo_u = (unsigned)t0 - WIN / 2; /* the window [t0 - WIN/2, t0 + WIN/2) wraps nowhere */
+        size_t i = 0;
+        for (; i < f->nrow; i++) {
+            unsigned d = (unsigned)f->time[i] - lo_u;
+            if (d >= WIN) break;
+            win[d] = 1;
+        }
+        if (i == f->nrow) {
+            size_t m = 0;
+            for (size_t k = 0; k < WIN; k++) m += win[k];
+            int *t = cpr_malloc(m * sizeof *t);
+            m = 0;
+            for (size_t k = 0; k < WIN; k++)
+                if (win[k]) t[m++] = t0 - WIN / 2 + (int)k;
+            *times = t;
+            *n = m;
+            return CPR_OK;
+        }
+    }
     int lo = f->time[0], hi = f->time[0];
     for (size_t i = 1; i < f->nrow; i++) {
         if (f->time[i] < lo) lo = f->time[i];

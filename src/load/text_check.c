@@ -87,11 +87,57 @@ static size_t column_of(const unsigned char *p, size_t ls, size_t i)
     return col;
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* Bits set in a 64-bit word (no popcnt instruction in baseline x86-64). */
+static inline unsigned bits_set(uint64_t x)
+{
+    x -= (x >> 1) & UINT64_C(0x5555555555555555);
+    x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+    x = (x + (x >> 4)) & UINT64_C(0x0F0F0F0F0F0F0F0F);
+    return (unsigned)((x * ONES) >> 56);
+}
+
+/* 64 bytes at p: 1 when all are printable ASCII, newline, tab or CR, with
+ * a bit per newline in *nl; 0 when one needs the byte-wise check. */
+static inline int block64_plain(const unsigned char *p, uint64_t *nl)
+{
+    const __m128i c20 = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F), vnl = _mm_set1_epi8('\n'),
+                  vtab = _mm_set1_epi8('\t'), vcr = _mm_set1_epi8('\r');
+    uint64_t bad = 0, ok = 0, lines = 0;
+    for (int k = 0; k < 4; k++) {
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+        /* signed: bytes of 0x80 and up are below 0x20 too (UTF-8, checked byte-wise) */
+        __m128i b = _mm_or_si128(_mm_cmplt_epi8(w, c20), _mm_cmpeq_epi8(w, del));
+        __m128i n = _mm_cmpeq_epi8(w, vnl);
+        __m128i o = _mm_or_si128(n, _mm_or_si128(_mm_cmpeq_epi8(w, vtab), _mm_cmpeq_epi8(w, vcr)));
+        bad |= (uint64_t)(unsigned)_mm_movemask_epi8(b) << (16 * k);
+        ok |= (uint64_t)(unsigned)_mm_movemask_epi8(o) << (16 * k);
+        lines |= (uint64_t)(unsigned)_mm_movemask_epi8(n) << (16 * k);
+    }
+    *nl = lines;
+    return (bad & ~ok) == 0;
+}
+#endif
+
 int cpr_text_check_span(const char *path, const char *text, size_t n, size_t *line_io)
 {
     const unsigned char *p = (const unsigned char *)text;
     size_t line = *line_io, ls = 0; /* ls: where the current line starts */
     for (size_t i = 0; i < n;) {
+#ifdef __SSE2__
+        /* Fastest path: 64 plain bytes at once. */
+        uint64_t nl64;
+        if (i + 64 <= n && block64_plain(p + i, &nl64)) {
+            if (nl64) {
+                line += bits_set(nl64);
+                ls = i + (size_t)(63 - __builtin_clzll(nl64)) + 1;
+            }
+            i += 64;
+            continue;
+        }
+#endif
         /* Fast path: 8 ASCII bytes at once, all printable (0x20..0x7E) or
          * newline, tab, CR. */
         if (i + 8 <= n) {

@@ -1,6 +1,7 @@
 /* The fitted-model object: allocation, ownership of its buffers, the
  * residuals and fitted values on the design's rows. */
 #include "cpr/fit.h"
+#include "cpr/gmm.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -36,6 +37,7 @@ void cpr_fit_free(cpr_fit *f)
     cpr_reg_clear(&f->g);
     cpr_wts_clear(&f->wt);
     free(f->cons_xbar);
+    cpr_gmm_part_free(f->gmm);
     for (size_t i = 0; i < sizeof f->owned / sizeof f->owned[0]; i++) free(f->owned[i]);
     free(f);
 }

@@ -1,6 +1,7 @@
 /* Difference GMM: the differenced equations and the instrument matrix per
  * entity, laid out as plm's pgmm does (GMM-style block, time dummies, then
- * the exogenous regressors in differences). */
+ * the exogenous regressors in differences); freeing the system and the GMM
+ * part of a fit that holds it (cpr_fit_free calls that). */
 #include "gmm_internal.h"
 
 #include "cpr/status.h"
@@ -61,7 +62,7 @@ static size_t drop_zero_cols(double *A, size_t rows, size_t ncol, unsigned char 
     return kk;
 }
 
-int gmm_sys_build(const cpr_gmm_spec *s, gmm_sys *g)
+int gmm_sys_build(const cpr_gmm_spec *s, cpr_gmm_sys *g)
 {
     memset(g, 0, sizeof *g);
     if (s->first < 1 || (size_t)s->first >= s->T || s->T - (size_t)s->first < 3)
@@ -80,6 +81,7 @@ int gmm_sys_build(const cpr_gmm_spec *s, gmm_sys *g)
     size_t L = ngmm + nd + nexo;
     double *X = cpr_calloc(G * m * K, sizeof *X), *W = cpr_calloc(G * m * L, sizeof *W);
     g->y = cpr_calloc(G * m, sizeof *g->y);
+    g->used = cpr_calloc(G * m, sizeof *g->used);
     for (size_t i = 0; i < G; i++) {
         size_t offset = 0;
         for (size_t r = 0; r < m; r++) {
@@ -97,6 +99,7 @@ int gmm_sys_build(const cpr_gmm_spec *s, gmm_sys *g)
             size_t width = gmm_width(s, t);
             if (ok) {
                 g->y[row] = dy;
+                g->used[row] = 1;
                 if (nd) {
                     x[k + r] = w[ngmm + r] = 1;
                     if (r > 0) x[k + r - 1] = w[ngmm + r - 1] = -1;
@@ -112,7 +115,7 @@ int gmm_sys_build(const cpr_gmm_spec *s, gmm_sys *g)
         }
     }
     if (g->nobs == 0) {
-        free(X); free(W); free(g->y); g->y = NULL;
+        free(X); free(W); free(g->y); free(g->used); g->y = NULL; g->used = NULL;
         return cpr_fail(CPR_E_NUMERIC, "gmm: no usable observations (every differenced equation has a missing value)");
     }
     /* Time dummies of periods without observations, empty instrument
@@ -137,7 +140,7 @@ int gmm_sys_build(const cpr_gmm_spec *s, gmm_sys *g)
     }
     for (size_t j = 0; j < ngmm; j++) g->n_gmm_cols += keepw[j];
     free(keepx); free(keepw);
-    g->G = G; g->m = m; g->K = Kk; g->L = Lk;
+    g->G = G; g->m = m; g->K = Kk; g->L = Lk; g->T = T; g->first = s->first;
     g->X = cpr_realloc(X, G * m * (Kk ? Kk : 1) * sizeof *X);
     g->W = cpr_realloc(W, G * m * (Lk ? Lk : 1) * sizeof *W);
     if (Kk == 0) { gmm_sys_clear(g); return cpr_fail(CPR_E_NUMERIC, "gmm: no regressor varies over time"); }
@@ -149,12 +152,25 @@ int gmm_sys_build(const cpr_gmm_spec *s, gmm_sys *g)
     return CPR_OK;
 }
 
-void gmm_sys_clear(gmm_sys *g)
+void gmm_sys_clear(cpr_gmm_sys *g)
 {
     if (!g) return;
     for (size_t j = 0; j < g->K; j++) free(g->names[j]);
     for (size_t j = 0; j < g->ndropped; j++) free(g->dropped[j]);
     free(g->dropped);
-    free(g->names); free(g->X); free(g->y); free(g->W);
+    free(g->names); free(g->X); free(g->y); free(g->W); free(g->used);
     memset(g, 0, sizeof *g);
+}
+
+void cpr_gmm_part_free(cpr_gmm_part *w)
+{
+    if (!w) return;
+    gsl_matrix *ms[] = {w->WX, w->A1, w->A2, w->S2, w->M1, w->M2, w->B2};
+    for (size_t j = 0; j < sizeof ms / sizeof *ms; j++) if (ms[j]) gsl_matrix_free(ms[j]);
+    if (w->Wy) gsl_vector_free(w->Wy);
+    if (w->b1) gsl_vector_free(w->b1);
+    if (w->b2) gsl_vector_free(w->b2);
+    free(w->e1); free(w->e2); free(w->c1);
+    gmm_sys_clear(&w->sys);
+    free(w);
 }

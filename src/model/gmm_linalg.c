@@ -1,12 +1,15 @@
-/* Small dense helpers for difference GMM (GSL, row-major). */
+/* Small dense helpers for difference GMM (GSL, row-major): the inverse of
+ * the weight and moment matrices, the instrument-residual products W_i'e_i. */
 #include "gmm_internal.h"
 
 #include "cpr/status.h"
 
+#include <gsl/gsl_blas.h>
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 #include <math.h>
+#include <string.h>
 
 /* Eigen pseudo-inverse: eigenvalues below 1e-12 * the largest count as 0. */
 static int sym_pinv(gsl_matrix *A)
@@ -50,4 +53,18 @@ int gmm_sym_inverse(gsl_matrix *A, int *pinv)
     gsl_matrix_free(C);
     if (pinv) *pinv = 1;
     return sym_pinv(A);
+}
+
+void cpr_gmm_w_e(const cpr_gmm_sys *g, const double *e, gsl_vector *z, double *c)
+{
+    gsl_vector_set_zero(z);
+    gsl_vector *ci = gsl_vector_alloc(g->L);
+    for (size_t i = 0; i < g->G; i++) {
+        gsl_matrix_const_view Wi = CPR_GMM_BLOCK(g->W, i, g->m, g->L);
+        gsl_vector_const_view ei = gsl_vector_const_view_array(e + i * g->m, g->m);
+        gsl_blas_dgemv(CblasTrans, 1, &Wi.matrix, &ei.vector, 0, ci);
+        gsl_vector_add(z, ci);
+        if (c) memcpy(c + i * g->L, ci->data, g->L * sizeof *c);
+    }
+    gsl_vector_free(ci);
 }

@@ -9,6 +9,7 @@
  * mean, max}]; labels {name: label}. */
 #include "cpr/frame_summary.h"
 #include "cpr/report.h"
+#include "cpr/threads.h"
 #include "cpr/util.h"
 
 #include <stdio.h>
@@ -28,7 +29,7 @@ static void entry_int(cpr_doc_block *b, const char *key, double v)
     cpr_doc_entry_add(b, key, NULL, CPR_SHOW_MACHINE, cpr_cell_num(v, CPR_NUM_INT));
 }
 
-static void add_layout(cpr_doc *d, const cpr_frame *f)
+static void add_layout(cpr_doc *d, const cpr_frame *f, const cpr_panel_summary *ps)
 {
     cpr_doc_block *h = cpr_doc_add_entries(d, NULL, NULL, CPR_SHOW_ALL);
     cpr_doc_entry_add(h, "data", "Data", CPR_SHOW_ALL, cpr_cell_text(f->source));
@@ -40,8 +41,7 @@ static void add_layout(cpr_doc *d, const cpr_frame *f)
         entry_int(h, "n_rows", (double)f->nrow);
         return;
     }
-    cpr_panel_summary p;
-    cpr_panel_summarize(f, &p);
+    cpr_panel_summary p = *ps;
     snprintf(buf, sizeof buf, "%zu entities (%s), %zu periods (%s %d-%d), %zu rows", p.n_entities,
              f->entity_name, p.n_periods, f->time_name, p.first_period, p.last_period, p.nrow);
     cpr_doc_entry_add(h, "panel", "Panel", CPR_SHOW_HUMAN, cpr_cell_text(buf));
@@ -90,7 +90,7 @@ static void var_row(const cpr_column *c, const cpr_column_summary *s, cpr_cell *
     row[V_MAX] = cpr_cell_num(s->max, CPR_NUM_G);
 }
 
-static void add_variables(cpr_doc *d, const cpr_frame *f, const char *const *vars, size_t nvars)
+static void add_variables(cpr_doc *d, const cpr_frame *f, const size_t *idx, const cpr_column_summary *sum, size_t n)
 {
     /* a cross-section has no periods: no first/last columns */
     cpr_doc_col cols[V_NCOL];
@@ -102,12 +102,9 @@ static void add_variables(cpr_doc *d, const cpr_frame *f, const char *const *var
         cols[nc++] = var_cols[k];
     }
     cpr_doc_block *t = cpr_doc_add_table(d, "variables", NULL, CPR_SHOW_ALL, nc, cols);
-    for (size_t j = 0; j < f->ncol; j++) {
-        if (!wanted(f->cols[j].name, vars, nvars)) continue;
-        cpr_column_summary s;
-        cpr_column_summarize(f, j, &s);
+    for (size_t q = 0; q < n; q++) {
         cpr_cell all[V_NCOL], row[V_NCOL];
-        var_row(&f->cols[j], &s, all);
+        var_row(&f->cols[idx[q]], &sum[q], all);
         for (int k = 0; k < V_NCOL; k++) {
             size_t at = 0;
             while (at < nc && pick[at] != k) at++;
@@ -137,11 +134,47 @@ static void add_labels(cpr_doc *d, const cpr_frame *f, const char *const *vars, 
     }
 }
 
+/* The numbers: the panel's summary and each column's are separate tasks,
+ * on the threads for a large frame (each task's numbers are the same on
+ * any thread, so the output is too). */
+typedef struct {
+    const cpr_frame *f;
+    const size_t *idx;
+    cpr_column_summary *sum;
+    cpr_panel_summary panel;
+} summary_job;
+
+/* Task 0 is the panel's (when f is a panel), the rest one column each. */
+static void summary_task(void *arg, size_t k)
+{
+    summary_job *j = arg;
+    if (j->f->entity) {
+        if (k == 0) {
+            cpr_panel_summarize(j->f, &j->panel);
+            return;
+        }
+        k--;
+    }
+    cpr_column_summarize(j->f, j->idx[k], &j->sum[k]);
+}
+
+enum { SUMMARY_THREAD_MIN_ROWS = 1 << 16 }; /* below, a thread costs more than it saves */
+
 cpr_doc *cpr_describe_doc(const cpr_frame *f, const char *const *vars, size_t nvars)
 {
+    size_t *idx = cpr_malloc((f->ncol ? f->ncol : 1) * sizeof *idx), n = 0;
+    for (size_t j = 0; j < f->ncol; j++)
+        if (wanted(f->cols[j].name, vars, nvars)) idx[n++] = j;
+    summary_job job = {f, idx, cpr_malloc((n ? n : 1) * sizeof(cpr_column_summary)), {0}};
+    size_t ntask = n + (f->entity != NULL);
+    if (f->nrow >= SUMMARY_THREAD_MIN_ROWS) cpr_threads_run(ntask, summary_task, &job);
+    else
+        for (size_t k = 0; k < ntask; k++) summary_task(&job, k);
     cpr_doc *d = cpr_doc_alloc(NULL);
-    add_layout(d, f);
-    add_variables(d, f, vars, nvars);
+    add_layout(d, f, &job.panel);
+    add_variables(d, f, idx, job.sum, n);
     add_labels(d, f, vars, nvars);
+    free(job.sum);
+    free(idx);
     return d;
 }

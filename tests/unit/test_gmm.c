@@ -4,13 +4,17 @@
  * hard-coded below, is tests/unit/oracle/gmm_emplUK.out. Compared: all 13
  * coefficients (7 slopes + 6 time dummies), robust SEs (Windmeijer for two
  * steps), AR(1), AR(2) as summary.pgmm computes them, Hansen J (plm's
- * "sargan") and the classical one-step Sargan written out in the script. */
+ * "sargan") and the classical one-step Sargan written out in the script.
+ * The residuals and fitted values the fit leaves (differenced scale, on the
+ * grid) against pgmm's m$residuals, written by the same script to
+ * tests/unit/oracle/gmm_emplUK_resid.out. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
 
 #include "cpr/gmm.h"
+#include "cpr/gmm_infer.h"
 #include "cpr/status.h"
 #include "refdata.h"
 
@@ -49,6 +53,7 @@ typedef struct {
     double *y, *X;
     int exog[7], years[9];
     char *names[7];
+    int *firms;   /* G firm numbers: entity i is firm firms[i] */
 } emp_grid;
 
 static emp_grid eg;
@@ -64,7 +69,7 @@ static int setup(void **state)
     ref_table *tb = ref_read_csv("tests/data/emplUK.csv");
     if (!tb) return -1;
     size_t n = tb->nrow, G;
-    int *firm = ref_codes(ref_col(tb, "firm"), n, &G, NULL);
+    int *firm = ref_codes(ref_col(tb, "firm"), n, &G, &eg.firms);
     const double *year = ref_col(tb, "year"), *emp = ref_col(tb, "emp"), *wage = ref_col(tb, "wage"),
                  *cap = ref_col(tb, "capital"), *out = ref_col(tb, "output");
     eg.G = G; eg.T = 9;
@@ -95,7 +100,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    free(eg.y); free(eg.X);
+    free(eg.y); free(eg.X); free(eg.firms);
     return 0;
 }
 
@@ -164,11 +169,112 @@ static void test_too_few_periods(void **state)
     cpr_error_clear();
 }
 
+/* One line of gmm_emplUK_resid.out: pgmm's differenced equation of a firm
+ * and year (used = 0: no equation, plm's all-zero row). */
+typedef struct {
+    char tag[8];
+    int firm, year, used;
+    double fitted, resid;
+} resid_row;
+
+static resid_row *read_resid(size_t *n)
+{
+    FILE *fp = fopen("tests/unit/oracle/gmm_emplUK_resid.out", "r");
+    if (!fp) fail_msg("cannot open tests/unit/oracle/gmm_emplUK_resid.out");
+    size_t cap = 4096;
+    resid_row *rows = malloc(cap * sizeof *rows);
+    char line[512];
+    *n = 0;
+    while (fgets(line, sizeof line, fp)) {
+        if (line[0] == '#') continue;
+        double dy;
+        resid_row *r = &rows[*n];
+        if (sscanf(line, "%7s %d %d %d %lf %lf %lf", r->tag, &r->firm, &r->year, &r->used, &dy, &r->fitted, &r->resid) != 7)
+            fail_msg("bad line in gmm_emplUK_resid.out: %s", line);
+        if (++*n == cap) rows = realloc(rows, (cap *= 2) * sizeof *rows);
+    }
+    fclose(fp);
+    return rows;
+}
+
+/* |got - want| within 1e-9 of max(|want|, 0.01): relative for residuals of
+ * the usual size (0.01-0.6), 1e-11 absolute for the few near zero. */
+static int resid_close(double got, double want)
+{
+    double scale = fabs(want) > 0.01 ? fabs(want) : 0.01;
+    return isfinite(got) && fabs(got - want) <= 1e-9 * scale;
+}
+
+/* Mismatches between r's grid residuals / fitted values and the oracle rows
+ * of `tag`: a used row must match, an unused one be NAN, and so must every
+ * cell the oracle does not list (1976-1978: no equation). */
+static size_t resid_mismatches(const cpr_result *r, const resid_row *rows, size_t n, const char *tag, ref_worst *w, size_t *nused)
+{
+    size_t bad = 0, cells = eg.G * eg.T, listed = 0;
+    unsigned char *seen = calloc(cells, 1);
+    *nused = 0;
+    for (size_t q = 0; q < n; q++) {
+        const resid_row *o = &rows[q];
+        if (strcmp(o->tag, tag) != 0) continue;
+        size_t i = 0;
+        while (i < eg.G && eg.firms[i] != o->firm) i++;
+        if (i == eg.G || o->year < 1976 || o->year > 1984) { bad++; continue; }
+        size_t c = i * eg.T + (size_t)(o->year - 1976);
+        seen[c] = 1; listed++;
+        if (!o->used) { bad += !isnan(r->residuals[c]) || !isnan(r->fitted[c]); continue; }
+        ++*nused;
+        if (w) { ref_track(w, "resid", r->residuals[c], o->resid); ref_track(w, "fitted", r->fitted[c], o->fitted); }
+        bad += !resid_close(r->residuals[c], o->resid) || !resid_close(r->fitted[c], o->fitted);
+    }
+    for (size_t c = 0; c < cells; c++)
+        if (!seen[c]) bad += !isnan(r->residuals[c]) || !isnan(r->fitted[c]);
+    free(seen);
+    return listed ? bad : bad + 1;
+}
+
+/* The fit's residuals (the chosen step's, differenced) and fitted values
+ * against pgmm's, cell by cell, for the four cases; and the comparison
+ * catches one residual moved in its 8th digit. */
+static void test_residuals_vs_plm(void **state)
+{
+    (void)state;
+    size_t n;
+    resid_row *rows = read_resid(&n);
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        const oracle *o = &cases[c];
+        cpr_gmm_spec s = spec(o->twostep, o->collapse);
+        cpr_result *r = NULL;
+        if (cpr_gmm_fit(&s, &r)) fail_msg("%s: %s", o->tag, cpr_last_error());
+        assert_non_null(r->residuals);
+        assert_non_null(r->fitted);
+        ref_worst w = {0};
+        size_t nused;
+        size_t bad = resid_mismatches(r, rows, n, o->tag, &w, &nused);
+        if (bad) fail_msg("%s: %zu residuals or fitted values differ from plm's", o->tag, bad);
+        assert_int_equal(nused, r->nobs);
+        printf("# gmm %-5s %zu residuals and fitted values vs plm, worst rel. error %.2e (%s)\n", o->tag, nused, w.worst, w.what);
+        if (c == 0) {   /* the test can fail: perturb one used residual of the oracle */
+            size_t q = 0;
+            while (q < n && !(strcmp(rows[q].tag, o->tag) == 0 && rows[q].used)) q++;
+            assert_true(q < n);
+            double keep = rows[q].resid;
+            rows[q].resid *= 1 + 1e-8;
+            assert_true(resid_mismatches(r, rows, n, o->tag, NULL, &nused) == 1);
+            rows[q].resid = keep;
+            r->residuals[eg.T] = 0.5;   /* a cell without an equation (firm 2, 1976) must be NAN */
+            assert_true(resid_mismatches(r, rows, n, o->tag, NULL, &nused) == 1);
+        }
+        cpr_result_free(r);
+    }
+    free(rows);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_against_plm),
         cmocka_unit_test(test_too_few_periods),
+        cmocka_unit_test(test_residuals_vs_plm),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -2,7 +2,10 @@
 ## EmplUK (Arellano and Bond 1991), the example of plm's ?pgmm.
 ## Run from the repo root:
 ##   Rscript tests/unit/oracle/gmm_emplUK.R > tests/unit/oracle/gmm_emplUK.out
-## Also writes tests/data/emplUK.csv (the data as shipped with plm).
+## Also writes tests/data/emplUK.csv (the data as shipped with plm) and
+## tests/unit/oracle/gmm_emplUK_resid.out: the residuals of the differenced
+## equations (pgmm's m$residuals, the final step's) and fitted = dy - residual,
+## for tests/unit/test_gmm.c and tests/scripts/test_gmm_resid.sh.
 suppressMessages(library(plm))
 options(digits = 15)
 cat("R", R.version$major, R.version$minor, " plm", as.character(packageVersion("plm")), "\n")
@@ -44,11 +47,30 @@ run <- function(tag, ...) {
   cat(sprintf("%s_nobs %d\n", tag, sum(sapply(m$residuals, function(v) sum(v != 0)))))
   invisible(m)
 }
+mods <- list()
 cat("## two-step, GMM instruments lag 2:99 (plm's example)\n")
-run("two", model = "twosteps")
+mods$two <- run("two", model = "twosteps")
 cat("## one-step\n")
-run("one", model = "onestep")
+mods$one <- run("one", model = "onestep")
 cat("## two-step, collapsed instruments\n")
-run("twoc", model = "twosteps", collapse = TRUE)
+mods$twoc <- run("twoc", model = "twosteps", collapse = TRUE)
 cat("## one-step, collapsed instruments\n")
-run("onec", model = "onestep", collapse = TRUE)
+mods$onec <- run("onec", model = "onestep", collapse = TRUE)
+## Residuals: m$residuals holds one vector per firm, named by the years of
+## the differenced equations (1979-1984; one step: unnamed, the years are
+## the row names of m$model[[i]]); m$model[[i]] the differenced
+## [dy, dX] of those rows. plm sets a row without an equation (a missing
+## level at t or t-1) to all zeros: "used" is 0 there.
+rf <- file("tests/unit/oracle/gmm_emplUK_resid.out", "w")
+cat("## tests/unit/oracle/gmm_emplUK.R: R", R.version$major, R.version$minor, " plm",
+    as.character(packageVersion("plm")), "\n## tag firm year used dy fitted resid\n", file = rf)
+for (tag in names(mods)) {
+  m <- mods[[tag]]
+  for (i in seq_along(m$residuals)) {
+    e <- m$residuals[[i]]; dy <- m$model[[i]][, 1]
+    used <- as.integer(rowSums(m$model[[i]] != 0) > 0)
+    cat(sprintf("%s %s %s %d %.17g %.17g %.17g\n", tag, names(m$residuals)[i], rownames(m$model[[i]]), used, dy, dy - e, e),
+        sep = "", file = rf)
+  }
+}
+close(rf)
