@@ -3,6 +3,7 @@
  * input. Kept apart so that the estimators call down into one file and
  * never into each other. */
 #include "cpr/infer.h"
+#include "cpr/linalg.h"
 #include "cpr/rowblocks.h"
 #include "cpr/util.h"
 
@@ -44,12 +45,6 @@ static void scores_rows(void *p, size_t b, size_t lo, size_t hi)
         for (size_t i = lo; i < hi; i++) j->S[(size_t)j->g[i] * j->k + c] += j->X[c * j->n + i] * j->e[i];
 }
 
-static int codes_sorted(const int *g, size_t n)
-{
-    for (size_t i = 1; i < n; i++) if (g[i] < g[i - 1]) return 0;
-    return 1;
-}
-
 void cpr_meat_cluster(const double *X, const double *e, size_t n, size_t k,
                       const int *g, size_t ng, double *M)
 {
@@ -60,7 +55,7 @@ void cpr_meat_cluster(const double *X, const double *e, size_t n, size_t k,
      * one chain in row order, so the scores are the serial loop's for any
      * thread count */
     size_t nb = cpr_row_blocks(n);
-    if (nb > 1 && codes_sorted(g, n)) {
+    if (nb > 1 && cpr_codes_sorted(g, n)) {
         size_t *bounds = cpr_malloc((nb + 1) * sizeof *bounds);
         nb = cpr_row_blocks_at(g, n, bounds);
         cpr_row_spans_run(bounds, nb, scores_rows, &j);

@@ -70,3 +70,27 @@ int cpr_codes_nested(const int *inner, size_t n_inner, const int *outer, size_t 
     free(owner);
     return nested;
 }
+
+typedef struct {
+    const int *g;
+    size_t n, parts;
+    int ok[CPR_THREADS_MAX];
+} sorted_job;
+
+static void sorted_part(void *p, size_t k)
+{
+    sorted_job *j = p;
+    size_t lo, hi;
+    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    int ok = 1;
+    for (size_t i = lo ? lo : 1; i < hi && ok; i++) ok = j->g[i] >= j->g[i - 1];
+    j->ok[k] = ok;
+}
+
+int cpr_codes_sorted(const int *g, size_t n)
+{
+    sorted_job j = { .g = g, .n = n, .parts = n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
+    cpr_threads_run(j.parts, sorted_part, &j);
+    for (size_t k = 0; k < j.parts; k++) if (!j.ok[k]) return 0;
+    return 1;
+}

@@ -336,8 +336,7 @@ int cpr_within_transform_cols(const cpr_absorb *a, double *const *cols, size_t n
     if (a->effects == CPR_EFFECTS_TWOWAY && !w.bal) {
         eseg = cpr_malloc((G + 1) * sizeof *eseg);
         tseg = cpr_malloc((T + 1) * sizeof *tseg);
-        int sorted = 1;   /* rows already grouped by entity, in code order? */
-        for (size_t i = 1; i < n && sorted; i++) sorted = a->entity[i] >= a->entity[i - 1];
+        int sorted = cpr_codes_sorted(a->entity, n);   /* rows already grouped by entity, in code order? */
         if (sorted) {
             eseg[0] = 0;
             for (size_t g = 0; g < G; g++) eseg[g + 1] = eseg[g] + ce[g];
@@ -389,17 +388,45 @@ static size_t find(size_t *p, size_t x)
     return x;
 }
 
+/* Components of the bipartite graph entity - period: each thread joins
+ * the pairs of a range of rows in a forest of its own, the forests are
+ * then joined into the first; the count of components is the graph's,
+ * whatever the split. */
+typedef struct {
+    const cpr_absorb *a;
+    size_t m, parts;
+    size_t *p;   /* parts * m parents */
+} dof_job;
+
+static void dof_part(void *arg, size_t k)
+{
+    dof_job *j = arg;
+    size_t lo, hi, G = j->a->n_entities, *p = j->p + k * j->m;
+    cpr_threads_span(j->a->n, j->parts, k, &lo, &hi);
+    for (size_t i = 0; i < j->m; i++) p[i] = i;
+    for (size_t i = lo; i < hi; i++) {
+        size_t u = find(p, (size_t)j->a->entity[i]), v = find(p, G + (size_t)j->a->time[i]);
+        if (u != v) p[u] = v;
+    }
+}
+
 size_t cpr_absorb_dof(const cpr_absorb *a)
 {
     if (a->effects == CPR_EFFECTS_ENTITY) return a->n_entities;
     if (a->effects == CPR_EFFECTS_TIME) return a->n_times;
-    size_t G = a->n_entities, T = a->n_times, m = G + T, comps = m;
-    size_t *p = cpr_malloc(m * sizeof *p);
-    for (size_t i = 0; i < m; i++) p[i] = i;
-    for (size_t i = 0; i < a->n; i++) {   /* bipartite graph entity - period */
-        size_t u = find(p, (size_t)a->entity[i]), v = find(p, G + (size_t)a->time[i]);
-        if (u != v) { p[u] = v; comps--; }
-    }
-    free(p);
+    size_t G = a->n_entities, T = a->n_times, m = G + T, comps = 0;
+    dof_job j = { a, m, a->n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1, NULL };
+    j.p = cpr_malloc(j.parts * (m ? m : 1) * sizeof *j.p);
+    cpr_threads_run(j.parts, dof_part, &j);
+    size_t *p = j.p;
+    for (size_t k = 1; k < j.parts; k++)
+        for (size_t x = 0; x < m; x++) {
+            size_t r = find(j.p + k * m, x);
+            if (r == x) continue;
+            size_t u = find(p, x), v = find(p, r);
+            if (u != v) p[u] = v;
+        }
+    for (size_t x = 0; x < m; x++) comps += find(p, x) == x;
+    free(j.p);
     return G + T - comps;
 }

@@ -229,6 +229,25 @@ static void free_evaluated(evaluated *ev)
     free(ev->z);
 }
 
+/* The time codes of the design's rows from the value -> code map, split
+ * over the threads (each row its own value). */
+typedef struct {
+    const int *time;
+    const size_t *rows;
+    const int *map;
+    long lo;
+    int *out;
+    size_t n, parts;
+} tmap_job;
+
+static void tmap_part(void *p, size_t k)
+{
+    tmap_job *j = p;
+    size_t r0, r1;
+    cpr_threads_span(j->n, j->parts, k, &r0, &r1);
+    for (size_t r = r0; r < r1; r++) j->out[r] = j->map[j->time[row_at(j->rows, r)] - j->lo];
+}
+
 /* Time codes without sorting when the calendar values span a range of at
  * most 4n + 1024: mark the values present, number them in order. O(n +
  * range). Returns 0 (nothing done) for a wider range. */
@@ -254,26 +273,63 @@ static int int_codes(const int *time, const size_t *rows, size_t n, cpr_design *
     for (unsigned long v = 0; v < range; v++)
         if (map[v] >= 0) d->time_values[map[v]] = (int)(lo + (long)v);
     d->time = cpr_malloc(n * sizeof *d->time);
-    for (size_t r = 0; r < n; r++) d->time[r] = map[time[row_at(rows, r)] - lo];
+    tmap_job j = { time, rows, map, lo, d->time, n, n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
+    cpr_threads_run(j.parts, tmap_part, &j);
     free(map);
     return 1;
+}
+
+typedef struct {
+    const cpr_frame *f;
+    const size_t *rows;
+    cpr_design *d;
+    size_t n, parts;
+    size_t base[CPR_THREADS_MAX];   /* changes in range k, then before range k */
+} recode_job;
+
+static int entity_changes(const recode_job *j, size_t r)
+{
+    return r > 0 && j->f->entity[row_at(j->rows, r)] != j->f->entity[row_at(j->rows, r - 1)];
+}
+
+static void recode_count(void *p, size_t k)
+{
+    recode_job *j = p;
+    size_t lo, hi, c = 0;
+    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    for (size_t r = lo; r < hi; r++) c += (size_t)entity_changes(j, r);
+    j->base[k] = c;
+}
+
+static void recode_fill(void *p, size_t k)
+{
+    recode_job *j = p;
+    size_t lo, hi, g = j->base[k];
+    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    for (size_t r = lo; r < hi; r++) {
+        if (r == 0 || entity_changes(j, r)) {
+            if (r) g++;
+            j->d->entity_labels[g] = j->f->entity_labels ? j->f->entity_labels[j->f->entity[row_at(j->rows, r)]] : NULL;
+        }
+        j->d->entity[r] = (int)g;
+    }
 }
 
 static void fill_panel_codes(const cpr_frame *f, const size_t *rows, cpr_design *d)
 {
     size_t n = d->n;
     if (f->entity) {
-        /* rows are sorted by entity: re-code in one pass */
+        /* rows are sorted by entity: the code of row r is the number of
+         * changes of the frame's entity up to r; split over the threads
+         * (each range counts its changes, then numbers its rows from the
+         * count of the ranges before it: the serial loop's codes) */
         d->entity = cpr_malloc(n * sizeof *d->entity);
         d->entity_labels = cpr_calloc(n ? n : 1, sizeof *d->entity_labels);
+        recode_job j = { .f = f, .rows = rows, .d = d, .n = n, .parts = n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
+        cpr_threads_run(j.parts, recode_count, &j);
         size_t g = 0;
-        for (size_t r = 0; r < n; r++) {
-            if (r == 0 || f->entity[row_at(rows, r)] != f->entity[row_at(rows, r - 1)]) {
-                if (r) g++;
-                d->entity_labels[g] = f->entity_labels ? f->entity_labels[f->entity[row_at(rows, r)]] : NULL;
-            }
-            d->entity[r] = (int)g;
-        }
+        for (size_t k = 0; k < j.parts; k++) { size_t c = j.base[k]; j.base[k] = g; g += c; }
+        cpr_threads_run(j.parts, recode_fill, &j);
         d->n_entities = n ? g + 1 : 0;
     }
     if (f->time && int_codes(f->time, rows, n, d)) return;
@@ -370,9 +426,45 @@ static int check_weights(const cpr_frame *f, const cpr_design_opts *o, long *col
     return CPR_OK;
 }
 
+/* Is every frame row used (no missing value, no zero weight)? A yes/no
+ * per range of rows, split over the threads: the usual big file then
+ * skips the row-by-row pass below. */
+typedef struct {
+    const cpr_frame *f;
+    const evaluated *ev;
+    const cluster_src *cl;
+    size_t ncl, parts;
+    const double *w;
+    int ok[CPR_THREADS_MAX];
+} allok_job;
+
+static void allok_part(void *p, size_t k)
+{
+    allok_job *j = p;
+    const evaluated *ev = j->ev;
+    size_t lo, hi;
+    cpr_threads_span(j->f->nrow, j->parts, k, &lo, &hi);
+    int ok = 1;
+    for (size_t i = lo; i < hi && ok; i++) {
+        ok = isfinite(ev->y.v[i]) != 0;
+        for (size_t c = 0; c < ev->kx; c++) ok &= isfinite(ev->x[c].v[i]) != 0;
+        for (size_t c = 0; c < ev->kz; c++) ok &= isfinite(ev->z[c].v[i]) != 0;
+        for (size_t c = 0; c < j->ncl; c++) ok &= !cluster_missing(j->f, &j->cl[c], i);
+        if (j->w) ok &= !isnan(j->w[i]) && j->w[i] != 0;
+    }
+    j->ok[k] = ok;
+}
+
 static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src *cl, size_t ncl,
                       const double *w, size_t *n_zero_w, size_t **rows_out, size_t *n_out, cpr_design_info *info)
 {
+    if (f->nrow > CPR_ROW_BLOCK) {
+        allok_job j = { .f = f, .ev = ev, .cl = cl, .ncl = ncl, .parts = (size_t)cpr_threads_get(), .w = w };
+        cpr_threads_run(j.parts, allok_part, &j);
+        int all = 1;
+        for (size_t k = 0; k < j.parts; k++) all &= j.ok[k];
+        if (all) { *n_out = f->nrow; *rows_out = NULL; return CPR_OK; }
+    }
     /* the index array is made at the first dropped row: when every row is
      * used (the usual big file) its n entries are never allocated */
     size_t *rows = NULL;
