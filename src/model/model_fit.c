@@ -3,6 +3,7 @@
 #include "cpr/fit.h"
 #include "cpr/status.h"
 #include "cpr/threads.h"
+#include "cpr/util.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -56,13 +57,15 @@ int cpr_model_estimate(const cpr_design *d, const cpr_model_spec *spec, cpr_fit 
     *out = NULL;
     int rc = check_design(d, spec);
     if (rc != CPR_OK) return rc;
-    if (d->kx_endog > 0 || d->kz > 0) return cpr_fit_iv(d, spec, out);
-    switch (spec->kind) {
-    case CPR_MODEL_OLS: case CPR_MODEL_POOLED: return cpr_fit_pooled(d, spec, out);
-    case CPR_MODEL_FE: return cpr_fit_fe(d, spec, out);
-    case CPR_MODEL_RE: return cpr_fit_re(d, spec, out);
-    case CPR_MODEL_BE: return cpr_fit_be(d, spec, out);
-    case CPR_MODEL_FD: return cpr_fit_fd(d, spec, out);
+    if (d->kx_endog > 0 || d->kz > 0) rc = cpr_fit_iv(d, spec, out);
+    else switch (spec->kind) {
+    case CPR_MODEL_OLS: case CPR_MODEL_POOLED: rc = cpr_fit_pooled(d, spec, out); break;
+    case CPR_MODEL_FE: rc = cpr_fit_fe(d, spec, out); break;
+    case CPR_MODEL_RE: rc = cpr_fit_re(d, spec, out); break;
+    case CPR_MODEL_BE: rc = cpr_fit_be(d, spec, out); break;
+    case CPR_MODEL_FD: rc = cpr_fit_fd(d, spec, out); break;
+    default: rc = cpr_fail(CPR_E_INTERNAL, "unknown model kind %d", (int)spec->kind);
     }
-    return cpr_fail(CPR_E_INTERNAL, "unknown model kind %d", (int)spec->kind);
+    cpr_recycle_drop();   /* frame columns the design released and the fit did not take */
+    return rc;
 }

@@ -366,7 +366,7 @@ static size_t cluster_codes_of(const cpr_frame *f, const cluster_src *cs, const 
 static void frame_release_keys(cpr_frame *mut, const cpr_frame *f)
 {
     if (mut != f) return;
-    free(mut->entity); mut->entity = NULL;
+    cpr_recycle(mut->entity); mut->entity = NULL;   /* its pages serve the fit's next array of n codes */
     free(mut->time); mut->time = NULL;
 }
 
@@ -636,7 +636,7 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
     cpr_frame *mut = opts->consume;
     double *took = frame_detach_col(mut, f, &ev.y, &ev, 0, wcol, cl, ncl);
     if (took && !rows) { free(d->y); d->y = took; }
-    else { copy_rows(&ev.y, rows, n, d->y); free(took); }
+    else { copy_rows(&ev.y, rows, n, d->y); cpr_recycle(took); }
     if (has_const) {
         d->names[0] = cpr_strdup("const");
         for (size_t r = 0; r < n; r++) d->X[r] = 1.0;
@@ -645,7 +645,9 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
         const cpr_expr *e = j < fm->nterms ? fm->terms[j] : fm->endog[j - fm->nterms];
         d->names[k0 + j] = cpr_expr_to_string(e);
         copy_rows(&ev.x[j], rows, n, d->X + (k0 + j) * n);
-        free(frame_detach_col(mut, f, &ev.x[j], &ev, 1 + j, wcol, cl, ncl));
+        /* the frame's column goes to cpr_recycle: the fit's next arrays of
+         * n values (FE's y copy, the residuals) take its touched pages */
+        cpr_recycle(frame_detach_col(mut, f, &ev.x[j], &ev, 1 + j, wcol, cl, ncl));
     }
     d->kx_endog = fm->n_endog;
     d->kz = ev.kz;
