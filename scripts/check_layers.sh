@@ -61,6 +61,7 @@ design.h util
 threads.h util
 linalg.h linalg
 within.h linalg
+rowblocks.h linalg
 frame.h load
 catalogue.h load
 formula.h panel
