@@ -58,6 +58,7 @@ result.h util
 design.h util
 linalg.h linalg
 within.h linalg
+rowblocks.h linalg
 frame.h load
 catalogue.h load
 formula.h panel

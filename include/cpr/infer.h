@@ -189,7 +189,17 @@ int cpr_test_hausman_mundlak(const cpr_design *d, const cpr_model_spec *s, cpr_t
 
 /* ---- inference on a fitted model (src/infer/fit_*.c, diagnostics.c) ---- */
 
-/* The variance input of a fit: the one builder of cpr_vcov_in. */
+/* The one place a cpr_vcov_in is written out: the regression (n rows, k
+ * columns X, its residuals and bread, rss, residual df, the K of Stata's
+ * and plm's small-sample factors), the groups of its rows from `rows`
+ * (clusters, second clusters, periods, the cluster name; NULL: none), and
+ * nothing else: no absorbed effects, weights, intercept or cluster
+ * diagnostics. cpr_vcov_in_from_fit starts from it; the IV diagnostics'
+ * regressions on partialled instruments (src/infer/iv_part.c) use it as is. */
+cpr_vcov_in cpr_vcov_in_init(size_t n, size_t k, const double *X, const double *resid, const double *bread,
+                             double rss, double df_resid, double k_stata, double k_plm, const cpr_design *rows);
+/* The variance input of a fit: cpr_vcov_in_init with the fit's groups,
+ * absorption, weights and diagnostics. */
 cpr_vcov_in cpr_vcov_in_from_fit(const cpr_fit *f);
 /* Variance (f->spec.se, ssc, dk_lag), standard errors, inference df and
  * the joint Wald test into f->r, at the place the estimator marked; the

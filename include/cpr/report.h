@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "cpr/catalogue.h"
 #include "cpr/correlate.h"
 #include "cpr/group_stat.h"
 #include "cpr/result.h"
@@ -103,6 +104,9 @@ typedef struct {
     size_t nrule;      /* entries of rule[] */
     int center;
     int attach;
+    /* Text only, set by cpr_doc_table_listing: a listing rather than a
+     * table (`vars`). NULL: an ordinary table. */
+    size_t *listing;
 } cpr_doc_block;
 
 typedef struct {
@@ -131,6 +135,10 @@ void cpr_doc_table_row(cpr_doc_block *b, const cpr_cell *cells);
 /* Draw a rule above the next row appended (or below the last row, when
  * none follows). */
 void cpr_doc_table_rule(cpr_doc_block *b);
+/* Text shows table b as a listing: no rules, every column left-aligned and
+ * padded to width[j] (ncol entries; longer text runs over, as printf's
+ * %-*s), the last shown column unpadded. Other formats are unchanged. */
+void cpr_doc_table_listing(cpr_doc_block *b, const size_t *width);
 /* 1 when a rule goes above row i (i == nrow: below the last row). */
 int cpr_doc_table_has_rule(const cpr_doc_block *b, size_t i);
 cpr_doc_block *cpr_doc_add_lines(cpr_doc *d, const char *key, const char *title, cpr_show show);
@@ -195,5 +203,11 @@ int cpr_report_stat(FILE *out, const char *var, cpr_stat_fn fn, cpr_stat_by by, 
  * when nvars > 0, in the frame's order): n, first and last period with a
  * value, min, mean, max; then the labels the file gave its columns. */
 cpr_doc *cpr_describe_doc(const cpr_frame *f, const char *const *vars, size_t nvars);
+
+/* `vars` (vars_doc.c): the catalogue entries v[0..n-1] as one table
+ * "variables" (name, unit, source, label; the machine formats also code,
+ * licence, transform, file). Text shows it as a listing; with `full` the
+ * human formats show one block per variable with every field instead. */
+cpr_doc *cpr_vars_doc(const cpr_var_info *const *v, size_t n, int full);
 
 #endif

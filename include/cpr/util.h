@@ -8,6 +8,14 @@
 void *cpr_malloc(size_t n);          /* aborts with exit 18 on failure */
 void *cpr_calloc(size_t n, size_t size);
 void *cpr_realloc(void *p, size_t n);
+/* A big block (4 MiB and up) no longer needed, kept for the next
+ * cpr_malloc of about its size (at most 1/8 larger than asked) instead of
+ * being returned to the kernel: its pages are already touched, and first
+ * touching fresh pages (a fault and a zeroed page each) is dear on a
+ * virtual machine. Small blocks, or when the few slots are full: free().
+ * cpr_recycle_drop frees whatever was not taken. Thread-safe. */
+void cpr_recycle(void *p);
+void cpr_recycle_drop(void);
 char *cpr_strdup(const char *s);
 char *cpr_strndup(const char *s, size_t n);
 char *cpr_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

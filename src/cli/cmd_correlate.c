@@ -19,8 +19,8 @@ static int run_correlate(const cli_command *cmd, int argc, char **argv)
         return rc;
     }
     double level;
-    int fmt = cpr_format_parse(cli_get(&a, "format") ? cli_get(&a, "format") : "text");
-    if (fmt < 0) rc = cli_usage_error(cmd, "--format must be text|md|csv|json|latex, not '%s'", cli_get(&a, "format"));
+    cpr_format fmt = CPR_FMT_TEXT;
+    rc = cli_get_format(&a, &fmt);
     if (!rc && cli_get_double(&a, "level", 0.95, &level)) rc = CPR_E_USAGE;
     if (!rc && !(level > 0.5 && level < 1)) rc = cli_usage_error(cmd, "--level must lie between 0.5 and 1");
     cpr_frame *f = NULL;
@@ -37,7 +37,7 @@ static int run_correlate(const cli_command *cmd, int argc, char **argv)
     if (!rc && !(bd >= 0 && bd == floor(bd))) rc = cli_usage_error(cmd, "--bootstrap must be a whole number >= 0");
     if (!rc && f->entity && !cli_has(&a, "iid-only"))
         rc = cpr_correlate_cluster(x, y, f->entity, f->nrow, (size_t)bd, 42, &c);
-    if (!rc) rc = cpr_report_correlation(stdout, &c, (cpr_format)fmt);
+    if (!rc) rc = cpr_report_correlation(stdout, &c, fmt);
     cpr_correlation_clear(&c);
     cpr_frame_free(f);
     cli_args_free(&a);
@@ -46,7 +46,7 @@ static int run_correlate(const cli_command *cmd, int argc, char **argv)
 
 static const cli_opt correlate_opts[] = {
     {"level", 0, "P", "0.95", "confidence level of the intervals"},
-    {"format", 0, "FMT", "text", "output format: text|md|csv|json|latex"},
+    CLI_FORMAT_OPT,
     {"bootstrap", 0, "B", "9999", "panel data: wild cluster bootstrap draws for Pearson's p by entity (fewer than 50 entities)"},
     {"iid-only", 0, NULL, NULL, "panel data: skip the cluster-robust p (rows treated as independent)"},
     CLI_DATA_OPTS,

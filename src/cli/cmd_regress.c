@@ -388,7 +388,11 @@ static int fit_one(const cli_args *a, const cpr_frame *f, cpr_frame *consume, co
     free(R->formula);
     R->formula = cpr_formula_to_string(*fm);
     R->n_dropped = (*d)->n_dropped;
-    R->sample = cpr_design_sample_text(*d);
+    /* the sample list is shown only by the machine formats (JSON); a big
+     * unbalanced panel's list runs to tens of MB, so it is not built for
+     * text, md, LaTeX or HTML output, which never print it */
+    if (o->fmt != CPR_FMT_TEXT && o->fmt != CPR_FMT_MD && o->fmt != CPR_FMT_LATEX && o->fmt != CPR_FMT_HTML)
+        R->sample = cpr_design_sample_text(*d);
     if ((*d)->n_dropped)
         cpr_result_add_note(R, "%zu observations dropped for missing values (listwise deletion)", (*d)->n_dropped);
     if ((*d)->w) {

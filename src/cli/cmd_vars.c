@@ -1,6 +1,8 @@
-/* cpr-stats vars: the variable catalogue of the bundled data. */
+/* cpr-stats vars: the variable catalogue of the bundled data, selected by
+ * pattern here and printed through the report backends (cpr_vars_doc). */
 #include "cli.h"
 #include "cpr/catalogue.h"
+#include "cpr/report.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -15,36 +17,31 @@ static int matches(const cpr_var_info *v, char **pats, int npat)
     return npat == 0;
 }
 
-static void print_long(const cpr_var_info *v)
-{
-    printf("%s\n  label:     %s\n  unit:      %s\n  source:    %s\n  code:      %s\n  licence:   %s\n  transform: %s\n  file:      %s\n",
-           v->name, v->label, v->unit, v->source, v->source_code, v->licence, v->transform, v->file);
-}
-
 static int run_vars(const cli_command *cmd, int argc, char **argv)
 {
     cli_args a;
     int rc = cli_parse(cmd, argc, argv, &a);
     if (rc) return rc;
+    cpr_format fmt = CPR_FMT_TEXT;
+    if ((rc = cli_get_format(&a, &fmt))) { cli_args_free(&a); return rc; }
     const char *path = cli_get(&a, "catalogue");
     char *def = path ? NULL : cli_datafile("catalogue.csv");
     cpr_catalogue *c = NULL;
     rc = path || def ? cpr_catalogue_load(path ? path : def, &c) : cpr_last_code();
+    const cpr_var_info **shown = NULL;
+    size_t n = 0;
     if (!rc) {
-        size_t w = 8, shown = 0;
+        shown = cpr_malloc((c->n + 1) * sizeof *shown);
         for (size_t i = 0; i < c->n; i++)
-            if (matches(&c->vars[i], a.pos, a.npos) && strlen(c->vars[i].name) > w) w = strlen(c->vars[i].name);
-        int verbose = cli_has(&a, "long");
-        if (!verbose) printf("%-*s  %-16s  %-30s  %s\n", (int)w, "name", "unit", "source", "label");
-        for (size_t i = 0; i < c->n; i++) {
-            const cpr_var_info *v = &c->vars[i];
-            if (!matches(v, a.pos, a.npos)) continue;
-            shown++;
-            if (verbose) print_long(v);
-            else printf("%-*s  %-16s  %-30s  %s\n", (int)w, v->name, v->unit, v->source, v->label);
-        }
-        if (shown == 0 && a.npos > 0) rc = cpr_fail(CPR_E_NOVAR, "no catalogued variable matches '%s'", a.pos[0]);
+            if (matches(&c->vars[i], a.pos, a.npos)) shown[n++] = &c->vars[i];
+        if (n == 0 && a.npos > 0) rc = cpr_fail(CPR_E_NOVAR, "no catalogued variable matches '%s'", a.pos[0]);
     }
+    if (!rc) {
+        cpr_doc *d = cpr_vars_doc(shown, n, cli_has(&a, "long"));
+        rc = cpr_doc_render(stdout, d, fmt);
+        cpr_doc_free(d);
+    }
+    free(shown);
     cpr_catalogue_free(c);
     free(def);
     cli_args_free(&a);
@@ -53,7 +50,9 @@ static int run_vars(const cli_command *cmd, int argc, char **argv)
 
 static const cli_opt vars_opts[] = {
     {"catalogue", 0, "FILE", "datasets/catalogue.csv", "catalogue to print"},
-    {"long", 'l', NULL, NULL, "print every field (source code, licence, transform) for each variable"},
+    {"long", 'l', NULL, NULL, "print every field (source code, licence, transform, file) for each variable; "
+                              "csv and json always hold every field"},
+    CLI_FORMAT_OPT,
     {0}};
 
 const cli_command cli_cmd_vars = {

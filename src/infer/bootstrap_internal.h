@@ -43,12 +43,20 @@ void cpr_wcr_setup_clear(cpr_wcr_setup *s);
 
 /* The five numbers (N0, N1, qa, qb, qc) of each of nl <= CPR_WCR_LANES
  * draws whose weights are V[g * CPR_WCR_LANES + l]; draw l's go to
- * out[l][0..4]. Every lane computes exactly the scalar sums in cluster
- * order, so a draw's numbers do not depend on its lane or block. */
-void cpr_wcr_block_stats(const cpr_wcr_pieces *p, const double *V, size_t nl, double *const *out);
+ * out[l][0], out[l][fs], ..., out[l][4 * fs] (the draws' numbers are kept
+ * as five arrays of B, fs = B, so that the p-value scan reads them as
+ * vectors). Every lane computes exactly the scalar sums in cluster order,
+ * so a draw's numbers do not depend on its lane or block. */
+void cpr_wcr_block_stats(const cpr_wcr_pieces *p, const double *V, size_t nl, double *const *out, size_t fs);
 /* The same for the CV3 pieces, one draw (weights v, G) at a time; S is
  * 2k scratch. */
-void cpr_wcr_draw_stats_cv3(const cpr_wcr_jpieces *p, const double *v, double *S, double *out);
+void cpr_wcr_draw_stats_cv3(const cpr_wcr_jpieces *p, const double *v, double *S, double *out, size_t fs);
+
+/* #{b < B : den2_b(r) <= 0 (or NaN) or num_b(r)^2 >= lim2 den2_b(r)} over
+ * the five arrays d[0..5B) (N0, N1, qa, qb, qc), with num = N0 - r N1 and
+ * den2 = qa - 2r qb + r^2 qc: exactly the scalar count, several draws a
+ * vector. */
+size_t cpr_wcr_count_extreme(const double *d, size_t B, double r, double lim2);
 
 /* Setting to 1 sends every design through the QR route (tests: both
  * routes against the same outside reference). */

@@ -22,15 +22,20 @@
  * cpr_malloc buffers), as the compilers' own unaligned vector types do. */
 typedef double v2 __attribute__((vector_size(2 * sizeof(double)), aligned(sizeof(double))));
 typedef double v4 __attribute__((vector_size(4 * sizeof(double)), aligned(sizeof(double))));
+typedef long i2 __attribute__((vector_size(2 * sizeof(long))));
+typedef long i4 __attribute__((vector_size(4 * sizeof(long))));
+_Static_assert(sizeof(long) == sizeof(double), "a comparison of doubles gives longs");
 _Static_assert(CPR_WCR_LANES % 4 == 0, "a block fills whole vectors");
 
 /* SSE2, the x86-64 baseline (and any other machine): pairs of lanes. */
 #define KV v2
+#define KI i2
 #define KN 2
 #define KSFX _base
 #define KATTR
 #include "bootstrap_kernel_body.h"
 #undef KV
+#undef KI
 #undef KN
 #undef KSFX
 #undef KATTR
@@ -41,11 +46,13 @@ _Static_assert(CPR_WCR_LANES % 4 == 0, "a block fills whole vectors");
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define CPR_WCR_HAVE_AVX 1
 #define KV v4
+#define KI i4
 #define KN 4
 #define KSFX _avx
 #define KATTR __attribute__((target("avx")))
 #include "bootstrap_kernel_body.h"
 #undef KV
+#undef KI
 #undef KN
 #undef KSFX
 #undef KATTR
@@ -75,15 +82,23 @@ static int avx_usable(void)
 }
 #endif
 
-void cpr_wcr_block_stats(const cpr_wcr_pieces *p, const double *V, size_t nl, double *const *out)
+void cpr_wcr_block_stats(const cpr_wcr_pieces *p, const double *V, size_t nl, double *const *out, size_t fs)
 {
 #ifdef CPR_WCR_HAVE_AVX
-    if (!cpr_wcr_no_avx && avx_usable()) { block_stats_avx(p, V, nl, out); return; }
+    if (!cpr_wcr_no_avx && avx_usable()) { block_stats_avx(p, V, nl, out, fs); return; }
 #endif
-    block_stats_base(p, V, nl, out);
+    block_stats_base(p, V, nl, out, fs);
 }
 
-void cpr_wcr_draw_stats_cv3(const cpr_wcr_jpieces *p, const double *v, double *S, double *out)
+size_t cpr_wcr_count_extreme(const double *d, size_t B, double r, double lim2)
+{
+#ifdef CPR_WCR_HAVE_AVX
+    if (!cpr_wcr_no_avx && avx_usable()) return count_extreme_avx(d, B, r, lim2);
+#endif
+    return count_extreme_base(d, B, r, lim2);
+}
+
+void cpr_wcr_draw_stats_cv3(const cpr_wcr_jpieces *p, const double *v, double *S, double *out, size_t fs)
 {
     size_t G = p->G, k = p->k;
     double *S1 = S + k;
@@ -97,5 +112,5 @@ void cpr_wcr_draw_stats_cv3(const cpr_wcr_jpieces *p, const double *v, double *S
         for (size_t c = 0; c < k; c++) { P += p->ca[g * k + c] * S[c]; Q += p->ca[g * k + c] * S1[c]; }
         qa += P * P; qb += P * Q; qc += Q * Q;
     }
-    out[0] = N0; out[1] = N1; out[2] = qa; out[3] = qb; out[4] = qc;
+    out[0] = N0; out[fs] = N1; out[2 * fs] = qa; out[3 * fs] = qb; out[4 * fs] = qc;
 }

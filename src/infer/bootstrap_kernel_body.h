@@ -1,7 +1,7 @@
 /* The body of the lane kernel, compiled once per vector width by
  * bootstrap_kernel.c: KV (vector type of KN doubles), KSFX (name suffix),
- * KATTR (target attribute). H vectors make one block of CPR_WCR_LANES
- * draws. Not a header of its own: include only from bootstrap_kernel.c. */
+ * KATTR (target attribute), KI (vector of KN longs: a comparison's
+ * result). H vectors make one block of CPR_WCR_LANES draws. Not a header of its own: include only from bootstrap_kernel.c. */
 
 #define KCAT_(a, b) a##b
 #define KCAT(a, b) KCAT_(a, b)
@@ -11,7 +11,7 @@
  * vector times a double: the compilers broadcast the scalar in registers. */
 static inline __attribute__((always_inline)) void
 KCAT(block_sums, KSFX)(const cpr_wcr_pieces *p, const KV *V, size_t k, KV *TV0, KV *TV1,
-                       size_t nl, double *const *out)
+                       size_t nl, double *const *out, size_t fs)
 {
     size_t G = p->G;
     const KV zero = {0};
@@ -42,26 +42,51 @@ KCAT(block_sums, KSFX)(const cpr_wcr_pieces *p, const KV *V, size_t k, KV *TV0, 
     for (size_t l = 0; l < nl; l++) {
         double *o = out[l];
         size_t m = l / KN, i = l % KN;
-        o[0] = N0[m][i]; o[1] = N1[m][i]; o[2] = qa[m][i]; o[3] = qb[m][i]; o[4] = qc[m][i];
+        o[0] = N0[m][i]; o[fs] = N1[m][i]; o[2 * fs] = qa[m][i]; o[3 * fs] = qb[m][i]; o[4 * fs] = qc[m][i];
     }
 }
 
 /* k fixed at compile time (1 to 4): the column loops unroll into
  * registers; any other k through the heap. */
 #define KBLOCK(K) case K: { KV TV0[K * KH], TV1[K * KH]; \
-        KCAT(block_sums, KSFX)(p, Vv, K, TV0, TV1, nl, out); break; }
+        KCAT(block_sums, KSFX)(p, Vv, K, TV0, TV1, nl, out, fs); break; }
 
-static KATTR void KCAT(block_stats, KSFX)(const cpr_wcr_pieces *p, const double *V, size_t nl, double *const *out)
+static KATTR void KCAT(block_stats, KSFX)(const cpr_wcr_pieces *p, const double *V, size_t nl, double *const *out, size_t fs)
 {
     const KV *Vv = (const KV *)V;
     switch (p->k) {
     KBLOCK(1) KBLOCK(2) KBLOCK(3) KBLOCK(4)
     default: {
         KV *TV = cpr_malloc(2 * KH * p->k * sizeof *TV);
-        KCAT(block_sums, KSFX)(p, Vv, p->k, TV, TV + KH * p->k, nl, out);
+        KCAT(block_sums, KSFX)(p, Vv, p->k, TV, TV + KH * p->k, nl, out, fs);
         free(TV);
     }
     }
+}
+
+/* The p-value scan (cpr_wcr_count_extreme): KN draws a vector, each
+ * operation the scalar one in the scalar order (products commute exactly),
+ * the leftover draws by the scalar expression itself. */
+static KATTR size_t KCAT(count_extreme, KSFX)(const double *d, size_t B, double r, double lim2)
+{
+    const double *d0 = d, *d1 = d + B, *d2 = d + 2 * B, *d3 = d + 3 * B, *d4 = d + 4 * B;
+    const double tr = 2.0 * r, rr = r * r;
+    const KV zero = {0};
+    KI acc = {0};
+    size_t b = 0;
+    for (; b + KN <= B; b += KN) {
+        KV s0 = *(const KV *)(d0 + b), s1 = *(const KV *)(d1 + b), s2 = *(const KV *)(d2 + b);
+        KV s3 = *(const KV *)(d3 + b), s4 = *(const KV *)(d4 + b);
+        KV num = s0 - s1 * r, den2 = s2 - s3 * tr + s4 * rr;
+        acc -= ~(den2 > zero) | (num * num >= den2 * lim2);   /* true is -1 */
+    }
+    size_t count = 0;
+    for (int i = 0; i < KN; i++) count += (size_t)acc[i];
+    for (; b < B; b++) {
+        double num = d0[b] - r * d1[b], den2 = d2[b] - 2.0 * r * d3[b] + r * r * d4[b];
+        count += !(den2 > 0) || num * num >= lim2 * den2;
+    }
+    return count;
 }
 
 #undef KBLOCK

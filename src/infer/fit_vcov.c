@@ -10,20 +10,37 @@
 #include <math.h>
 #include <stdlib.h>
 
+cpr_vcov_in cpr_vcov_in_init(size_t n, size_t k, const double *X, const double *resid, const double *bread,
+                             double rss, double df_resid, double k_stata, double k_plm, const cpr_design *rows)
+{
+    cpr_vcov_in in = { .n = n, .k = k, .X = X, .resid = resid, .bread = bread, .rss = rss,
+                       .df_resid = df_resid, .k_stata = k_stata, .k_plm = k_plm };
+    if (rows) {
+        in.cluster = rows->cluster; in.n_clusters = rows->n_clusters;
+        in.cluster2 = rows->cluster2; in.n_cluster2 = rows->n_cluster2;
+        in.time = rows->time; in.n_times = rows->n_times;
+        in.cluster_name = rows->cluster_name;
+    }
+    return in;
+}
+
 cpr_vcov_in cpr_vcov_in_from_fit(const cpr_fit *f)
 {
     const cpr_reg *g = &f->g;
-    cpr_vcov_in in = { .n = g->n, .k = g->k, .X = f->xs ? f->xs : g->X, .resid = f->resid,
-                       .bread = f->bread ? f->bread : g->ls.bread, .rss = f->rss,
-                       .df_resid = f->df_resid, .k_stata = f->k_stata, .k_plm = f->k_plm, .normal = f->normal,
-                       .cluster = f->cluster, .n_clusters = f->n_clusters,
-                       .cluster2 = f->cluster2, .n_cluster2 = f->n_cluster2,
-                       .time = f->time, .n_times = f->n_times, .cluster_name = f->cluster_name,
-                       .fe_nest = f->fe_nest, .fe_n_nest = f->fe_n_nest,
-                       .fe_other = { f->fe_other[0], f->fe_other[1] }, .fe_n_other = { f->fe_n_other[0], f->fe_n_other[1] },
-                       .has_const = f->has_const, .diag = f->diag, .cluster_labels = f->cluster_labels,
-                       .n_obs = f->wt.n_obs,   /* 0 (= n) unless the estimator set weights up */
-                       .hc_div = f->wt.type == CPR_WEIGHT_F ? f->wt.w : NULL, .weighted = f->wt.w != NULL };
+    /* the fit's groups, not its design's: its final rows may be other rows (between) or have no design (threshold) */
+    cpr_vcov_in in = cpr_vcov_in_init(g->n, g->k, f->xs ? f->xs : g->X, f->resid, f->bread ? f->bread : g->ls.bread,
+                                      f->rss, f->df_resid, f->k_stata, f->k_plm, NULL);
+    in.cluster = f->cluster; in.n_clusters = f->n_clusters;
+    in.cluster2 = f->cluster2; in.n_cluster2 = f->n_cluster2;
+    in.time = f->time; in.n_times = f->n_times;
+    in.cluster_name = f->cluster_name;
+    in.normal = f->normal;
+    in.fe_nest = f->fe_nest; in.fe_n_nest = f->fe_n_nest;
+    for (int j = 0; j < 2; j++) { in.fe_other[j] = f->fe_other[j]; in.fe_n_other[j] = f->fe_n_other[j]; }
+    in.has_const = f->has_const; in.diag = f->diag; in.cluster_labels = f->cluster_labels;
+    in.n_obs = f->wt.n_obs;   /* 0 (= n) unless the estimator set weights up */
+    in.hc_div = f->wt.type == CPR_WEIGHT_F ? f->wt.w : NULL;
+    in.weighted = f->wt.w != NULL;
     return in;
 }
 

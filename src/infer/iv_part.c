@@ -87,11 +87,8 @@ int iv_part_wald(const iv_part *p, const double *b, const double *r, double *W)
     size_t n = p->n, L1 = p->L1;
     long double rss = 0;
     for (size_t i = 0; i < n; i++) rss += (long double)r[i] * r[i];
-    cpr_vcov_in in = { .n = n, .k = L1, .X = p->z, .resid = r, .bread = p->zzinv, .rss = (double)rss,
-                       .df_resid = p->asymptotic ? (double)n : p->dfr, .k_stata = p->k_stata, .k_plm = p->k_stata,
-                       .cluster = p->d->cluster, .n_clusters = p->d->n_clusters, .cluster2 = p->d->cluster2,
-                       .n_cluster2 = p->d->n_cluster2, .time = p->d->time, .n_times = p->d->n_times,
-                       .cluster_name = p->d->cluster_name };
+    cpr_vcov_in in = cpr_vcov_in_init(n, L1, p->z, r, p->zzinv, (double)rss, p->asymptotic ? (double)n : p->dfr,
+                                      p->k_stata, p->k_stata, p->d);
     double *V = cpr_malloc(L1 * L1 * sizeof *V);
     cpr_vcov_info info;
     int rc = cpr_vcov(&in, p->se, p->ssc, -1, V, &info);

@@ -14,26 +14,13 @@
  *   for which CPR_LS_AUTO keeps this path (see cpr_ols_qr);
  * - cond = sqrt(||C||_1 ||C^-1||_1) of the column-scaled Gram matrix C. */
 #include "ls_internal.h"
+#include "cpr/rowblocks.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static long double dot_ld(const double *a, const double *b, size_t n)
-{
-    long double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        s0 += (long double)a[i] * b[i];
-        s1 += (long double)a[i + 1] * b[i + 1];
-        s2 += (long double)a[i + 2] * b[i + 2];
-        s3 += (long double)a[i + 3] * b[i + 3];
-    }
-    for (; i < n; i++) s0 += (long double)a[i] * b[i];
-    return (s0 + s1) + (s2 + s3);
-}
 
 /* Sequential Cholesky over the columns in order: keep a column when its
  * Schur complement exceeds tol^2 of its diagonal. L (k*k, row-major,
@@ -78,12 +65,12 @@ void cpr_chol_solve_ld(const long double *L, size_t ld, size_t k, long double *g
  * Blocks of rows keep the long double residuals in L1; the column loops
  * keep their accumulators in registers. */
 #define XTX_BLOCK 256
-static void resid_ld(const double *const *cols, size_t n, size_t k, const double *y,
-                     const long double *b, double *r, long double *g, double *rss)
+static void resid_rows(const double *const *cols, size_t lo, size_t n, size_t k, const double *y,
+                       const long double *b, double *r, long double *g, long double *rss)
 {
     long double ss = 0, s[XTX_BLOCK];
     for (size_t j = 0; j < k; j++) g[j] = 0;
-    for (size_t i0 = 0; i0 < n; i0 += XTX_BLOCK) {
+    for (size_t i0 = lo; i0 < n; i0 += XTX_BLOCK) {
         size_t m = n - i0 < XTX_BLOCK ? n - i0 : XTX_BLOCK;
         const double *yb = y + i0;
         double *rb = r + i0;
@@ -119,16 +106,60 @@ static void resid_ld(const double *const *cols, size_t n, size_t k, const double
             g[j] += a0 + a1;
         }
     }
+    *rss = ss;
+}
+
+/* The same over fixed row blocks (cpr/rowblocks.h), g and rss added in
+ * block order: one block, hence the serial arithmetic, up to
+ * CPR_ROW_BLOCK rows. */
+typedef struct {
+    const double *const *cols;
+    size_t k;
+    const double *y;
+    const long double *b;
+    double *r;
+    long double *part;   /* per block: k entries of g, then rss */
+} resid_job;
+
+static void resid_block(void *p, size_t blk, size_t lo, size_t hi)
+{
+    resid_job *j = p;
+    long double *g = j->part + blk * (j->k + 1);
+    resid_rows(j->cols, lo, hi, j->k, j->y, j->b, j->r, g, g + j->k);
+}
+
+static void resid_ld(const double *const *cols, size_t n, size_t k, const double *y,
+                     const long double *b, double *r, long double *g, double *rss)
+{
+    size_t nb = cpr_row_blocks(n);
+    resid_job j = { cols, k, y, b, r, cpr_malloc(nb * (k + 1) * sizeof(long double)) };
+    cpr_row_blocks_run(n, resid_block, &j);
+    long double ss = j.part[k];
+    for (size_t a = 0; a < k; a++) g[a] = j.part[a];
+    for (size_t blk = 1; blk < nb; blk++) {
+        for (size_t a = 0; a < k; a++) g[a] += j.part[blk * (k + 1) + a];
+        ss += j.part[blk * (k + 1) + k];
+    }
     *rss = (double)ss;
+    free(j.part);
 }
 
 int cpr_ls_xtx(const double *X, double *scale, size_t n, size_t k, const double *y, double tol, cpr_ls *out)
 {
     /* the scaled problem Xs = X / scale (powers of two, so every step is
      * exact), worked on the columns of X as given: no copy */
+    /* [X y]'[X y] in one pass: X'X, and X'y for the first sweep */
     long double *C = cpr_malloc(k * k * sizeof *C), *L = cpr_calloc(k * k, sizeof *L);
+    long double *Gy = cpr_malloc((k + 1) * (k + 1) * sizeof *Gy);
+    {
+        const double **all = cpr_malloc((k + 1) * sizeof *all);
+        for (size_t a = 0; a < k; a++) all[a] = X + a * n;
+        all[k] = y;
+        cpr_gram_ld(all, k + 1, n, NULL, Gy);
+        free(all);
+    }
     for (size_t a = 0; a < k; a++)
-        for (size_t b = a; b < k; b++) C[a * k + b] = C[b * k + a] = dot_ld(X + a * n, X + b * n, n);
+        for (size_t b = 0; b < k; b++) C[a * k + b] = Gy[a * (k + 1) + b];
     if (scale) {   /* 2^e with the column norm in [2^(e-1), 2^e), as cpr_ols_qr scales */
         for (size_t a = 0; a < k; a++) {
             int e = 0;
@@ -141,7 +172,7 @@ int cpr_ls_xtx(const double *X, double *scale, size_t n, size_t k, const double 
     size_t *keep = cpr_malloc((k ? k : 1) * sizeof *keep);
     size_t kk = gram_select(C, k, tol, keep, L);
     out->keep = keep; out->k = kk;
-    if (kk == 0 || n <= kk) { free(C); free(L); return CPR_OK; }   /* caller reports */
+    if (kk == 0 || n <= kk) { free(C); free(L); free(Gy); return CPR_OK; }   /* caller reports */
     const double **cols = cpr_malloc(kk * sizeof *cols);
     long double *sc = cpr_malloc(kk * sizeof *sc), *braw = cpr_malloc(kk * sizeof *braw);
     for (size_t a = 0; a < kk; a++) { cols[a] = X + keep[a] * n; sc[a] = scale ? scale[keep[a]] : 1.0L; }
@@ -150,7 +181,8 @@ int cpr_ls_xtx(const double *X, double *scale, size_t n, size_t k, const double 
     out->resid = cpr_malloc(n * sizeof(double));
     long double *b = cpr_calloc(kk, sizeof *b), *g = cpr_malloc(kk * sizeof *g);
     /* sweep 1 from b = 0: g = X'y needs no residual pass */
-    for (size_t j = 0; j < kk; j++) g[j] = dot_ld(cols[j], y, n) / sc[j];
+    for (size_t j = 0; j < kk; j++) g[j] = Gy[keep[j] * (k + 1) + k] / sc[j];
+    free(Gy);
     cpr_chol_solve_ld(L, k, kk, g);
     for (size_t j = 0; j < kk; j++) b[j] = g[j];
     /* later sweeps: r = y - Xb; a correction below 1e-17 of b leaves b (and

@@ -1,6 +1,7 @@
 /* A final regression (after whatever transform the estimator applied):
  * least squares, the kept columns and names, and the result skeleton. */
 #include "cpr/linalg.h"
+#include "cpr/rowblocks.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -78,11 +79,41 @@ cpr_result *cpr_reg_result(const cpr_reg *g, const char *model, const char *esti
     return r;
 }
 
+/* Sums over fixed row blocks (cpr/rowblocks.h): one block, the plain
+ * serial sums, up to CPR_ROW_BLOCK rows; for any n the same for any
+ * thread count. */
+typedef struct {
+    const double *y;
+    long double m;
+    int squares;         /* 0: sum of y, 1: sum of (y - m)^2 */
+    long double *part;
+} tss_job;
+
+static void tss_block(void *p, size_t b, size_t lo, size_t hi)
+{
+    tss_job *j = p;
+    const double *y = j->y;
+    long double s = 0, m = j->m;
+    if (j->squares) for (size_t i = lo; i < hi; i++) s += (y[i] - m) * (y[i] - m);
+    else for (size_t i = lo; i < hi; i++) s += y[i];
+    j->part[b] = s;
+}
+
+static long double tss_pass(tss_job *j, size_t n)
+{
+    cpr_row_blocks_run(n, tss_block, j);
+    long double s = j->part[0];
+    for (size_t b = 1, nb = cpr_row_blocks(n); b < nb; b++) s += j->part[b];
+    return s;
+}
+
 double cpr_tss(const double *y, size_t n, int centered)
 {
-    long double m = 0, s = 0;
-    if (centered) { for (size_t i = 0; i < n; i++) m += y[i]; m /= n; }
-    for (size_t i = 0; i < n; i++) s += (y[i] - m) * (y[i] - m);
+    tss_job j = { y, 0, 0, cpr_malloc(cpr_row_blocks(n) * sizeof(long double)) };
+    if (centered) { j.m = tss_pass(&j, n); j.m /= n; }
+    j.squares = 1;
+    long double s = tss_pass(&j, n);
+    free(j.part);
     return (double)s;
 }
 

@@ -7,6 +7,7 @@
  * means are zero by construction); CPR_E_NOCONV after maxiter sweeps. */
 #include "cpr/linalg.h"
 #include "cpr/within.h"
+#include "cpr/rowblocks.h"
 #include "cpr/status.h"
 #include "cpr/threads.h"
 #include "cpr/util.h"
@@ -51,6 +52,10 @@ typedef struct {
     const int *te;        /* n entity codes, rows grouped by time */
     const size_t *tseg;   /* T + 1 offsets into te */
     double *alpha;        /* G: entity effects of the last map's input */
+    size_t parts;         /* group ranges per sweep (threads; 1: serial) */
+    int grouped;          /* et is the time codes themselves (rows grouped by entity) */
+    const size_t *bounds; /* grouped: nb + 1 row blocks ending at entity ends */
+    size_t nb;            /* row blocks of the sums pass */
 } tw_ctx;
 
 /* sum of v[idx[i]], lo <= i < hi, in long double */
@@ -66,30 +71,171 @@ static long double gather_sum(const double *v, const int *idx, size_t lo, size_t
 }
 
 /* One sweep in effect space: alpha_e = (sum_e x - sum_{i in e} g_t) / n_e,
- * gout_t = (sum_t x - sum_{i in t} alpha_e) / n_t. Two gathers, no scatter. */
-static void tw_map(tw_ctx *c, const long double *sxe, const long double *sxt, const double *gin, double *gout)
+ * gout_t = (sum_t x - sum_{i in t} alpha_e) / n_t. Two gathers, no scatter.
+ * Each alpha_e and gout_t is one group's own sum, so cutting the groups
+ * into c->parts ranges for the threads changes no value. */
+typedef struct {
+    tw_ctx *c;
+    const long double *sxe, *sxt;
+    const double *gin;
+    double *gout;
+} map_job;
+
+static void map_entities(void *p, size_t k)
 {
-    for (size_t g = 0; g < c->G; g++) {
+    map_job *m = p;
+    tw_ctx *c = m->c;
+    size_t g0, g1;
+    cpr_threads_span(c->G, c->parts, k, &g0, &g1);
+    for (size_t g = g0; g < g1; g++) {
         size_t lo = c->eseg[g], hi = c->eseg[g + 1];
-        c->alpha[g] = hi > lo ? (double)((sxe[g] - gather_sum(gin, c->et, lo, hi)) / (long double)(hi - lo)) : 0.0;
-    }
-    for (size_t t = 0; t < c->T; t++) {
-        size_t lo = c->tseg[t], hi = c->tseg[t + 1];
-        gout[t] = hi > lo ? (double)((sxt[t] - gather_sum(c->alpha, c->te, lo, hi)) / (long double)(hi - lo)) : 0.0;
+        c->alpha[g] = hi > lo ? (double)((m->sxe[g] - gather_sum(m->gin, c->et, lo, hi)) / (long double)(hi - lo)) : 0.0;
     }
 }
 
+static void map_times(void *p, size_t k)
+{
+    map_job *m = p;
+    tw_ctx *c = m->c;
+    size_t t0, t1;
+    cpr_threads_span(c->T, c->parts, k, &t0, &t1);
+    for (size_t t = t0; t < t1; t++) {
+        size_t lo = c->tseg[t], hi = c->tseg[t + 1];
+        m->gout[t] = hi > lo ? (double)((m->sxt[t] - gather_sum(c->alpha, c->te, lo, hi)) / (long double)(hi - lo)) : 0.0;
+    }
+}
+
+static void tw_map(tw_ctx *c, const long double *sxe, const long double *sxt, const double *gin, double *gout)
+{
+    map_job m = { c, sxe, sxt, gin, gout };
+    if (c->parts <= 1) { map_entities(&m, 0); map_times(&m, 0); return; }
+    cpr_threads_run(c->parts, map_entities, &m);
+    cpr_threads_run(c->parts, map_times, &m);
+}
+
+/* The pass before the sweeps: entity sums sxe, time sums sxt and the
+ * sup-norm of a column, over fixed row blocks. Rows grouped by entity:
+ * the blocks end where an entity does, so each entity's sum is one block's
+ * serial chain, stored straight into sxe; else each block keeps entity
+ * sums of its own. Block partials are added in block order: one block
+ * (the serial loop) up to CPR_ROW_BLOCK rows. */
+typedef struct {
+    const cpr_absorb *a;
+    const tw_ctx *c;
+    const double *x;
+    int grouped;             /* rows grouped by entity, in code order */
+    long double *sxe;        /* grouped: G */
+    long double *part;       /* per block: T time sums, then (not grouped) G entity sums */
+    double *scale;           /* per block */
+} sums_job;
+
+static void sums_block(void *p, size_t b, size_t lo, size_t hi)
+{
+    sums_job *j = p;
+    const cpr_absorb *a = j->a;
+    const double *x = j->x;
+    size_t G = j->c->G, T = j->c->T;
+    long double *sxt = j->part + b * (T + (j->grouped ? 0 : G)), *sxe = sxt + T;
+    memset(sxt, 0, (T + (j->grouped ? 0 : G)) * sizeof *sxt);
+    double scale = 0;
+    if (lo < hi && j->grouped) {
+        for (size_t g = (size_t)a->entity[lo]; g <= (size_t)a->entity[hi - 1]; g++) {
+            long double s0 = 0;
+            for (size_t r = j->c->eseg[g]; r < j->c->eseg[g + 1]; r++) {
+                double v = x[r], av = fabs(v);
+                s0 += v;
+                sxt[a->time[r]] += v;
+                scale = av > scale ? av : scale;
+            }
+            j->sxe[g] = s0;
+        }
+    } else
+        for (size_t i = lo; i < hi; i++) {
+            double v = x[i], av = fabs(v);
+            sxe[a->entity[i]] += v;
+            sxt[a->time[i]] += v;
+            scale = av > scale ? av : scale;
+        }
+    j->scale[b] = scale;
+}
+
+static double tw_sums(const cpr_absorb *a, const tw_ctx *c, const double *x, long double *sxe, long double *sxt)
+{
+    size_t n = a->n, G = c->G, T = c->T, nb = c->nb, w = T + (c->grouped ? 0 : G);
+    sums_job j = { a, c, x, c->grouped, sxe, cpr_malloc(nb * w * sizeof(long double)), cpr_malloc(nb * sizeof(double)) };
+    if (c->grouped) cpr_row_spans_run(c->bounds, nb, sums_block, &j);
+    else cpr_row_blocks_run(n, sums_block, &j);
+    double scale = 0;
+    for (size_t b = 0; b < nb; b++) {
+        const long double *pt = j.part + b * w;
+        for (size_t t = 0; t < T; t++) sxt[t] = b ? sxt[t] + pt[t] : pt[t];
+        if (!c->grouped)
+            for (size_t g = 0; g < G; g++) sxe[g] = b ? sxe[g] + pt[T + g] : pt[T + g];
+        scale = j.scale[b] > scale ? j.scale[b] : scale;
+    }
+    free(j.part); free(j.scale);
+    return scale;
+}
+
+/* x -= alpha_e + g_t, row by row (over fixed blocks: no sums) */
+typedef struct {
+    const cpr_absorb *a;
+    double *x;
+    const double *alpha, *g;
+} remove_job;
+
+static void remove_block(void *p, size_t b, size_t lo, size_t hi)
+{
+    (void)b;
+    remove_job *j = p;
+    const int *e = j->a->entity, *t = j->a->time;
+    for (size_t i = lo; i < hi; i++) j->x[i] = j->x[i] - j->alpha[e[i]] - j->g[t[i]];
+}
+
 /* Codes of `other` with the rows grouped by `key` (counting sort, stable),
- * and the group offsets: O(n + ng). */
+ * and the group offsets: O(n + ng). Over fixed row blocks: each block
+ * counts its keys, the block's write positions follow the blocks before
+ * it, so the output is the serial sort's for any thread count. */
+typedef struct {
+    const int *key, *other;
+    size_t ng;
+    size_t *cnt;   /* nb * ng: counts, then write positions */
+    int *out;
+} group_job;
+
+static void group_count(void *p, size_t b, size_t lo, size_t hi)
+{
+    group_job *j = p;
+    size_t *c = j->cnt + b * j->ng;
+    memset(c, 0, j->ng * sizeof *c);
+    for (size_t i = lo; i < hi; i++) c[j->key[i]]++;
+}
+
+static void group_place(void *p, size_t b, size_t lo, size_t hi)
+{
+    group_job *j = p;
+    size_t *pos = j->cnt + b * j->ng;
+    for (size_t i = lo; i < hi; i++) j->out[pos[j->key[i]]++] = j->other[i];
+}
+
 static int *group_by(const int *key, const int *other, size_t n, size_t ng, const size_t *cnt, size_t *seg)
 {
     int *out = cpr_malloc((n ? n : 1) * sizeof *out);
-    size_t *pos = cpr_malloc((ng + 1) * sizeof *pos);
     seg[0] = 0;
     for (size_t g = 0; g < ng; g++) seg[g + 1] = seg[g] + cnt[g];
-    memcpy(pos, seg, (ng + 1) * sizeof *pos);
-    for (size_t i = 0; i < n; i++) out[pos[key[i]]++] = other[i];
-    free(pos);
+    size_t nb = cpr_row_blocks(n);
+    group_job j = { key, other, ng, cpr_malloc((nb * ng > 0 ? nb * ng : 1) * sizeof(size_t)), out };
+    if (nb > 1) cpr_row_blocks_run(n, group_count, &j);
+    for (size_t g = 0; g < ng; g++) {   /* counts -> first write position of each block */
+        size_t at = seg[g];
+        for (size_t b = 0; b < nb; b++) {
+            size_t c = nb > 1 ? j.cnt[b * ng + g] : 0;
+            j.cnt[b * ng + g] = at;
+            at += c;
+        }
+    }
+    cpr_row_blocks_run(n, group_place, &j);
+    free(j.cnt);
     return out;
 }
 
@@ -105,26 +251,8 @@ static double maxdiff(const double *a, const double *b, size_t m)
 static int twoway_iter(const cpr_absorb *a, double *x, tw_ctx *c, int *iters)
 {
     size_t n = a->n, G = c->G, T = c->T;
-    double scale = 0;   /* sup-norm, entity and time sums: one pass */
     long double *sxe = cpr_calloc(G, sizeof *sxe), *sxt = cpr_calloc(T, sizeof *sxt);
-    if (c->et == a->time) {   /* rows grouped by entity: segment sums */
-        for (size_t g = 0; g < G; g++) {
-            long double s0 = 0;
-            for (size_t r = c->eseg[g]; r < c->eseg[g + 1]; r++) {
-                double v = x[r], av = fabs(v);
-                s0 += v;
-                sxt[a->time[r]] += v;
-                scale = av > scale ? av : scale;
-            }
-            sxe[g] = s0;
-        }
-    } else
-        for (size_t i = 0; i < n; i++) {
-            double v = x[i], av = fabs(v);
-            sxe[a->entity[i]] += v;
-            sxt[a->time[i]] += v;
-            scale = av > scale ? av : scale;
-        }
+    double scale = tw_sums(a, c, x, sxe, sxt);   /* sup-norm, entity and time sums: one pass */
     if (scale == 0) { free(sxe); free(sxt); *iters = 0; return CPR_OK; }
     double tol = (a->tol > 0 ? a->tol : CPR_FE_TOL) * scale;
     int maxit = a->maxiter > 0 ? a->maxiter : 10000;
@@ -147,7 +275,8 @@ static int twoway_iter(const cpr_absorb *a, double *x, tw_ctx *c, int *iters)
         for (size_t t = 0; t < T; t++) g0[t] = g2[t] - step * (g2[t] - g1[t]);
     }
     if (g) {   /* c->alpha belongs to the last map's input, which is g */
-        for (size_t i = 0; i < n; i++) x[i] = x[i] - c->alpha[a->entity[i]] - g[a->time[i]];
+        remove_job r = { a, x, c->alpha, g };
+        cpr_row_blocks_run(n, remove_block, &r);
     }
     free(sxe); free(sxt); free(g0); free(g1); free(g2);
     *iters = it;
@@ -203,29 +332,40 @@ int cpr_within_transform_cols(const cpr_absorb *a, double *const *cols, size_t n
     within_job w = { .a = a, .cols = cols, .ce = ce, .ct = ct };
     w.bal = a->effects == CPR_EFFECTS_TWOWAY && balanced(a, ce);
     int *et_own = NULL, *te = NULL;
-    size_t *eseg = NULL, *tseg = NULL;
+    size_t *eseg = NULL, *tseg = NULL, *bounds = NULL;
     if (a->effects == CPR_EFFECTS_TWOWAY && !w.bal) {
         eseg = cpr_malloc((G + 1) * sizeof *eseg);
         tseg = cpr_malloc((T + 1) * sizeof *tseg);
-        int sorted = 1;   /* rows already grouped by entity, in code order? */
-        for (size_t i = 1; i < n && sorted; i++) sorted = a->entity[i] >= a->entity[i - 1];
+        int sorted = cpr_codes_sorted(a->entity, n);   /* rows already grouped by entity, in code order? */
         if (sorted) {
             eseg[0] = 0;
             for (size_t g = 0; g < G; g++) eseg[g + 1] = eseg[g] + ce[g];
         } else et_own = group_by(a->entity, a->time, n, G, ce, eseg);
         te = group_by(a->time, a->entity, n, T, ct, tseg);
-        w.tw = (tw_ctx){ .n = n, .G = G, .T = T, .et = sorted ? a->time : et_own, .eseg = eseg, .te = te, .tseg = tseg };
+        w.tw = (tw_ctx){ .n = n, .G = G, .T = T, .et = sorted ? a->time : et_own, .eseg = eseg, .te = te, .tseg = tseg,
+                         .grouped = sorted, .parts = 1, .nb = cpr_row_blocks(n) };
+        if (sorted) {
+            bounds = cpr_malloc((w.tw.nb + 1) * sizeof *bounds);
+            w.tw.nb = cpr_row_blocks_at(a->entity, n, bounds);
+            w.tw.bounds = bounds;
+        }
+        /* big columns: each one's passes and sweeps are split over the
+         * threads (one column after the other: 3 columns on 2 threads no
+         * longer leave one idle); small ones: a column per task */
+        if (n > CPR_ROW_BLOCK) w.tw.parts = (size_t)cpr_threads_get();
     }
     w.rc = cpr_malloc((ncols ? ncols : 1) * sizeof *w.rc);
     w.iters = cpr_malloc((ncols ? ncols : 1) * sizeof *w.iters);
-    cpr_threads_run(ncols, within_column, &w);
+    if (w.tw.parts > 1)
+        for (size_t j = 0; j < ncols; j++) within_column(&w, j);
+    else cpr_threads_run(ncols, within_column, &w);
     int rc = CPR_OK;
     for (size_t j = 0; j < ncols; j++) {
         if (iters && w.iters[j] > *iters) *iters = w.iters[j];
         if (w.rc[j] != CPR_OK && rc == CPR_OK) rc = w.rc[j];
     }
     free(w.rc); free(w.iters);
-    free(et_own); free(te); free(eseg); free(tseg);
+    free(et_own); free(te); free(eseg); free(tseg); free(bounds);
     free(ce); free(ct);
     if (rc != CPR_OK)
         return cpr_fail(CPR_E_NOCONV, "two-way fixed effects: alternating projections did not converge in %d sweeps (tol %g)",
@@ -248,17 +388,45 @@ static size_t find(size_t *p, size_t x)
     return x;
 }
 
+/* Components of the bipartite graph entity - period: each thread joins
+ * the pairs of a range of rows in a forest of its own, the forests are
+ * then joined into the first; the count of components is the graph's,
+ * whatever the split. */
+typedef struct {
+    const cpr_absorb *a;
+    size_t m, parts;
+    size_t *p;   /* parts * m parents */
+} dof_job;
+
+static void dof_part(void *arg, size_t k)
+{
+    dof_job *j = arg;
+    size_t lo, hi, G = j->a->n_entities, *p = j->p + k * j->m;
+    cpr_threads_span(j->a->n, j->parts, k, &lo, &hi);
+    for (size_t i = 0; i < j->m; i++) p[i] = i;
+    for (size_t i = lo; i < hi; i++) {
+        size_t u = find(p, (size_t)j->a->entity[i]), v = find(p, G + (size_t)j->a->time[i]);
+        if (u != v) p[u] = v;
+    }
+}
+
 size_t cpr_absorb_dof(const cpr_absorb *a)
 {
     if (a->effects == CPR_EFFECTS_ENTITY) return a->n_entities;
     if (a->effects == CPR_EFFECTS_TIME) return a->n_times;
-    size_t G = a->n_entities, T = a->n_times, m = G + T, comps = m;
-    size_t *p = cpr_malloc(m * sizeof *p);
-    for (size_t i = 0; i < m; i++) p[i] = i;
-    for (size_t i = 0; i < a->n; i++) {   /* bipartite graph entity - period */
-        size_t u = find(p, (size_t)a->entity[i]), v = find(p, G + (size_t)a->time[i]);
-        if (u != v) { p[u] = v; comps--; }
-    }
-    free(p);
+    size_t G = a->n_entities, T = a->n_times, m = G + T, comps = 0;
+    dof_job j = { a, m, a->n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1, NULL };
+    j.p = cpr_malloc(j.parts * (m ? m : 1) * sizeof *j.p);
+    cpr_threads_run(j.parts, dof_part, &j);
+    size_t *p = j.p;
+    for (size_t k = 1; k < j.parts; k++)
+        for (size_t x = 0; x < m; x++) {
+            size_t r = find(j.p + k * m, x);
+            if (r == x) continue;
+            size_t u = find(p, x), v = find(p, r);
+            if (u != v) p[u] = v;
+        }
+    for (size_t x = 0; x < m; x++) comps += find(p, x) == x;
+    free(j.p);
     return G + T - comps;
 }

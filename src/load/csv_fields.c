@@ -37,8 +37,11 @@ void cpr_csv_grow_rows(cpr_csv_state *ps)
         if (!ps->status) ps->status = CPR_E_LIMIT;
         return;
     }
-    /* Start with 1024 rows, fewer for very wide files (8 bytes a cell). */
-    cpr_csv_reserve_rows(ps, ps->cap ? 2 * ps->cap : ps->ncol > 64 ? (ps->ncol > 4096 ? 16 : 65536 / ps->ncol) : 1024);
+    /* Start with the rows the file probably holds (one room, no copies as
+     * the columns grow), else 1024 rows, fewer for very wide files (8
+     * bytes a cell). */
+    size_t first = ps->rows_hint ? ps->rows_hint : ps->ncol > 64 ? (ps->ncol > 4096 ? 16 : 65536 / ps->ncol) : 1024;
+    cpr_csv_reserve_rows(ps, ps->cap ? 2 * ps->cap : first);
 }
 
 void cpr_csv_reserve_rows(cpr_csv_state *ps, size_t cap)

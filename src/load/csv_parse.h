@@ -42,6 +42,7 @@ typedef struct {
     int is_long;
 
     size_t nrow, cap;
+    size_t rows_hint;       /* rows the file probably holds (0: unknown): the first room */
     cpr_csv_col *cols;
     cpr_keys keys;
     /* current row's key / long-layout fields */

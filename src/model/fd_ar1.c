@@ -7,6 +7,8 @@
  * and keeps the QR path for small n). */
 #include "cpr/linalg.h"
 #include "cpr/model.h"
+#include "cpr/rowblocks.h"
+#include "cpr/threads.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -19,10 +21,14 @@ static int tval(const cpr_design *d, size_t i)
 }
 
 /* FD pairs in (entity, time) order: on the fly when the rows are sorted
- * (the design's order), else from cpr_fd_pairs' arrays. */
+ * (the design's order), else from cpr_fd_pairs' arrays. A sorted design's
+ * rows are cut into spans that end where an entity does (fixed, from
+ * cpr_row_blocks_at), one task each; no pair and no run of pairs crosses a
+ * span, so the per-entity sums of pass 2 are those of one serial pass, and
+ * the cross-products of pass 1 are added span by span in order. */
 typedef struct {
     const cpr_design *d;
-    size_t *cur, *prev, m, q;
+    size_t *cur, *prev, m, q, hi;
 } pair_it;
 
 static inline int next_pair(pair_it *it, size_t *i, size_t *h)
@@ -33,44 +39,75 @@ static inline int next_pair(pair_it *it, size_t *i, size_t *h)
         return 1;
     }
     const int *e = it->d->entity, *t = it->d->time, *tv = it->d->time_values;
-    size_t n = it->d->n;
-    while (++it->q < n) {
+    while (++it->q < it->hi) {
         size_t a = it->q;
         if (e[a] == e[a - 1] && (tv ? tv[t[a]] == tv[t[a - 1]] + 1 : t[a] == t[a - 1] + 1)) { *i = a; *h = a - 1; return 1; }
     }
     return 0;
 }
 
-static int rows_sorted(const cpr_design *d)
+/* Rows in (entity, period) order with unique keys? Split over the threads
+ * for a big design (a yes/no per range of rows: exact). */
+typedef struct {
+    const cpr_design *d;
+    size_t parts;
+    int ok[CPR_THREADS_MAX];
+} sorted_job;
+
+static void sorted_part(void *p, size_t k)
 {
-    for (size_t i = 1; i < d->n; i++)
-        if (d->entity[i] < d->entity[i - 1] || (d->entity[i] == d->entity[i - 1] && tval(d, i) <= tval(d, i - 1))) return 0;
-    return 1;
+    sorted_job *j = p;
+    const cpr_design *d = j->d;
+    size_t lo, hi;
+    cpr_threads_span(d->n, j->parts, k, &lo, &hi);
+    int ok = 1;
+    for (size_t i = lo ? lo : 1; i < hi && ok; i++)
+        ok = !(d->entity[i] < d->entity[i - 1] || (d->entity[i] == d->entity[i - 1] && tval(d, i) <= tval(d, i - 1)));
+    j->ok[k] = ok;
 }
 
-static void it_init(pair_it *it, const cpr_design *d, int sorted)
+static int rows_sorted(const cpr_design *d)
 {
-    it->d = d; it->q = 0;
-    if (!sorted && !it->cur) it->m = cpr_fd_pairs(d, &it->cur, &it->prev);
-    if (sorted) { it->cur = it->prev = NULL; it->m = 0; }
+    sorted_job j = { .d = d, .parts = d->n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
+    cpr_threads_run(j.parts, sorted_part, &j);
+    for (size_t k = 0; k < j.parts; k++) if (!j.ok[k]) return 0;
+    return 1;
 }
 
 #define AR1_KMAX 32
 #define AR1_BLOCK 256
 
-int cpr_fd_ar1(const cpr_design *d, cpr_ar1 *out)
+typedef struct {
+    const cpr_design *d;
+    const double *X, *y;
+    size_t n, kx;
+    size_t *cur, *prev, m;   /* unsorted: the pairs (one span) */
+    const size_t *bounds;    /* sorted: spans of rows */
+    long double *A;          /* per span: kx*kx, then kx of c */
+    size_t *npairs, *nq;     /* per span */
+    double bd[AR1_KMAX];     /* pass 2: the FD slopes */
+    double *P, *Q;
+    char *seen;
+} ar1_job;
+
+static pair_it span_it(const ar1_job *j, size_t s)
 {
-    if (!d->entity || !d->time) return cpr_fail(CPR_E_NUMERIC, "Wooldridge test needs panel data");
-    size_t n = d->n, off = d->has_const ? 1 : 0, kx = d->k - off;
-    if (kx > AR1_KMAX) return cpr_fail(CPR_E_NUMERIC, "Wooldridge test: more than %d regressors", AR1_KMAX);
-    const double *X = d->X + off * n, *y = d->y;
-    int sorted = rows_sorted(d);
-    pair_it it = { 0 };
-    it_init(&it, d, sorted);
-    /* pass 1: A = dX'dX, c = dX'dy: double sums over blocks of AR1_BLOCK
-     * pairs, added into long double totals (x87 arithmetic on every pair
-     * cost more than the fit) */
-    long double A[AR1_KMAX * AR1_KMAX] = { 0 }, c[AR1_KMAX] = { 0 };
+    pair_it it = { j->d, j->cur, j->prev, j->m, 0, 0 };
+    if (!j->cur) { it.q = j->bounds[s]; it.hi = j->bounds[s + 1]; }
+    return it;
+}
+
+/* pass 1 over one span: A = dX'dX, c = dX'dy: double sums over blocks of
+ * AR1_BLOCK pairs, added into long double totals (x87 arithmetic on every
+ * pair cost more than the fit) */
+static void ar1_pass1(void *arg, size_t s)
+{
+    ar1_job *j = arg;
+    size_t kx = j->kx, n = j->n;
+    const double *X = j->X, *y = j->y;
+    pair_it it = span_it(j, s);
+    long double *A = j->A + s * (kx * kx + kx), *c = A + kx * kx;
+    for (size_t q = 0; q < kx * kx + kx; q++) A[q] = 0;
     double Ab[AR1_KMAX * AR1_KMAX] = { 0 }, cb[AR1_KMAX] = { 0 }, z[AR1_KMAX];
     size_t m = 0, i, h, inblock = 0;
     for (int more = 1; more;) {
@@ -92,17 +129,74 @@ int cpr_fd_ar1(const cpr_design *d, cpr_ar1 *out)
             inblock = 0;
         }
     }
+    j->npairs[s] = m;
+}
+
+/* pass 2 over one span: u = dy - dX b in double, and u on its lag within
+ * entity: per entity P_g = sum u_{t-1} u_t, Q_g = sum u_{t-1}^2 (double,
+ * over one entity's periods) for the cluster scores s_g = P_g - rho Q_g */
+static void ar1_pass2(void *arg, size_t s)
+{
+    ar1_job *j = arg;
+    size_t kx = j->kx, n = j->n, i, h, q = 0;
+    const double *X = j->X, *y = j->y;
+    pair_it it = span_it(j, s);
+    size_t last = (size_t)-1;
+    double ulast = 0;
+    while (next_pair(&it, &i, &h)) {
+        double u = y[i] - y[h];
+        for (size_t a = 0; a < kx; a++) u -= (X[a * n + i] - X[a * n + h]) * j->bd[a];
+        if (last == h) {
+            /* the previous FD pair ended at h: pairs (., h) and (h, i)
+             * are consecutive periods of one entity (keys are unique,
+             * so no other row of i's entity has h's period) */
+            int e = j->d->entity[i];
+            j->P[e] += u * ulast; j->Q[e] += ulast * ulast; j->seen[e] = 1;
+            q++;
+        }
+        last = i;
+        ulast = u;
+    }
+    j->nq[s] = q;
+}
+
+int cpr_fd_ar1(const cpr_design *d, cpr_ar1 *out)
+{
+    if (!d->entity || !d->time) return cpr_fail(CPR_E_NUMERIC, "Wooldridge test needs panel data");
+    size_t n = d->n, off = d->has_const ? 1 : 0, kx = d->k - off;
+    if (kx > AR1_KMAX) return cpr_fail(CPR_E_NUMERIC, "Wooldridge test: more than %d regressors", AR1_KMAX);
+    ar1_job j = { .d = d, .X = d->X + off * n, .y = d->y, .n = n, .kx = kx };
+    size_t nb = 1, *bounds = NULL;
+    if (rows_sorted(d)) {
+        bounds = cpr_malloc((cpr_row_blocks(n) + 1) * sizeof *bounds);
+        nb = cpr_row_blocks_at(d->entity, n, bounds);
+        j.bounds = bounds;
+    } else j.m = cpr_fd_pairs(d, &j.cur, &j.prev);
+    j.A = cpr_malloc(nb * (kx * kx + kx) * sizeof *j.A);
+    j.npairs = cpr_malloc(nb * sizeof *j.npairs);
+    j.nq = cpr_malloc(nb * sizeof *j.nq);
+    cpr_threads_run(nb, ar1_pass1, &j);
+    long double A[AR1_KMAX * AR1_KMAX] = { 0 }, c[AR1_KMAX] = { 0 };
+    size_t m = 0;
+    for (size_t sp = 0; sp < nb; sp++) {   /* spans in order */
+        const long double *As = j.A + sp * (kx * kx + kx);
+        for (size_t a = 0; a < kx; a++) {
+            c[a] = sp ? c[a] + As[kx * kx + a] : As[kx * kx + a];
+            for (size_t b = 0; b <= a; b++) A[a * kx + b] = sp ? A[a * kx + b] + As[a * kx + b] : As[a * kx + b];
+        }
+        m += j.npairs[sp];
+    }
     int rc = CPR_OK;
     if (m <= kx) rc = cpr_fail(CPR_E_NUMERIC, "Wooldridge test: too few differenced observations");
     /* b by sequential Cholesky, a column whose Schur complement is below
      * 1e-14 of its diagonal left out (collinear, as the QR path drops it) */
     long double L[AR1_KMAX * AR1_KMAX] = { 0 }, b[AR1_KMAX] = { 0 }, g[AR1_KMAX];
     size_t keep[AR1_KMAX], kk = 0;
-    for (size_t j = 0; rc == CPR_OK && j < kx; j++) {
-        long double cjj = A[j * kx + j], r = cjj, l[AR1_KMAX];
+    for (size_t col = 0; rc == CPR_OK && col < kx; col++) {
+        long double cjj = A[col * kx + col], r = cjj, l[AR1_KMAX];
         for (size_t a = 0; a < kk; a++) {
             size_t ka = keep[a];
-            long double v = ka > j ? A[ka * kx + j] : A[j * kx + ka];
+            long double v = ka > col ? A[ka * kx + col] : A[col * kx + ka];
             for (size_t q = 0; q < a; q++) v -= l[q] * L[a * kx + q];
             l[a] = v / L[a * kx + a];
             r -= l[a] * l[a];
@@ -110,7 +204,7 @@ int cpr_fd_ar1(const cpr_design *d, cpr_ar1 *out)
         if (cjj > 0 && r > 1e-14L * cjj) {
             for (size_t a = 0; a < kk; a++) L[kk * kx + a] = l[a];
             L[kk * kx + kk] = sqrtl(r);
-            keep[kk++] = j;
+            keep[kk++] = col;
         }
     }
     if (rc == CPR_OK && kk == 0) rc = cpr_fail(CPR_E_NUMERIC, "Wooldridge test: no differenced regressor varies");
@@ -119,38 +213,18 @@ int cpr_fd_ar1(const cpr_design *d, cpr_ar1 *out)
         cpr_chol_solve_ld(L, kx, kk, g);
         for (size_t a = 0; a < kk; a++) b[keep[a]] = g[a];
     }
-    /* pass 2: u = dy - dX b in double, and u on its lag within entity: per entity
-     * P_g = sum u_{t-1} u_t, Q_g = sum u_{t-1}^2 for the cluster scores
-     * s_g = P_g - rho Q_g */
-    /* per entity in double (sums over one entity's periods), totals over
-     * the entities in long double */
+    /* pass 2; totals over the entities in long double */
     double *P = NULL, *Q = NULL;
     long double sxy = 0, sxx = 0;
     char *seen = NULL;
     size_t q = 0;
     if (rc == CPR_OK) {
-        P = cpr_calloc(d->n_entities ? d->n_entities : 1, sizeof *P);
-        Q = cpr_calloc(d->n_entities ? d->n_entities : 1, sizeof *Q);
-        seen = cpr_calloc(d->n_entities ? d->n_entities : 1, 1);
-        double bd[AR1_KMAX];
-        for (size_t a = 0; a < kx; a++) bd[a] = (double)b[a];
-        it.q = 0;
-        size_t last = (size_t)-1;
-        double ulast = 0;
-        while (next_pair(&it, &i, &h)) {
-            double u = y[i] - y[h];
-            for (size_t a = 0; a < kx; a++) u -= (X[a * n + i] - X[a * n + h]) * bd[a];
-            if (last == h) {
-                /* the previous FD pair ended at h: pairs (., h) and (h, i)
-                 * are consecutive periods of one entity (keys are unique,
-                 * so no other row of i's entity has h's period) */
-                int e = d->entity[i];
-                P[e] += u * ulast; Q[e] += ulast * ulast; seen[e] = 1;
-                q++;
-            }
-            last = i;
-            ulast = u;
-        }
+        P = j.P = cpr_calloc(d->n_entities ? d->n_entities : 1, sizeof *P);
+        Q = j.Q = cpr_calloc(d->n_entities ? d->n_entities : 1, sizeof *Q);
+        seen = j.seen = cpr_calloc(d->n_entities ? d->n_entities : 1, 1);
+        for (size_t a = 0; a < kx; a++) j.bd[a] = (double)b[a];
+        cpr_threads_run(nb, ar1_pass2, &j);
+        for (size_t sp = 0; sp < nb; sp++) q += j.nq[sp];
         for (size_t e = 0; e < d->n_entities; e++) { sxy += P[e]; sxx += Q[e]; }
         if (q < 2 || !(sxx > 0)) rc = cpr_fail(CPR_E_NUMERIC, "Wooldridge test: needs at least 3 consecutive periods per entity");
     }
@@ -168,6 +242,7 @@ int cpr_fd_ar1(const cpr_design *d, cpr_ar1 *out)
         out->G = ng;
         out->nobs = q;
     }
-    free(P); free(Q); free(seen); free(it.cur); free(it.prev);
+    free(P); free(Q); free(seen); free(j.cur); free(j.prev);
+    free(bounds); free(j.A); free(j.npairs); free(j.nq);
     return rc;
 }

@@ -5,8 +5,8 @@
  * R^2 within/between/overall); the SE of that constant and the F test
  * that all effects are zero are added by inference from the fit. */
 #include "cpr/fit.h"
+#include "cpr/rowblocks.h"
 #include "cpr/status.h"
-#include "cpr/threads.h"
 #include "cpr/util.h"
 
 #include <math.h>
@@ -23,17 +23,9 @@ typedef struct {
     const double **orig; /* kx original columns */
 } fe_data;
 
-static double norm2(const double *x, size_t n)
-{
-    long double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    size_t i = 0;
-    for (; i + 4 <= n; i += 4) {
-        s0 += (long double)x[i] * x[i]; s1 += (long double)x[i + 1] * x[i + 1];
-        s2 += (long double)x[i + 2] * x[i + 2]; s3 += (long double)x[i + 3] * x[i + 3];
-    }
-    for (; i < n; i++) s0 += (long double)x[i] * x[i];
-    return sqrt((double)((s0 + s1) + (s2 + s3)));
-}
+/* Euclidean norm in long double, over fixed row blocks (split over the
+ * threads, the same sum for any thread count) */
+static double norm2(const double *x, size_t n) { return sqrt((double)cpr_sumsq_ld(x, n)); }
 
 static const char *fe_label(cpr_effects e)
 {
@@ -86,15 +78,6 @@ static void stata_extras(cpr_result *r, const cpr_design *d, const cpr_reg *g, d
     free(xb); free(m); free(cols); free(ui); free(yb); free(xbb);
 }
 
-/* The default tests that read the raw X, before it is demeaned in place:
- * task 0 the pooled RSS, task 1 Wooldridge's AR(1) regressions. */
-static void pre_test(void *arg, size_t k)
-{
-    cpr_fit *f = arg;
-    if (k == 0) f->pooled_rss = cpr_pooled_rss(f->d);
-    else f->ar1_rc = cpr_fd_ar1(f->d, &f->ar1);
-}
-
 int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
 {
     size_t n = d->n, off = d->has_const ? 1 : 0, kx = d->k - off;
@@ -121,7 +104,10 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
         cpr_error_scope es;   /* a test that does not apply is left out */
         cpr_error_scope_begin(&es);
         f->pre_tests = 1;
-        cpr_threads_run(2, pre_test, f);   /* independent: one task each */
+        /* the default tests that read the raw X, before it is demeaned in
+         * place: one after the other, each split over the threads by rows */
+        f->pooled_rss = cpr_pooled_rss(f->d);
+        f->ar1_rc = cpr_fd_ar1(f->d, &f->ar1);
         cpr_error_scope_end(&es);
         W = cpr_fit_own(f, cpr_malloc(n * sizeof *W));
         Xw = (double *)(uintptr_t)(d->X + off * n);
@@ -130,7 +116,7 @@ int cpr_fit_fe(const cpr_design *d, const cpr_model_spec *s, cpr_fit **out)
         Xw = W + n;
         memcpy(Xw, d->X + off * n, n * kx * sizeof *W);
     }
-    memcpy(W, d->y, n * sizeof *W);
+    cpr_copy_doubles(W, d->y, n);
     int iters = 0;
     if (wt->w) {
         rc = cpr_within_transform_w(&a, wt->w, W, 1 + kx, &iters);

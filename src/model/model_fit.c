@@ -2,22 +2,47 @@
  * each returns a fitted model (cpr/fit.h) without inference. */
 #include "cpr/fit.h"
 #include "cpr/status.h"
+#include "cpr/threads.h"
+#include "cpr/util.h"
 
 #include <math.h>
 #include <stddef.h>
 
+/* Index of the first non-finite value of v[0..n), or n: each thread scans
+ * a range, the first range with one gives the answer (the serial loop's). */
+typedef struct {
+    const double *v;
+    size_t n, parts;
+    size_t first[CPR_THREADS_MAX];
+} finite_job;
+
+static void finite_part(void *p, size_t k)
+{
+    finite_job *j = p;
+    size_t lo, hi;
+    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    size_t i = lo;
+    while (i < hi && isfinite(j->v[i])) i++;
+    j->first[k] = i < hi ? i : j->n;
+}
+
+static size_t first_nonfinite(const double *v, size_t n)
+{
+    finite_job j = { .v = v, .n = n, .parts = n > ((size_t)1 << 17) ? (size_t)cpr_threads_get() : 1 };
+    cpr_threads_run(j.parts, finite_part, &j);
+    for (size_t k = 0; k < j.parts; k++) if (j.first[k] < n) return j.first[k];
+    return n;
+}
+
 static int check_design(const cpr_design *d, const cpr_model_spec *s)
 {
     if (!d || d->n == 0) return cpr_fail(CPR_E_NUMERIC, "no observations");
-    for (size_t i = 0; i < d->n; i++)
-        if (!isfinite(d->y[i])) return cpr_fail(CPR_E_NUMERIC, "outcome %s: non-finite value in row %zu",
-                                                d->outcome ? d->outcome : "y", i + 1);
-    for (size_t i = 0; i < d->n * d->k; i++)
-        if (!isfinite(d->X[i])) return cpr_fail(CPR_E_NUMERIC, "regressor %s: non-finite value in row %zu",
-                                                d->names[i / d->n], i % d->n + 1);
-    for (size_t i = 0; i < d->n * d->kz; i++)
-        if (!isfinite(d->Z[i])) return cpr_fail(CPR_E_NUMERIC, "instrument %s: non-finite value in row %zu",
-                                                d->z_names[i / d->n], i % d->n + 1);
+    size_t i = first_nonfinite(d->y, d->n);
+    if (i < d->n) return cpr_fail(CPR_E_NUMERIC, "outcome %s: non-finite value in row %zu", d->outcome ? d->outcome : "y", i + 1);
+    if ((i = first_nonfinite(d->X, d->n * d->k)) < d->n * d->k)
+        return cpr_fail(CPR_E_NUMERIC, "regressor %s: non-finite value in row %zu", d->names[i / d->n], i % d->n + 1);
+    if (d->kz && (i = first_nonfinite(d->Z, d->n * d->kz)) < d->n * d->kz)
+        return cpr_fail(CPR_E_NUMERIC, "instrument %s: non-finite value in row %zu", d->z_names[i / d->n], i % d->n + 1);
     int panel = s->kind != CPR_MODEL_OLS && s->kind != CPR_MODEL_POOLED;
     if (panel && !d->entity) return cpr_fail(CPR_E_NUMERIC, "this estimator needs panel data (entity and time)");
     if ((s->kind == CPR_MODEL_FD || (s->kind == CPR_MODEL_FE && s->effects != CPR_EFFECTS_ENTITY)) && !d->time)
@@ -32,13 +57,15 @@ int cpr_model_estimate(const cpr_design *d, const cpr_model_spec *spec, cpr_fit 
     *out = NULL;
     int rc = check_design(d, spec);
     if (rc != CPR_OK) return rc;
-    if (d->kx_endog > 0 || d->kz > 0) return cpr_fit_iv(d, spec, out);
-    switch (spec->kind) {
-    case CPR_MODEL_OLS: case CPR_MODEL_POOLED: return cpr_fit_pooled(d, spec, out);
-    case CPR_MODEL_FE: return cpr_fit_fe(d, spec, out);
-    case CPR_MODEL_RE: return cpr_fit_re(d, spec, out);
-    case CPR_MODEL_BE: return cpr_fit_be(d, spec, out);
-    case CPR_MODEL_FD: return cpr_fit_fd(d, spec, out);
+    if (d->kx_endog > 0 || d->kz > 0) rc = cpr_fit_iv(d, spec, out);
+    else switch (spec->kind) {
+    case CPR_MODEL_OLS: case CPR_MODEL_POOLED: rc = cpr_fit_pooled(d, spec, out); break;
+    case CPR_MODEL_FE: rc = cpr_fit_fe(d, spec, out); break;
+    case CPR_MODEL_RE: rc = cpr_fit_re(d, spec, out); break;
+    case CPR_MODEL_BE: rc = cpr_fit_be(d, spec, out); break;
+    case CPR_MODEL_FD: rc = cpr_fit_fd(d, spec, out); break;
+    default: rc = cpr_fail(CPR_E_INTERNAL, "unknown model kind %d", (int)spec->kind);
     }
-    return cpr_fail(CPR_E_INTERNAL, "unknown model kind %d", (int)spec->kind);
+    cpr_recycle_drop();   /* frame columns the design released and the fit did not take */
+    return rc;
 }

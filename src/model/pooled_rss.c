@@ -2,6 +2,7 @@
  * that all fixed effects are zero: least squares on a copy of the design
  * (small n), or from centered cross-products without copying it (large n). */
 #include "cpr/model.h"
+#include "cpr/rowblocks.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -32,11 +33,12 @@ static double pooled_rss_qr(const cpr_design *d)
 
 /* The same RSS for large n without copying the design: pooled OLS with an
  * intercept is OLS on centered data, so RSS = yy - c'C^-1 c with C, c, yy
- * the centered cross-products, accumulated in long double (two passes:
- * means, then products) and solved by Cholesky in long double; a column
- * that is constant (a design intercept) or whose Schur complement is below
- * 1e-14 of its centered sum of squares (collinear) is left out. NAN when
- * nothing is left. Only feeds the F test of the effects. */
+ * the centered cross-products, accumulated in long double over fixed row
+ * blocks split over the threads (cpr/rowblocks.h: two passes, means, then
+ * every product in one pass) and solved by Cholesky in long double; a
+ * column that is constant (a design intercept) or whose Schur complement
+ * is below 1e-14 of its centered sum of squares (collinear) is left out.
+ * NAN when nothing is left. Only feeds the F test of the effects. */
 static double pooled_rss_gram(const cpr_design *d)
 {
     size_t n = d->n, k = d->k, m = k + 1;
@@ -45,25 +47,12 @@ static double pooled_rss_gram(const cpr_design *d)
     for (size_t j = 0; j < k; j++) col[j + 1] = d->X + j * n;
     long double *mu = cpr_calloc(m, sizeof *mu), *S = cpr_calloc(m * m, sizeof *S);
     char *varies = cpr_calloc(m, 1);
+    cpr_colsums_ld(col, m, n, mu);
     for (size_t j = 0; j < m; j++) {
-        long double s0 = 0, s1 = 0;
-        size_t i = 0;
-        for (; i + 2 <= n; i += 2) { s0 += col[j][i]; s1 += col[j][i + 1]; }
-        if (i < n) s0 += col[j][i];
-        mu[j] = (s0 + s1) / n;
-        for (i = 1; i < n && !varies[j]; i++) varies[j] = col[j][i] != col[j][0];
+        mu[j] /= n;
+        for (size_t i = 1; i < n && !varies[j]; i++) varies[j] = col[j][i] != col[j][0];
     }
-    for (size_t a = 0; a < m; a++)   /* S = centered [y X]'[y X] */
-        for (size_t b = a; b < m; b++) {
-            long double s0 = 0, s1 = 0, ma = mu[a], mb = mu[b];
-            size_t i = 0;
-            for (; i + 2 <= n; i += 2) {
-                s0 += (col[a][i] - ma) * (col[b][i] - mb);
-                s1 += (col[a][i + 1] - ma) * (col[b][i + 1] - mb);
-            }
-            if (i < n) s0 += (col[a][i] - ma) * (col[b][i] - mb);
-            S[a * m + b] = S[b * m + a] = s0 + s1;
-        }
+    cpr_gram_ld(col, m, n, mu, S);   /* S = centered [y X]'[y X] */
     /* sequential Cholesky of the X block with y as the last right-hand side:
      * the Schur complement of y after the kept columns is the RSS */
     long double *L = cpr_calloc(m * m, sizeof *L), *l = cpr_malloc(m * sizeof *l);

@@ -8,7 +8,9 @@
 #include "bind_internal.h"
 #include "cpr/formula.h"
 #include "cpr/lag.h"
+#include "cpr/rowblocks.h"
 #include "cpr/status.h"
+#include "cpr/threads.h"
 #include "cpr/util.h"
 
 #include <math.h>
@@ -227,6 +229,25 @@ static void free_evaluated(evaluated *ev)
     free(ev->z);
 }
 
+/* The time codes of the design's rows from the value -> code map, split
+ * over the threads (each row its own value). */
+typedef struct {
+    const int *time;
+    const size_t *rows;
+    const int *map;
+    long lo;
+    int *out;
+    size_t n, parts;
+} tmap_job;
+
+static void tmap_part(void *p, size_t k)
+{
+    tmap_job *j = p;
+    size_t r0, r1;
+    cpr_threads_span(j->n, j->parts, k, &r0, &r1);
+    for (size_t r = r0; r < r1; r++) j->out[r] = j->map[j->time[row_at(j->rows, r)] - j->lo];
+}
+
 /* Time codes without sorting when the calendar values span a range of at
  * most 4n + 1024: mark the values present, number them in order. O(n +
  * range). Returns 0 (nothing done) for a wider range. */
@@ -252,26 +273,63 @@ static int int_codes(const int *time, const size_t *rows, size_t n, cpr_design *
     for (unsigned long v = 0; v < range; v++)
         if (map[v] >= 0) d->time_values[map[v]] = (int)(lo + (long)v);
     d->time = cpr_malloc(n * sizeof *d->time);
-    for (size_t r = 0; r < n; r++) d->time[r] = map[time[row_at(rows, r)] - lo];
+    tmap_job j = { time, rows, map, lo, d->time, n, n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
+    cpr_threads_run(j.parts, tmap_part, &j);
     free(map);
     return 1;
+}
+
+typedef struct {
+    const cpr_frame *f;
+    const size_t *rows;
+    cpr_design *d;
+    size_t n, parts;
+    size_t base[CPR_THREADS_MAX];   /* changes in range k, then before range k */
+} recode_job;
+
+static int entity_changes(const recode_job *j, size_t r)
+{
+    return r > 0 && j->f->entity[row_at(j->rows, r)] != j->f->entity[row_at(j->rows, r - 1)];
+}
+
+static void recode_count(void *p, size_t k)
+{
+    recode_job *j = p;
+    size_t lo, hi, c = 0;
+    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    for (size_t r = lo; r < hi; r++) c += (size_t)entity_changes(j, r);
+    j->base[k] = c;
+}
+
+static void recode_fill(void *p, size_t k)
+{
+    recode_job *j = p;
+    size_t lo, hi, g = j->base[k];
+    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    for (size_t r = lo; r < hi; r++) {
+        if (r == 0 || entity_changes(j, r)) {
+            if (r) g++;
+            j->d->entity_labels[g] = j->f->entity_labels ? j->f->entity_labels[j->f->entity[row_at(j->rows, r)]] : NULL;
+        }
+        j->d->entity[r] = (int)g;
+    }
 }
 
 static void fill_panel_codes(const cpr_frame *f, const size_t *rows, cpr_design *d)
 {
     size_t n = d->n;
     if (f->entity) {
-        /* rows are sorted by entity: re-code in one pass */
+        /* rows are sorted by entity: the code of row r is the number of
+         * changes of the frame's entity up to r; split over the threads
+         * (each range counts its changes, then numbers its rows from the
+         * count of the ranges before it: the serial loop's codes) */
         d->entity = cpr_malloc(n * sizeof *d->entity);
         d->entity_labels = cpr_calloc(n ? n : 1, sizeof *d->entity_labels);
+        recode_job j = { .f = f, .rows = rows, .d = d, .n = n, .parts = n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
+        cpr_threads_run(j.parts, recode_count, &j);
         size_t g = 0;
-        for (size_t r = 0; r < n; r++) {
-            if (r == 0 || f->entity[row_at(rows, r)] != f->entity[row_at(rows, r - 1)]) {
-                if (r) g++;
-                d->entity_labels[g] = f->entity_labels ? f->entity_labels[f->entity[row_at(rows, r)]] : NULL;
-            }
-            d->entity[r] = (int)g;
-        }
+        for (size_t k = 0; k < j.parts; k++) { size_t c = j.base[k]; j.base[k] = g; g += c; }
+        cpr_threads_run(j.parts, recode_fill, &j);
         d->n_entities = n ? g + 1 : 0;
     }
     if (f->time && int_codes(f->time, rows, n, d)) return;
@@ -308,7 +366,7 @@ static size_t cluster_codes_of(const cpr_frame *f, const cluster_src *cs, const 
 static void frame_release_keys(cpr_frame *mut, const cpr_frame *f)
 {
     if (mut != f) return;
-    free(mut->entity); mut->entity = NULL;
+    cpr_recycle(mut->entity); mut->entity = NULL;   /* its pages serve the fit's next array of n codes */
     free(mut->time); mut->time = NULL;
 }
 
@@ -368,10 +426,48 @@ static int check_weights(const cpr_frame *f, const cpr_design_opts *o, long *col
     return CPR_OK;
 }
 
+/* Is every frame row used (no missing value, no zero weight)? A yes/no
+ * per range of rows, split over the threads: the usual big file then
+ * skips the row-by-row pass below. */
+typedef struct {
+    const cpr_frame *f;
+    const evaluated *ev;
+    const cluster_src *cl;
+    size_t ncl, parts;
+    const double *w;
+    int ok[CPR_THREADS_MAX];
+} allok_job;
+
+static void allok_part(void *p, size_t k)
+{
+    allok_job *j = p;
+    const evaluated *ev = j->ev;
+    size_t lo, hi;
+    cpr_threads_span(j->f->nrow, j->parts, k, &lo, &hi);
+    int ok = 1;
+    for (size_t i = lo; i < hi && ok; i++) {
+        ok = isfinite(ev->y.v[i]) != 0;
+        for (size_t c = 0; c < ev->kx; c++) ok &= isfinite(ev->x[c].v[i]) != 0;
+        for (size_t c = 0; c < ev->kz; c++) ok &= isfinite(ev->z[c].v[i]) != 0;
+        for (size_t c = 0; c < j->ncl; c++) ok &= !cluster_missing(j->f, &j->cl[c], i);
+        if (j->w) ok &= !isnan(j->w[i]) && j->w[i] != 0;
+    }
+    j->ok[k] = ok;
+}
+
 static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src *cl, size_t ncl,
                       const double *w, size_t *n_zero_w, size_t **rows_out, size_t *n_out, cpr_design_info *info)
 {
-    size_t *rows = cpr_malloc((f->nrow ? f->nrow : 1) * sizeof *rows);
+    if (f->nrow > CPR_ROW_BLOCK) {
+        allok_job j = { .f = f, .ev = ev, .cl = cl, .ncl = ncl, .parts = (size_t)cpr_threads_get(), .w = w };
+        cpr_threads_run(j.parts, allok_part, &j);
+        int all = 1;
+        for (size_t k = 0; k < j.parts; k++) all &= j.ok[k];
+        if (all) { *n_out = f->nrow; *rows_out = NULL; return CPR_OK; }
+    }
+    /* the index array is made at the first dropped row: when every row is
+     * used (the usual big file) its n entries are never allocated */
+    size_t *rows = NULL;
     size_t n = 0;
     for (size_t i = 0; i < f->nrow; i++) {
         int ok = isfinite(ev->y.v[i]);
@@ -379,17 +475,20 @@ static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src
         for (size_t j = 0; j < ev->kx; j++) { ok &= isfinite(ev->x[j].v[i]) != 0; why |= why_at(&ev->x[j], i); }
         for (size_t j = 0; j < ev->kz; j++) { ok &= isfinite(ev->z[j].v[i]) != 0; why |= why_at(&ev->z[j], i); }
         for (size_t c = 0; c < ncl; c++) ok &= !cluster_missing(f, &cl[c], i);
-        if (w && ok && w[i] == 0) { (*n_zero_w)++; continue; }
+        int zero_w = w && ok && w[i] == 0;
+        if (zero_w) { (*n_zero_w)++; ok = 0; }
         if (w) ok &= !isnan(w[i]);
-        if (ok) rows[n++] = i;
-        else {
-            if (why & WHY_LOG) info->n_log_nonpositive++;
-            if (why & WHY_LAG) info->n_lag_missing++;
+        if (ok) { if (rows) rows[n] = i; n++; continue; }
+        if (!rows) {   /* the first row left out: rows so far were 0 .. n-1 */
+            rows = cpr_malloc((f->nrow ? f->nrow : 1) * sizeof *rows);
+            for (size_t r = 0; r < n; r++) rows[r] = r;
         }
+        if (zero_w) continue;
+        if (why & WHY_LOG) info->n_log_nonpositive++;
+        if (why & WHY_LAG) info->n_lag_missing++;
     }
     *n_out = n;
-    if (n == f->nrow) { free(rows); rows = NULL; }   /* every row used: no index */
-    *rows_out = rows;
+    *rows_out = rows;   /* NULL: every row used, no index */
     if (n == 0) {
         free(rows);
         return cpr_fail(CPR_E_NUMERIC, "no observations left: every one of the %zu rows has a missing value in a variable of the model",
@@ -398,10 +497,28 @@ static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src
     return CPR_OK;
 }
 
+/* Copies split over the threads (the first touch of dst's pages, dear on
+ * a virtual machine, too): exact, any split gives the same array. */
+typedef struct {
+    const double *src;
+    const size_t *rows;
+    size_t n, parts;
+    double *dst;
+} copy_job;
+
+static void copy_part(void *p, size_t k)
+{
+    copy_job *j = p;
+    size_t lo, hi;
+    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    if (!j->rows) memcpy(j->dst + lo, j->src + lo, (hi - lo) * sizeof *j->dst);
+    else for (size_t r = lo; r < hi; r++) j->dst[r] = j->src[j->rows[r]];
+}
+
 static void copy_rows(const column *c, const size_t *rows, size_t n, double *dst)
 {
-    if (!rows) { memcpy(dst, c->v, n * sizeof *dst); return; }
-    for (size_t r = 0; r < n; r++) dst[r] = c->v[rows[r]];
+    copy_job j = { c->v, rows, n, n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1, dst };
+    cpr_threads_run(j.parts, copy_part, &j);
 }
 
 /* Values this large or this small (but non-zero) make sums of squares
@@ -410,13 +527,35 @@ static void copy_rows(const column *c, const size_t *rows, size_t n, double *dst
 #define SCALE_MAX 1e150
 #define SCALE_MIN 1e-150
 
-static int check_scale(const char *name, const double *v, size_t n)
+typedef struct {
+    const double *v;
+    size_t n, parts;
+    double hi[CPR_THREADS_MAX], lo[CPR_THREADS_MAX];
+} scale_job;
+
+static void scale_part(void *p, size_t k)
 {
+    scale_job *j = p;
+    size_t i0, i1;
+    cpr_threads_span(j->n, j->parts, k, &i0, &i1);
     double hi = 0, lo = INFINITY;
-    for (size_t i = 0; i < n; i++) {
-        double a = fabs(v[i]);
+    for (size_t i = i0; i < i1; i++) {
+        double a = fabs(j->v[i]);
         if (a > hi) hi = a;
         if (a > 0 && a < lo) lo = a;
+    }
+    j->hi[k] = hi; j->lo[k] = lo;
+}
+
+static int check_scale(const char *name, const double *v, size_t n)
+{
+    /* largest and smallest non-zero |v|: split over the threads (exact) */
+    scale_job j = { .v = v, .n = n, .parts = n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
+    cpr_threads_run(j.parts, scale_part, &j);
+    double hi = 0, lo = INFINITY;
+    for (size_t k = 0; k < j.parts; k++) {
+        if (j.hi[k] > hi) hi = j.hi[k];
+        if (j.lo[k] < lo) lo = j.lo[k];
     }
     if (hi > SCALE_MAX)
         return cpr_fail(CPR_E_NUMERIC, "variable '%s': values as large as %g are out of range for the regression "
@@ -497,7 +636,7 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
     cpr_frame *mut = opts->consume;
     double *took = frame_detach_col(mut, f, &ev.y, &ev, 0, wcol, cl, ncl);
     if (took && !rows) { free(d->y); d->y = took; }
-    else { copy_rows(&ev.y, rows, n, d->y); free(took); }
+    else { copy_rows(&ev.y, rows, n, d->y); cpr_recycle(took); }
     if (has_const) {
         d->names[0] = cpr_strdup("const");
         for (size_t r = 0; r < n; r++) d->X[r] = 1.0;
@@ -506,7 +645,9 @@ int cpr_design_build(const cpr_frame *f, const cpr_formula *fm,
         const cpr_expr *e = j < fm->nterms ? fm->terms[j] : fm->endog[j - fm->nterms];
         d->names[k0 + j] = cpr_expr_to_string(e);
         copy_rows(&ev.x[j], rows, n, d->X + (k0 + j) * n);
-        free(frame_detach_col(mut, f, &ev.x[j], &ev, 1 + j, wcol, cl, ncl));
+        /* the frame's column goes to cpr_recycle: the fit's next arrays of
+         * n values (FE's y copy, the residuals) take its touched pages */
+        cpr_recycle(frame_detach_col(mut, f, &ev.x[j], &ev, 1 + j, wcol, cl, ncl));
     }
     d->kx_endog = fm->n_endog;
     d->kz = ev.kz;

@@ -8,6 +8,7 @@
  * the result does not depend on the order (it is the largest subsample in
  * which every level has at least two observations). */
 #include "cpr/design_build.h"
+#include "cpr/linalg.h"
 #include "cpr/status.h"
 #include "cpr/util.h"
 
@@ -72,10 +73,29 @@ static size_t mark(const cpr_design *d, int dims, unsigned char *keep)
     return dropped;
 }
 
+/* 1 when some level in `dims` has exactly one observation. The counts are
+ * split over the threads for a big design (cpr_group_counts), so the usual
+ * big panel, which has no singleton, needs no row pass and no keep array. */
+static int any_singleton(const cpr_design *d, int dims)
+{
+    int found = 0;
+    for (int t = 0; t < 2 && !found; t++) {
+        const int *codes = t == 0 ? ((dims & CPR_SINGLETONS_ENTITY) ? d->entity : NULL) : ((dims & CPR_SINGLETONS_TIME) ? d->time : NULL);
+        size_t nl = t == 0 ? d->n_entities : d->n_times;
+        if (!codes) continue;
+        size_t *c = cpr_malloc((nl ? nl : 1) * sizeof *c);
+        cpr_group_counts(codes, d->n, nl, c);
+        for (size_t g = 0; g < nl && !found; g++) found = c[g] == 1;
+        free(c);
+    }
+    return found;
+}
+
 int cpr_design_drop_singletons(cpr_design *d, int dims, size_t *n_dropped)
 {
     *n_dropped = 0;
     if (!dims || !d->entity || d->n == 0) return CPR_OK;
+    if (!any_singleton(d, dims)) return CPR_OK;
     unsigned char *keep = cpr_malloc(d->n);
     size_t drop = mark(d, dims, keep);
     /* every observation a singleton (T = 1 for all entities, ...): leave the

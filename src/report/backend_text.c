@@ -82,6 +82,30 @@ static void render_table(FILE *out, const cpr_doc_block *b)
     free(w);
 }
 
+/* A listing (b->listing): header and rows left-aligned, each column padded
+ * to b->listing[j], text longer than that running over, two spaces
+ * between columns, the last shown column unpadded, no rules. */
+static void render_listing(FILE *out, const cpr_doc_block *b)
+{
+    char buf[64];
+    size_t last = 0;
+    for (size_t j = 0; j < b->ncol; j++)
+        if (cpr_show_human(b->cols[j].show)) last = j;
+    if (b->title) fprintf(out, "%s\n", b->title);
+    for (size_t r = 0; r <= b->nrow; r++) {
+        int first = 1;
+        for (size_t j = 0; j <= last; j++) {
+            if (!cpr_show_human(b->cols[j].show)) continue;
+            const char *s = r == 0 ? b->cols[j].label : cpr_cell_format(&b->cells[(r - 1) * b->ncol + j], NA, buf, sizeof buf);
+            if (!first) fputs("  ", out);
+            if (j == last) fputs(s, out);
+            else fprintf(out, "%-*s", (int)b->listing[j], s);
+            first = 0;
+        }
+        fputc('\n', out);
+    }
+}
+
 static int render(FILE *out, const cpr_doc *d)
 {
     int any = 0;
@@ -93,6 +117,7 @@ static int render(FILE *out, const cpr_doc *d)
         if (any) fputc('\n', out);
         any = 1;
         if (b->type == CPR_BLOCK_ENTRIES) render_entries(out, b);
+        else if (b->type == CPR_BLOCK_TABLE && b->listing) render_listing(out, b);
         else if (b->type == CPR_BLOCK_TABLE) render_table(out, b);
         else {
             if (b->title) fprintf(out, "%s\n", b->title);

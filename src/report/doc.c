@@ -24,6 +24,7 @@ static void free_block(cpr_doc_block *b)
     free(b->title);
     for (size_t j = 0; j < b->ncol; j++) { free(b->cols[j].key); free(b->cols[j].label); }
     free(b->cols);
+    free(b->listing);
     if (b->type == CPR_BLOCK_TABLE)
         for (size_t i = 0; i < b->nrow * b->ncol; i++) free(b->cells[i].text);
     free(b->cells);
@@ -113,6 +114,13 @@ cpr_doc_block *cpr_doc_add_table(cpr_doc *d, const char *key, const char *title,
         b->cols[j].show = cols[j].show;
     }
     return b;
+}
+
+void cpr_doc_table_listing(cpr_doc_block *b, const size_t *width)
+{
+    free(b->listing);
+    b->listing = cpr_malloc((b->ncol + 1) * sizeof *b->listing);
+    memcpy(b->listing, width, b->ncol * sizeof *width);
 }
 
 void cpr_doc_table_row(cpr_doc_block *b, const cpr_cell *cells)

@@ -10,6 +10,7 @@
 #include <malloc.h>
 #include <sys/mman.h>
 #include <stdint.h>
+#include <pthread.h>
 
 /* Big arrays (columns, designs, residuals) ask the kernel for transparent
  * huge pages. First touching 4 KiB pages is what dominated a 10^7-row fit:
@@ -42,9 +43,51 @@ static void die_nomem(void)
     exit(CPR_E_NOMEM);
 }
 
+/* Recycled big blocks (see cpr_recycle in cpr/util.h). */
+#define RECYCLE_SLOTS 4
+static struct { void *p; size_t size; } recycled[RECYCLE_SLOTS];
+static pthread_mutex_t recycle_mu = PTHREAD_MUTEX_INITIALIZER;
+
+void cpr_recycle(void *p)
+{
+    if (!p) return;
+    size_t size = malloc_usable_size(p);
+    if (size >= HUGE_FROM) {
+        pthread_mutex_lock(&recycle_mu);
+        for (int s = 0; s < RECYCLE_SLOTS && p; s++)
+            if (!recycled[s].p) { recycled[s].p = p; recycled[s].size = size; p = NULL; }
+        pthread_mutex_unlock(&recycle_mu);
+    }
+    free(p);
+}
+
+void cpr_recycle_drop(void)
+{
+    pthread_mutex_lock(&recycle_mu);
+    for (int s = 0; s < RECYCLE_SLOTS; s++) { free(recycled[s].p); recycled[s].p = NULL; }
+    pthread_mutex_unlock(&recycle_mu);
+}
+
+/* The smallest recycled block of at least n bytes and at most n + n/8. */
+static void *recycle_take(size_t n)
+{
+    if (n < HUGE_FROM) return NULL;
+    void *p = NULL;
+    pthread_mutex_lock(&recycle_mu);
+    int best = -1;
+    for (int s = 0; s < RECYCLE_SLOTS; s++)
+        if (recycled[s].p && recycled[s].size >= n && recycled[s].size - n <= n / 8 &&
+            (best < 0 || recycled[s].size < recycled[best].size)) best = s;
+    if (best >= 0) { p = recycled[best].p; recycled[best].p = NULL; }
+    pthread_mutex_unlock(&recycle_mu);
+    return p;
+}
+
 void *cpr_malloc(size_t n)
 {
-    void *p = malloc(n ? n : 1);
+    void *p = recycle_take(n);
+    if (p) return p;
+    p = malloc(n ? n : 1);
     if (!p) die_nomem();
     advise_huge(p, n);
     return p;

@@ -8,6 +8,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cpr/bootstrap.h"
 #include "cpr/infer.h"
@@ -249,12 +252,52 @@ static void test_inversion_and_errors(void **st)
     assert_true(isnan(o.low) && isnan(o.high));    /* nothing can be rejected at 5% */
 }
 
+/* The vectorised p-value scan counts exactly what the scalar expression
+ * counts, on both kernels: ties (num^2 == lim2 den2), zero, negative and
+ * NaN variances, and draw counts that leave a partial vector. */
+static void test_count_extreme(void **st)
+{
+    (void)st;
+    enum { B = 1003 };
+    double *d = calloc(5 * B, sizeof *d);
+    unsigned long long z = 12345;
+    for (size_t i = 0; i < 5 * B; i++) {
+        z = z * 6364136223846793005ULL + 1442695040888963407ULL;
+        d[i] = (double)(long long)(z >> 40) / 1048576.0 - 8.0;
+    }
+    d[2 * B + 5] = 0.0;                     /* den2 = 0 at r = 0 */
+    d[2 * B + 6] = NAN;                     /* undefined */
+    d[0 + 7] = 3.0; d[B + 7] = 0.0;         /* num^2 = 9 */
+    d[2 * B + 7] = 1.0; d[3 * B + 7] = 0.0; d[4 * B + 7] = 0.0;   /* den2 = 1: a tie at lim2 = 9 */
+    const double rs[] = {0.0, 0.37, -1.25, 2.0};
+    const double lims[] = {9.0, 0.5, 4.0};
+    for (size_t n = 1; n <= B; n += (n < 20 ? 1 : 97))
+        for (size_t a = 0; a < 4; a++)
+            for (size_t c = 0; c < 3; c++) {
+                double r = rs[a], lim2 = lims[c];
+                size_t want = 0;
+                for (size_t b = 0; b < n; b++) {
+                    /* the five arrays of n draws: a prefix of each of B */
+                    double num = d[b] - r * d[B + b], den2 = d[2 * B + b] - 2.0 * r * d[3 * B + b] + r * r * d[4 * B + b];
+                    want += !(den2 > 0) || num * num >= lim2 * den2;
+                }
+                double *e = malloc(5 * n * sizeof *e);
+                for (size_t f = 0; f < 5; f++) memcpy(e + f * n, d + f * B, n * sizeof *e);
+                cpr_wcr_no_avx = 1;
+                assert_int_equal(cpr_wcr_count_extreme(e, n, r, lim2), want);
+                cpr_wcr_no_avx = 0;
+                assert_int_equal(cpr_wcr_count_extreme(e, n, r, lim2), want);
+                free(e);
+            }
+    free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_oracle_oneway), cmocka_unit_test(test_oracle_twoway_pooled),
         cmocka_unit_test(test_oracle_cv3), cmocka_unit_test(test_oracle_qr_route_and_range),
-        cmocka_unit_test(test_oracle_cv3_twoway),
+        cmocka_unit_test(test_oracle_cv3_twoway), cmocka_unit_test(test_count_extreme),
         cmocka_unit_test(test_seeded), cmocka_unit_test(test_inversion_and_errors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
