@@ -141,7 +141,9 @@ int cpr_wcr_alloc_range(const double *X, size_t n, size_t k, const double *y,
         size_t nb = B - b0 < batch ? B - b0 : batch;
         draw_job job = {set, nj, out[0]->exact, G, k, b0, nb, (nb + DRAWS_PER_TASK - 1) / DRAWS_PER_TASK,
                         spec->seed, spec->weights, B, d};
-        if (G * k * nj * nb < 200000) job.ntask = 1; /* a thread would cost more than it saves */
+        /* a thread would cost more than it saves (a started thread costs
+         * about what 2 x 10^4 cluster-coefficient products of a draw do) */
+        if (G * k * nj * nb < 20000) job.ntask = 1;
         cpr_threads_run(job.ntask, draw_task, &job);
     }
     cpr_progress_finish(prog);
@@ -215,6 +217,23 @@ void cpr_wcr_ci(const cpr_wcr *w, double level, double *low, double *high)
     *high = ci_end(w, alpha, 1.0);
 }
 
+/* The interval ends of every coefficient as tasks (2 per coefficient),
+ * on the threads when the scans are long enough to pay for starting one:
+ * each end is its own search, so the result is the same on any thread. */
+typedef struct {
+    cpr_wcr *const *w;
+    double alpha;
+    cpr_boot_out *out;
+} ci_job;
+
+static void ci_task(void *arg, size_t t)
+{
+    const ci_job *j = arg;
+    cpr_boot_out *o = j->out + t / 2;
+    if (t % 2) o->high = ci_end(j->w[t / 2], j->alpha, 1.0);
+    else o->low = ci_end(j->w[t / 2], j->alpha, -1.0);
+}
+
 int cpr_wcr_test_range(const double *X, size_t n, size_t k, const double *y,
                        const int *cluster, size_t G, size_t j0, size_t nj,
                        const cpr_boot_spec *spec, cpr_boot_out *out)
@@ -231,7 +250,13 @@ int cpr_wcr_test_range(const double *X, size_t n, size_t k, const double *y,
         o->p = cpr_wcr_pvalue(w[jj], 0.0);
         o->p_floor = w[jj]->floor;
         o->n_degenerate = cpr_wcr_degenerate(w[jj], 0.0);
-        cpr_wcr_ci(w[jj], spec->conf_level, &o->low, &o->high);
+    }
+    if (rc == CPR_OK && nj > 0) {
+        /* some 140 scans of B draws an end; below 2,000 draws in all a
+         * thread would cost about what it saves */
+        ci_job job = {w, 1.0 - spec->conf_level, out};
+        if (w[0]->B * nj >= 2000) cpr_threads_run(2 * nj, ci_task, &job);
+        else for (size_t t = 0; t < 2 * nj; t++) ci_task(&job, t);
     }
     for (size_t jj = 0; jj < nj; jj++) cpr_wcr_free(w[jj]);
     free(w);
