@@ -332,7 +332,9 @@ fi
         a=$(awk -F'\t' -v j="$1" '$1 == j && $2 == 1 && $3 != "failed"' "$WORK/threads.tsv")
         b=$(awk -F'\t' -v j="$1" '$1 == j && $2 == 2 && $3 != "failed"' "$WORK/threads.tsv")
         if [ -z "$a" ] || [ -z "$b" ]; then echo "| $2 | \`$3\` | failed | | | | | | $4 | no |"; return; fi
-        echo "$a	$b" | awk -F'\t' -v d="$2" -v c="$3" -v g="$4" -v test="$5" -v bytes="${T7BYTES:-0}" '{
+        # a "|" inside a cell (the formulas) would end it in a Markdown table
+        c=$(printf '%s' "$3" | sed 's/|/\\\\|/g')
+        echo "$a	$b" | awk -F'\t' -v d="$2" -v c="$c" -v g="$4" -v test="$5" -v bytes="${T7BYTES:-0}" '{
             t1 = $3; t2 = $11; p1 = $6; p2 = $14; raw = $7; load = $16
             r = raw > 0 ? sprintf("%.2f", p2 * 1e6 / raw) : "-"
             mbs = bytes / 1e6 / t2
