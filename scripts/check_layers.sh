@@ -74,6 +74,7 @@ model.h model
 fit.h model
 threshold.h model
 gmm.h model
+gmm_sys.h model
 iv_data.h model
 iv_kclass.h model
 iv_gmm.h model

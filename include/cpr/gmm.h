@@ -22,6 +22,7 @@
 #include <stddef.h>
 
 #include "cpr/fit.h"
+#include "cpr/gmm_sys.h"
 #include "cpr/result.h"
 
 typedef struct {
@@ -43,29 +44,6 @@ typedef struct {
     double conf_level;        /* 0 = 0.95 */
 } cpr_gmm_spec;
 
-/* The stacked first-differenced system, one block of m rows (equation
- * periods first .. T-1) per entity. Unusable rows (any difference missing)
- * are all-zero, as in plm, so every entity has the same m and lags of
- * residuals stay aligned with periods. Row (i, r) is grid cell
- * i*T + first + r. */
-typedef struct {
-    size_t G, m, K, L;   /* entities, rows per entity, regressors, instruments */
-    size_t T;            /* periods of the grid */
-    int first;           /* grid period of row r = 0 */
-    double *X;           /* G*m*K, row-major: row (i*m + r) at X + (i*m + r)*K */
-    double *y;           /* G*m */
-    double *W;           /* G*m*L, row-major like X */
-    unsigned char *used; /* G*m: 1 = the row has an equation */
-    size_t nobs;         /* usable rows */
-    char **names;        /* K term names (owned) */
-    size_t n_dummies;    /* the last n_dummies of the K terms are time dummies */
-    size_t n_gmm_cols;   /* GMM-style instrument columns (after dropping empty ones) */
-    char **dropped;      /* regressors dropped as all zero after differencing (owned) */
-    size_t ndropped;
-} cpr_gmm_sys;
-
-/* Entity i's m x ncol block of a stacked row-major matrix (X, W). */
-#define CPR_GMM_BLOCK(A, i, m, ncol) gsl_matrix_const_view_array((A) + (i) * (m) * (ncol), (m), (ncol))
 
 /* What a difference-GMM estimate leaves for inference (cpr_fit.gmm). With
  * B = (WX' A WX)^-1 and M = B WX' A (K x L), b = M Wy for each step. */
@@ -99,7 +77,5 @@ typedef struct cpr_gmm_part {
 int cpr_gmm_estimate(const cpr_gmm_spec *s, cpr_fit **out);
 void cpr_gmm_part_free(cpr_gmm_part *p);
 
-/* z = sum_i W_i' e_i (L); c (optional, G*L) keeps each entity's W_i' e_i. */
-void cpr_gmm_w_e(const cpr_gmm_sys *g, const double *e, gsl_vector *z, double *c);
 
 #endif

@@ -43,7 +43,7 @@ static int weighted(const cpr_gmm_part *w, const gsl_matrix *A, gsl_matrix *M, g
     gsl_matrix *XA = gsl_matrix_alloc(K, L), *B = gsl_matrix_alloc(K, K);
     gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1, w->WX, A, 0, XA);
     gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1, XA, w->WX, 0, B);
-    int rc = gmm_sym_inverse(B, pinv);
+    int rc = cpr_gmm_sym_inverse(B, pinv);
     if (!rc) {
         gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1, B, XA, 0, M);
         gsl_blas_dgemv(CblasNoTrans, 1, M, w->Wy, 0, b);
@@ -74,7 +74,7 @@ static int estimate(int twostep, cpr_gmm_part *w)
     w->M1 = gsl_matrix_alloc(K, L); w->b1 = gsl_vector_alloc(K);
     w->e1 = cpr_malloc(n * sizeof *w->e1); w->c1 = cpr_malloc(g->G * L * sizeof *w->c1);
     moments(g, w, w->A1);
-    int rc = gmm_sym_inverse(w->A1, &w->pinv);
+    int rc = cpr_gmm_sym_inverse(w->A1, &w->pinv);
     if (!rc) rc = weighted(w, w->A1, w->M1, w->b1, NULL, &w->pinv);
     if (rc) return rc;
     residuals(g, w->b1, w->e1);
@@ -87,7 +87,7 @@ static int estimate(int twostep, cpr_gmm_part *w)
     }
     w->A2 = gsl_matrix_alloc(L, L);
     gsl_matrix_memcpy(w->A2, w->S2);
-    if ((rc = gmm_sym_inverse(w->A2, &w->pinv))) return rc;
+    if ((rc = cpr_gmm_sym_inverse(w->A2, &w->pinv))) return rc;
     if (!twostep) return CPR_OK;
     w->M2 = gsl_matrix_alloc(K, L); w->b2 = gsl_vector_alloc(K);
     if ((rc = weighted(w, w->A2, w->M2, w->b2, &w->B2, &w->pinv))) return rc;

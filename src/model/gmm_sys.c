@@ -1,6 +1,6 @@
-/* Small dense helpers for difference GMM (GSL, row-major): the inverse of
+/* Dense operations on the stacked difference-GMM system (GSL, row-major):
  * the weight and moment matrices, the instrument-residual products W_i'e_i. */
-#include "gmm_internal.h"
+#include "cpr/gmm_sys.h"
 
 #include "cpr/status.h"
 
@@ -36,7 +36,7 @@ static int sym_pinv(gsl_matrix *A)
     return rc ? cpr_fail(CPR_E_NUMERIC, "gmm: eigen decomposition failed") : CPR_OK;
 }
 
-int gmm_sym_inverse(gsl_matrix *A, int *pinv)
+int cpr_gmm_sym_inverse(gsl_matrix *A, int *pinv)
 {
     gsl_matrix *C = gsl_matrix_alloc(A->size1, A->size2);
     gsl_matrix_memcpy(C, A);
