@@ -162,6 +162,52 @@ int cpr_frame_read_csv(const char *path, const cpr_load_opts *opts, cpr_frame **
 static int read_stream(const char *path, FILE *fp, size_t first_line, const cpr_load_opts *opts, cpr_frame **out,
                        cpr_error_scope *es);
 
+/* A file over 100 MB shows its progress by bytes (terminal only); *bytes
+ * = the size of a regular file, else 0. */
+static cpr_progress *read_progress(const char *path, FILE *fp, size_t *bytes)
+{
+    struct stat st;
+    *bytes = fp != stdin && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    if (*bytes <= 100000000) return NULL;
+    const char *base = strrchr(path, '/');
+    char *what = cpr_asprintf("reading %s (MB)", base ? base + 1 : path);
+    cpr_progress *prog = cpr_progress_start(what, (size_t)(st.st_size / 1000000));
+    free(what);
+    return prog;
+}
+
+/* After the last span (rc = how reading went): flush libcsv, check that a
+ * header and rows came, and move the columns into a new frame. Frees the
+ * splitter and the state. */
+static int read_finish(const char *path, size_t first_line, int rc, cpr_csv_splitter *sp, cpr_csv_state *ps,
+                       cpr_frame **out)
+{
+    if (!rc) {
+        rc = ps->status;
+        if (!rc && csv_fini(&sp->p, cpr_csv_on_field, cpr_csv_on_row, ps) != 0) {
+            ps->row_line = ps->line;
+            rc = cpr_csv_fail_at(ps, CPR_E_RAGGED, "%s:%zu: malformed CSV at end of file (%s)%s", csv_strerror(csv_error(&sp->p)), "");
+        }
+        if (!rc) rc = ps->status;
+    }
+    csv_free(&sp->p);
+    free(sp->off);
+    free(sp);
+    if (!rc && !ps->header_done) rc = cpr_fail(CPR_E_EMPTY, "%s: empty file (no header row)", path);
+    if (!rc && ps->nrow == 0) rc = cpr_fail(CPR_E_NODATA, "%s:%zu: header row only, no data rows", path, first_line + 1);
+    cpr_frame *f = NULL;
+    if (!rc) {
+        f = cpr_frame_alloc();
+        f->source = cpr_strdup(path);
+        rc = ps->is_long ? cpr_long_pivot(f, ps) : cpr_wide_move(f, ps);
+    }
+    cpr_csv_state_free(ps);
+    if (rc) { cpr_frame_free(f); return rc; }
+    *out = f;
+    return CPR_OK;
+}
+
+
 /* A text or read error found after a parse error replaces it (the whole
  * file used to be checked before parsing): the read has a scope of its own. */
 int cpr_csv_read_stream(const char *path, FILE *fp, size_t first_line, const cpr_load_opts *opts, cpr_frame **out)
@@ -230,16 +276,8 @@ static int read_stream(const char *path, FILE *fp, size_t first_line, const cpr_
     cpr_strmap_init(&ps.indicators);
     ps.rows_hint = rows_hint(r.buf + start, r.len - start, left);
 
-    /* a file over 100 MB shows its progress by bytes (terminal only) */
-    struct stat st;
-    cpr_progress *prog = NULL;
-    size_t prog_bytes = fp != stdin && fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-    if (prog_bytes > 100000000) {
-        const char *base = strrchr(path, '/');
-        char *what = cpr_asprintf("reading %s (MB)", base ? base + 1 : path);
-        prog = cpr_progress_start(what, (size_t)(st.st_size / 1000000));
-        free(what);
-    }
+    size_t prog_bytes = 0;
+    cpr_progress *prog = read_progress(path, fp, &prog_bytes);
     size_t nread = r.len;
     size_t pos = start;
     cpr_csv_run run = {path, &ps, sp, first_line, es, prog_bytes, 0, NULL, 0, NULL, NULL, 0};
@@ -317,27 +355,5 @@ static int read_stream(const char *path, FILE *fp, size_t first_line, const cpr_
     cpr_csv_pieces_free(&run);
     free(r.buf);
     free(next.buf);
-    if (!rc) {
-        rc = ps.status;
-        if (!rc && csv_fini(&sp->p, cpr_csv_on_field, cpr_csv_on_row, &ps) != 0) {
-            ps.row_line = ps.line;
-            rc = cpr_csv_fail_at(&ps, CPR_E_RAGGED, "%s:%zu: malformed CSV at end of file (%s)%s", csv_strerror(csv_error(&sp->p)), "");
-        }
-        if (!rc) rc = ps.status;
-    }
-    csv_free(&sp->p);
-    free(sp->off);
-    free(sp);
-    if (!rc && !ps.header_done) rc = cpr_fail(CPR_E_EMPTY, "%s: empty file (no header row)", path);
-    if (!rc && ps.nrow == 0) rc = cpr_fail(CPR_E_NODATA, "%s:%zu: header row only, no data rows", path, first_line + 1);
-    cpr_frame *f = NULL;
-    if (!rc) {
-        f = cpr_frame_alloc();
-        f->source = cpr_strdup(path);
-        rc = ps.is_long ? cpr_long_pivot(f, &ps) : cpr_wide_move(f, &ps);
-    }
-    cpr_csv_state_free(&ps);
-    if (rc) { cpr_frame_free(f); return rc; }
-    *out = f;
-    return CPR_OK;
+    return read_finish(path, first_line, rc, sp, &ps, out);
 }
