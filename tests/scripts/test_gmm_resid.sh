@@ -17,13 +17,9 @@ mkdir -p "$T"
 trap 'rm -rf "$T"' EXIT INT TERM
 n=0; fails=0
 ok() { n=$((n + 1)); if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fails=$((fails + 1)); fi; }
-# same FILE_A FILE_B: the same number of "fitted resid" lines, each pair close
-same() { awk 'NR == FNR { a[FNR] = $1; b[FNR] = $2; na = FNR; next }
-    { nb = FNR; if (FNR > na) exit 1
-      for (c = 1; c <= 2; c++) { x = c == 1 ? a[FNR] : b[FNR]; y = $c; d = x - y; if (d < 0) d = -d
-        m = x < 0 ? -x : x; if (m < 0.01) m = 0.01
-        if (d > 1e-9 * m) bad = 1 } }
-    END { exit bad || nb != na }' "$1" "$2"; }
+# same FILE_A FILE_B: the same number of "fitted resid" lines, each pair within
+# 1e-9 relative to the reference value (at least 0.01)
+same() { awk -v floor=0.01 -v scale=ref -f tests/scripts/pairs_close.awk "$1" "$2"; }
 for c in "two --twostep" "one" "twoc --twostep --collapse" "onec --collapse"; do
     set -- $c
     tag=$1; shift

@@ -19,12 +19,7 @@ trap 'rm -rf "$T"' EXIT INT TERM
 n=0; fails=0
 ok() { n=$((n + 1)); if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fails=$((fails + 1)); fi; }
 # same FILE_A FILE_B: the same number of "fitted resid" lines, each pair within 1e-9 relative
-same() { awk 'NR == FNR { a[FNR] = $1; b[FNR] = $2; na = FNR; next }
-    { nb = FNR; if (FNR > na) exit 1
-      for (c = 1; c <= 2; c++) { x = c == 1 ? a[FNR] : b[FNR]; y = $c; d = x - y; if (d < 0) d = -d
-        m = x < 0 ? -x : x; if ((y < 0 ? -y : y) > m) m = y < 0 ? -y : y; if (m < 1) m = 1
-        if (d > 1e-9 * m) bad = 1 } }
-    END { exit bad || nb != na }' "$1" "$2"; }
+same() { awk -v floor=1 -f tests/scripts/pairs_close.awk "$1" "$2"; }
 run() {   # model formula thresholds
     "$BIN" threshold --data "$DATA" --entity id --time year -f "$2" --regime x --threshold q --thresholds "$3" \
         --resid-script "$T/$1.gp" --format json > /dev/null 2> "$T/err"
