@@ -2,6 +2,7 @@
  * naturally, rows by (entity, time). Sorting is skipped when the file is
  * already in order (the common case), so large sorted files load in O(n). */
 #include "load_internal.h"
+#include "cpr/rowblocks.h"
 #include "cpr/status.h"
 #include "cpr/threads.h"
 #include "cpr/util.h"
@@ -94,23 +95,18 @@ static void permute_columns(cpr_frame *f, const size_t *perm)
 
 /* The recode to sorted labels and the check that rows are in (entity,
  * time) order, on the threads for a large file (a serial pass over 10^7
- * rows took ~10 ms after a parallel parse): rows cut into fixed spans, each
- * recoded and checked on its own, the joins between spans checked after. A
- * yes/no scan: the answer is the same for any cut. */
-enum { SCAN_ROWS = 1 << 17, SCAN_PARTS = 16 };
-
+ * rows took ~10 ms after a parallel parse): each part of the rows is
+ * recoded and checked on its own, the joins between parts after. A yes/no
+ * scan: the answer is the same for any cut. */
 typedef struct {
     cpr_keys *k;
     const int *recode; /* NULL: codes stand */
-    size_t n, parts;
-    int sorted[SCAN_PARTS];
+    char *sorted;      /* per part */
 } scan_job;
 
-static void scan_part(void *arg, size_t p)
+static void scan_part(void *arg, size_t p, size_t lo, size_t hi)
 {
     scan_job *j = arg;
-    size_t lo, hi;
-    cpr_threads_span(j->n, j->parts, p, &lo, &hi);
     int *e = j->k->entity;
     const int *t = j->k->time;
     if (j->recode)
@@ -118,25 +114,22 @@ static void scan_part(void *arg, size_t p)
     int ok = 1;
     for (size_t i = lo + 1; i < hi && ok; i++)
         if (e[i] < e[i - 1] || (e[i] == e[i - 1] && t[i] <= t[i - 1])) ok = 0;
-    j->sorted[p] = ok;
+    j->sorted[p] = (char)ok;
 }
 
 /* Recode (when `recode`) and say whether the rows are sorted. */
 static int rows_recode_sorted(cpr_keys *k, size_t n, const int *recode)
 {
-    scan_job j = {k, recode, n, n > SCAN_ROWS ? SCAN_PARTS : 1, {0}};
-    if (j.parts > 1) cpr_threads_run(j.parts, scan_part, &j);
-    else scan_part(&j, 0);
+    scan_job j = {k, recode, cpr_calloc(cpr_rows_parts(n), 1)};
+    size_t parts = cpr_rows_run(n, scan_part, &j);
+    const int *e = k->entity, *t = k->time;
     int ok = 1;
-    for (size_t p = 0; p < j.parts && ok; p++) {
+    for (size_t p = 0; p < parts && ok; p++) {
         size_t lo, hi;
-        cpr_threads_span(n, j.parts, p, &lo, &hi);
-        ok = j.sorted[p];
-        if (ok && lo > 0 && lo < n) {
-            const int *e = k->entity, *t = k->time;
-            if (e[lo] < e[lo - 1] || (e[lo] == e[lo - 1] && t[lo] <= t[lo - 1])) ok = 0;
-        }
+        cpr_threads_span(n, parts, p, &lo, &hi);
+        ok = j.sorted[p] && !(lo > 0 && lo < n && (e[lo] < e[lo - 1] || (e[lo] == e[lo - 1] && t[lo] <= t[lo - 1])));
     }
+    free(j.sorted);
     return ok;
 }
 
