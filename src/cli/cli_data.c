@@ -99,7 +99,7 @@ cpr_catalogue *cli_catalogue_optional(void)
     cpr_error_scope es;
     cpr_error_scope_begin(&es);
     char *path = cli_datafile("catalogue.csv");
-    if (!path || cpr_catalogue_load(path, &cat) != CPR_OK) cat = NULL;
+    if (!path || cpr_catalogue_load_labels(path, &cat) != CPR_OK) cat = NULL;
     free(path);
     cpr_error_scope_end(&es);
     return cat;
