@@ -29,6 +29,27 @@ size_t cpr_row_blocks_at(const int *codes, size_t n, size_t *bounds);
 /* fn(arg, b, bounds[b], bounds[b + 1]) for b < nb. */
 void cpr_row_spans_run(const size_t *bounds, size_t nb, void (*fn)(void *arg, size_t b, size_t lo, size_t hi), void *arg);
 
+/* Exact passes (copies, counts, maxima, yes/no scans: any split of the
+ * rows gives the same result) need no fixed blocks. They cut [0, n) into
+ * parts instead: one part up to CPR_ROW_BLOCK rows, else one per thread
+ * (near-equal ranges, cpr_threads_span), at most CPR_THREADS_MAX. */
+size_t cpr_rows_parts(size_t n);
+
+/* fn(arg, k, lo, hi) for every part k of [0, n) (rows lo .. hi-1), on the
+ * threads of cpr_threads_run; returns the part count, cpr_rows_parts(n),
+ * for the caller to combine its per-part results in part order. */
+size_t cpr_rows_run(size_t n, void (*fn)(void *arg, size_t k, size_t lo, size_t hi), void *arg);
+
+/* fn(arg, k, lo, hi) for the k-th of `parts` near-equal ranges of [0, n)
+ * (n items of any kind, e.g. groups), on the threads. */
+void cpr_span_run(size_t n, size_t parts, void (*fn)(void *arg, size_t k, size_t lo, size_t hi), void *arg);
+
+/* The first row a scan stops at: scan(arg, lo, hi) returns the first row
+ * of [lo, hi) where it stops, or hi; each part is scanned, and the first
+ * stop of the first part with one is returned, or n: the serial loop's
+ * answer for any thread count. */
+size_t cpr_rows_find(size_t n, size_t (*scan)(void *arg, size_t lo, size_t hi), void *arg);
+
 /* memcpy of n doubles split over the threads above CPR_ROW_BLOCK (the
  * first touch of fresh pages, dear on a virtual machine, is split too). */
 void cpr_copy_doubles(double *dst, const double *src, size_t n);

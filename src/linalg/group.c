@@ -1,35 +1,33 @@
 /* Group counts, group means and nesting of group codes: O(n) each. */
 #include "cpr/linalg.h"
 #include "cpr/rowblocks.h"
-#include "cpr/threads.h"
 #include "cpr/util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Big n: each thread counts a range of rows, the counts are added (exact:
- * any split gives the same numbers). */
+/* Big n: each part of the rows is counted on its own, the counts are
+ * added (exact: any split gives the same numbers). */
 typedef struct {
     const int *g;
-    size_t n, ng, parts;
+    size_t ng;
     size_t *part;
 } count_job;
 
-static void count_part(void *p, size_t k)
+static void count_part(void *p, size_t k, size_t lo, size_t hi)
 {
     count_job *j = p;
-    size_t lo, hi, *c = j->part + k * j->ng;
-    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    size_t *c = j->part + k * j->ng;
     memset(c, 0, j->ng * sizeof *c);
     for (size_t i = lo; i < hi; i++) c[j->g[i]]++;
 }
 
 void cpr_group_counts(const int *g, size_t n, size_t ng, size_t *counts)
 {
-    size_t parts = n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1;
+    size_t parts = cpr_rows_parts(n);
     if (parts > 1 && ng <= n / 16) {
-        count_job j = { g, n, ng, parts, cpr_malloc(parts * ng * sizeof(size_t)) };
-        cpr_threads_run(parts, count_part, &j);
+        count_job j = { g, ng, cpr_malloc(parts * ng * sizeof(size_t)) };
+        cpr_rows_run(n, count_part, &j);
         for (size_t c = 0; c < ng; c++) {
             size_t s = 0;
             for (size_t k = 0; k < parts; k++) s += j.part[k * ng + c];
@@ -71,26 +69,16 @@ int cpr_codes_nested(const int *inner, size_t n_inner, const int *outer, size_t 
     return nested;
 }
 
-typedef struct {
-    const int *g;
-    size_t n, parts;
-    int ok[CPR_THREADS_MAX];
-} sorted_job;
-
-static void sorted_part(void *p, size_t k)
+/* the first row whose code is below its predecessor's, or hi */
+static size_t unsorted_at(void *p, size_t lo, size_t hi)
 {
-    sorted_job *j = p;
-    size_t lo, hi;
-    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
-    int ok = 1;
-    for (size_t i = lo ? lo : 1; i < hi && ok; i++) ok = j->g[i] >= j->g[i - 1];
-    j->ok[k] = ok;
+    const int *g = p;
+    size_t i = lo ? lo : 1;
+    while (i < hi && g[i] >= g[i - 1]) i++;
+    return i < hi ? i : hi;
 }
 
 int cpr_codes_sorted(const int *g, size_t n)
 {
-    sorted_job j = { .g = g, .n = n, .parts = n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
-    cpr_threads_run(j.parts, sorted_part, &j);
-    for (size_t k = 0; k < j.parts; k++) if (!j.ok[k]) return 0;
-    return 1;
+    return cpr_rows_find(n, unsorted_at, (void *)g) == n;
 }

@@ -52,24 +52,72 @@ size_t cpr_row_blocks_at(const int *codes, size_t n, size_t *bounds)
     return nb;
 }
 
+size_t cpr_rows_parts(size_t n) { return n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1; }
+
+typedef struct {
+    size_t n, parts;
+    void (*fn)(void *, size_t, size_t, size_t);
+    void *arg;
+} span_job;
+
+static void span_task(void *p, size_t k)
+{
+    span_job *j = p;
+    size_t lo, hi;
+    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    j->fn(j->arg, k, lo, hi);
+}
+
+void cpr_span_run(size_t n, size_t parts, void (*fn)(void *arg, size_t k, size_t lo, size_t hi), void *arg)
+{
+    span_job j = { n, parts, fn, arg };
+    cpr_threads_run(parts, span_task, &j);
+}
+
+size_t cpr_rows_run(size_t n, void (*fn)(void *arg, size_t k, size_t lo, size_t hi), void *arg)
+{
+    size_t parts = cpr_rows_parts(n);
+    cpr_span_run(n, parts, fn, arg);
+    return parts;
+}
+
+typedef struct {
+    size_t (*scan)(void *, size_t, size_t);
+    void *arg;
+    size_t stop[CPR_THREADS_MAX], hi[CPR_THREADS_MAX];
+} find_job;
+
+static void find_part(void *p, size_t k, size_t lo, size_t hi)
+{
+    find_job *j = p;
+    j->stop[k] = j->scan(j->arg, lo, hi);
+    j->hi[k] = hi;
+}
+
+size_t cpr_rows_find(size_t n, size_t (*scan)(void *arg, size_t lo, size_t hi), void *arg)
+{
+    find_job j = { .scan = scan, .arg = arg };
+    size_t parts = cpr_rows_run(n, find_part, &j);
+    for (size_t k = 0; k < parts; k++) if (j.stop[k] < j.hi[k]) return j.stop[k];
+    return n;
+}
+
 typedef struct {
     double *dst;
     const double *src;
-    size_t n, parts;
 } copy_job;
 
-static void copy_part(void *p, size_t k)
+static void copy_part(void *p, size_t k, size_t lo, size_t hi)
 {
     copy_job *j = p;
-    size_t lo, hi;
-    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    (void)k;
     memcpy(j->dst + lo, j->src + lo, (hi - lo) * sizeof *j->dst);
 }
 
 void cpr_copy_doubles(double *dst, const double *src, size_t n)
 {
-    copy_job j = { dst, src, n, n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
-    cpr_threads_run(j.parts, copy_part, &j);
+    copy_job j = { dst, src };
+    cpr_rows_run(n, copy_part, &j);
 }
 
 typedef struct {

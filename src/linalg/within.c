@@ -81,24 +81,22 @@ typedef struct {
     double *gout;
 } map_job;
 
-static void map_entities(void *p, size_t k)
+static void map_entities(void *p, size_t k, size_t g0, size_t g1)
 {
     map_job *m = p;
     tw_ctx *c = m->c;
-    size_t g0, g1;
-    cpr_threads_span(c->G, c->parts, k, &g0, &g1);
+    (void)k;
     for (size_t g = g0; g < g1; g++) {
         size_t lo = c->eseg[g], hi = c->eseg[g + 1];
         c->alpha[g] = hi > lo ? (double)((m->sxe[g] - gather_sum(m->gin, c->et, lo, hi)) / (long double)(hi - lo)) : 0.0;
     }
 }
 
-static void map_times(void *p, size_t k)
+static void map_times(void *p, size_t k, size_t t0, size_t t1)
 {
     map_job *m = p;
     tw_ctx *c = m->c;
-    size_t t0, t1;
-    cpr_threads_span(c->T, c->parts, k, &t0, &t1);
+    (void)k;
     for (size_t t = t0; t < t1; t++) {
         size_t lo = c->tseg[t], hi = c->tseg[t + 1];
         m->gout[t] = hi > lo ? (double)((m->sxt[t] - gather_sum(c->alpha, c->te, lo, hi)) / (long double)(hi - lo)) : 0.0;
@@ -108,9 +106,9 @@ static void map_times(void *p, size_t k)
 static void tw_map(tw_ctx *c, const long double *sxe, const long double *sxt, const double *gin, double *gout)
 {
     map_job m = { c, sxe, sxt, gin, gout };
-    if (c->parts <= 1) { map_entities(&m, 0); map_times(&m, 0); return; }
-    cpr_threads_run(c->parts, map_entities, &m);
-    cpr_threads_run(c->parts, map_times, &m);
+    if (c->parts <= 1) { map_entities(&m, 0, 0, c->G); map_times(&m, 0, 0, c->T); return; }
+    cpr_span_run(c->G, c->parts, map_entities, &m);
+    cpr_span_run(c->T, c->parts, map_times, &m);
 }
 
 /* The pass before the sweeps: entity sums sxe, time sums sxt and the
@@ -352,7 +350,7 @@ int cpr_within_transform_cols(const cpr_absorb *a, double *const *cols, size_t n
         /* big columns: each one's passes and sweeps are split over the
          * threads (one column after the other: 3 columns on 2 threads no
          * longer leave one idle); small ones: a column per task */
-        if (n > CPR_ROW_BLOCK) w.tw.parts = (size_t)cpr_threads_get();
+        w.tw.parts = cpr_rows_parts(n);
     }
     w.rc = cpr_malloc((ncols ? ncols : 1) * sizeof *w.rc);
     w.iters = cpr_malloc((ncols ? ncols : 1) * sizeof *w.iters);
@@ -394,15 +392,14 @@ static size_t find(size_t *p, size_t x)
  * whatever the split. */
 typedef struct {
     const cpr_absorb *a;
-    size_t m, parts;
+    size_t m;
     size_t *p;   /* parts * m parents */
 } dof_job;
 
-static void dof_part(void *arg, size_t k)
+static void dof_part(void *arg, size_t k, size_t lo, size_t hi)
 {
     dof_job *j = arg;
-    size_t lo, hi, G = j->a->n_entities, *p = j->p + k * j->m;
-    cpr_threads_span(j->a->n, j->parts, k, &lo, &hi);
+    size_t G = j->a->n_entities, *p = j->p + k * j->m;
     for (size_t i = 0; i < j->m; i++) p[i] = i;
     for (size_t i = lo; i < hi; i++) {
         size_t u = find(p, (size_t)j->a->entity[i]), v = find(p, G + (size_t)j->a->time[i]);
@@ -414,12 +411,11 @@ size_t cpr_absorb_dof(const cpr_absorb *a)
 {
     if (a->effects == CPR_EFFECTS_ENTITY) return a->n_entities;
     if (a->effects == CPR_EFFECTS_TIME) return a->n_times;
-    size_t G = a->n_entities, T = a->n_times, m = G + T, comps = 0;
-    dof_job j = { a, m, a->n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1, NULL };
-    j.p = cpr_malloc(j.parts * (m ? m : 1) * sizeof *j.p);
-    cpr_threads_run(j.parts, dof_part, &j);
+    size_t G = a->n_entities, T = a->n_times, m = G + T, comps = 0, parts = cpr_rows_parts(a->n);
+    dof_job j = { a, m, cpr_malloc(parts * (m ? m : 1) * sizeof(size_t)) };
+    cpr_rows_run(a->n, dof_part, &j);
     size_t *p = j.p;
-    for (size_t k = 1; k < j.parts; k++)
+    for (size_t k = 1; k < parts; k++)
         for (size_t x = 0; x < m; x++) {
             size_t r = find(j.p + k * m, x);
             if (r == x) continue;

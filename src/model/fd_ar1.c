@@ -47,31 +47,19 @@ static inline int next_pair(pair_it *it, size_t *i, size_t *h)
 }
 
 /* Rows in (entity, period) order with unique keys? Split over the threads
- * for a big design (a yes/no per range of rows: exact). */
-typedef struct {
-    const cpr_design *d;
-    size_t parts;
-    int ok[CPR_THREADS_MAX];
-} sorted_job;
-
-static void sorted_part(void *p, size_t k)
+ * for a big design (the first row out of order in each part: exact). */
+static size_t unsorted_at(void *p, size_t lo, size_t hi)
 {
-    sorted_job *j = p;
-    const cpr_design *d = j->d;
-    size_t lo, hi;
-    cpr_threads_span(d->n, j->parts, k, &lo, &hi);
-    int ok = 1;
-    for (size_t i = lo ? lo : 1; i < hi && ok; i++)
-        ok = !(d->entity[i] < d->entity[i - 1] || (d->entity[i] == d->entity[i - 1] && tval(d, i) <= tval(d, i - 1)));
-    j->ok[k] = ok;
+    const cpr_design *d = p;
+    size_t i = lo ? lo : 1;
+    while (i < hi && !(d->entity[i] < d->entity[i - 1] || (d->entity[i] == d->entity[i - 1] && tval(d, i) <= tval(d, i - 1))))
+        i++;
+    return i < hi ? i : hi;
 }
 
 static int rows_sorted(const cpr_design *d)
 {
-    sorted_job j = { .d = d, .parts = d->n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
-    cpr_threads_run(j.parts, sorted_part, &j);
-    for (size_t k = 0; k < j.parts; k++) if (!j.ok[k]) return 0;
-    return 1;
+    return cpr_rows_find(d->n, unsorted_at, (void *)d) == d->n;
 }
 
 #define AR1_KMAX 32

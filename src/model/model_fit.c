@@ -1,37 +1,26 @@
 /* Model dispatcher: default spec, design checks, one call per estimator;
  * each returns a fitted model (cpr/fit.h) without inference. */
 #include "cpr/fit.h"
+#include "cpr/rowblocks.h"
 #include "cpr/status.h"
-#include "cpr/threads.h"
 #include "cpr/util.h"
 
 #include <math.h>
 #include <stddef.h>
 
-/* Index of the first non-finite value of v[0..n), or n: each thread scans
- * a range, the first range with one gives the answer (the serial loop's). */
-typedef struct {
-    const double *v;
-    size_t n, parts;
-    size_t first[CPR_THREADS_MAX];
-} finite_job;
-
-static void finite_part(void *p, size_t k)
+/* Index of the first non-finite value of v[0..n), or n: the parts of the
+ * rows are scanned on the threads, the first stop is the serial loop's. */
+static size_t nonfinite_at(void *p, size_t lo, size_t hi)
 {
-    finite_job *j = p;
-    size_t lo, hi;
-    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    const double *v = p;
     size_t i = lo;
-    while (i < hi && isfinite(j->v[i])) i++;
-    j->first[k] = i < hi ? i : j->n;
+    while (i < hi && isfinite(v[i])) i++;
+    return i;
 }
 
 static size_t first_nonfinite(const double *v, size_t n)
 {
-    finite_job j = { .v = v, .n = n, .parts = n > ((size_t)1 << 17) ? (size_t)cpr_threads_get() : 1 };
-    cpr_threads_run(j.parts, finite_part, &j);
-    for (size_t k = 0; k < j.parts; k++) if (j.first[k] < n) return j.first[k];
-    return n;
+    return cpr_rows_find(n, nonfinite_at, (void *)v);
 }
 
 static int check_design(const cpr_design *d, const cpr_model_spec *s)

@@ -220,44 +220,39 @@ static int check_weights(const cpr_frame *f, const cpr_design_opts *o, long *col
     return CPR_OK;
 }
 
-/* Is every frame row used (no missing value, no zero weight)? A yes/no
- * per range of rows, split over the threads: the usual big file then
- * skips the row-by-row pass below. */
+/* Is every frame row used (no missing value, no zero weight)? The first
+ * row left out in each part of the rows, scanned on the threads: the
+ * usual big file then skips the row-by-row pass below. */
 typedef struct {
     const cpr_frame *f;
     const evaluated *ev;
     const cluster_src *cl;
-    size_t ncl, parts;
+    size_t ncl;
     const double *w;
-    int ok[CPR_THREADS_MAX];
 } allok_job;
 
-static void allok_part(void *p, size_t k)
+static size_t dropped_at(void *p, size_t lo, size_t hi)
 {
     allok_job *j = p;
     const evaluated *ev = j->ev;
-    size_t lo, hi;
-    cpr_threads_span(j->f->nrow, j->parts, k, &lo, &hi);
-    int ok = 1;
-    for (size_t i = lo; i < hi && ok; i++) {
-        ok = isfinite(ev->y.v[i]) != 0;
+    size_t i = lo;
+    for (; i < hi; i++) {
+        int ok = isfinite(ev->y.v[i]) != 0;
         for (size_t c = 0; c < ev->kx; c++) ok &= isfinite(ev->x[c].v[i]) != 0;
         for (size_t c = 0; c < ev->kz; c++) ok &= isfinite(ev->z[c].v[i]) != 0;
         for (size_t c = 0; c < j->ncl; c++) ok &= !design_cluster_missing(j->f, &j->cl[c], i);
         if (j->w) ok &= !isnan(j->w[i]) && j->w[i] != 0;
+        if (!ok) break;
     }
-    j->ok[k] = ok;
+    return i;
 }
 
 static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src *cl, size_t ncl,
                       const double *w, size_t *n_zero_w, size_t **rows_out, size_t *n_out, cpr_design_info *info)
 {
     if (f->nrow > CPR_ROW_BLOCK) {
-        allok_job j = { .f = f, .ev = ev, .cl = cl, .ncl = ncl, .parts = (size_t)cpr_threads_get(), .w = w };
-        cpr_threads_run(j.parts, allok_part, &j);
-        int all = 1;
-        for (size_t k = 0; k < j.parts; k++) all &= j.ok[k];
-        if (all) { *n_out = f->nrow; *rows_out = NULL; return CPR_OK; }
+        allok_job j = { f, ev, cl, ncl, w };
+        if (cpr_rows_find(f->nrow, dropped_at, &j) == f->nrow) { *n_out = f->nrow; *rows_out = NULL; return CPR_OK; }
     }
     /* the index array is made at the first dropped row: when every row is
      * used (the usual big file) its n entries are never allocated */
@@ -296,23 +291,21 @@ static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src
 typedef struct {
     const double *src;
     const size_t *rows;
-    size_t n, parts;
     double *dst;
 } copy_job;
 
-static void copy_part(void *p, size_t k)
+static void copy_part(void *p, size_t k, size_t lo, size_t hi)
 {
     copy_job *j = p;
-    size_t lo, hi;
-    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
-    if (!j->rows) memcpy(j->dst + lo, j->src + lo, (hi - lo) * sizeof *j->dst);
-    else for (size_t r = lo; r < hi; r++) j->dst[r] = j->src[j->rows[r]];
+    (void)k;
+    for (size_t r = lo; r < hi; r++) j->dst[r] = j->src[j->rows[r]];
 }
 
 static void copy_rows(const column *c, const size_t *rows, size_t n, double *dst)
 {
-    copy_job j = { c->v, rows, n, n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1, dst };
-    cpr_threads_run(j.parts, copy_part, &j);
+    if (!rows) { cpr_copy_doubles(dst, c->v, n); return; }
+    copy_job j = { c->v, rows, dst };
+    cpr_rows_run(n, copy_part, &j);
 }
 
 /* Values this large or this small (but non-zero) make sums of squares
@@ -323,15 +316,12 @@ static void copy_rows(const column *c, const size_t *rows, size_t n, double *dst
 
 typedef struct {
     const double *v;
-    size_t n, parts;
     double hi[CPR_THREADS_MAX], lo[CPR_THREADS_MAX];
 } scale_job;
 
-static void scale_part(void *p, size_t k)
+static void scale_part(void *p, size_t k, size_t i0, size_t i1)
 {
     scale_job *j = p;
-    size_t i0, i1;
-    cpr_threads_span(j->n, j->parts, k, &i0, &i1);
     double hi = 0, lo = INFINITY;
     for (size_t i = i0; i < i1; i++) {
         double a = fabs(j->v[i]);
@@ -344,10 +334,10 @@ static void scale_part(void *p, size_t k)
 static int check_scale(const char *name, const double *v, size_t n)
 {
     /* largest and smallest non-zero |v|: split over the threads (exact) */
-    scale_job j = { .v = v, .n = n, .parts = n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
-    cpr_threads_run(j.parts, scale_part, &j);
+    scale_job j = { .v = v };
+    size_t parts = cpr_rows_run(n, scale_part, &j);
     double hi = 0, lo = INFINITY;
-    for (size_t k = 0; k < j.parts; k++) {
+    for (size_t k = 0; k < parts; k++) {
         if (j.hi[k] > hi) hi = j.hi[k];
         if (j.lo[k] < lo) lo = j.lo[k];
     }

@@ -84,14 +84,12 @@ typedef struct {
     const int *map;
     long lo;
     int *out;
-    size_t n, parts;
 } tmap_job;
 
-static void tmap_part(void *p, size_t k)
+static void tmap_part(void *p, size_t k, size_t r0, size_t r1)
 {
     tmap_job *j = p;
-    size_t r0, r1;
-    cpr_threads_span(j->n, j->parts, k, &r0, &r1);
+    (void)k;
     for (size_t r = r0; r < r1; r++) j->out[r] = j->map[j->time[row_at(j->rows, r)] - j->lo];
 }
 
@@ -120,8 +118,8 @@ static int int_codes(const int *time, const size_t *rows, size_t n, cpr_design *
     for (unsigned long v = 0; v < range; v++)
         if (map[v] >= 0) d->time_values[map[v]] = (int)(lo + (long)v);
     d->time = cpr_malloc(n * sizeof *d->time);
-    tmap_job j = { time, rows, map, lo, d->time, n, n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
-    cpr_threads_run(j.parts, tmap_part, &j);
+    tmap_job j = { time, rows, map, lo, d->time };
+    cpr_rows_run(n, tmap_part, &j);
     free(map);
     return 1;
 }
@@ -130,8 +128,7 @@ typedef struct {
     const cpr_frame *f;
     const size_t *rows;
     cpr_design *d;
-    size_t n, parts;
-    size_t base[CPR_THREADS_MAX];   /* changes in range k, then before range k */
+    size_t base[CPR_THREADS_MAX];   /* changes in part k, then before part k */
 } recode_job;
 
 static int entity_changes(const recode_job *j, size_t r)
@@ -139,20 +136,18 @@ static int entity_changes(const recode_job *j, size_t r)
     return r > 0 && j->f->entity[row_at(j->rows, r)] != j->f->entity[row_at(j->rows, r - 1)];
 }
 
-static void recode_count(void *p, size_t k)
+static void recode_count(void *p, size_t k, size_t lo, size_t hi)
 {
     recode_job *j = p;
-    size_t lo, hi, c = 0;
-    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    size_t c = 0;
     for (size_t r = lo; r < hi; r++) c += (size_t)entity_changes(j, r);
     j->base[k] = c;
 }
 
-static void recode_fill(void *p, size_t k)
+static void recode_fill(void *p, size_t k, size_t lo, size_t hi)
 {
     recode_job *j = p;
-    size_t lo, hi, g = j->base[k];
-    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    size_t g = j->base[k];
     for (size_t r = lo; r < hi; r++) {
         if (r == 0 || entity_changes(j, r)) {
             if (r) g++;
@@ -172,11 +167,10 @@ void design_panel_codes(const cpr_frame *f, const size_t *rows, cpr_design *d)
          * count of the ranges before it: the serial loop's codes) */
         d->entity = cpr_malloc(n * sizeof *d->entity);
         d->entity_labels = cpr_calloc(n ? n : 1, sizeof *d->entity_labels);
-        recode_job j = { .f = f, .rows = rows, .d = d, .n = n, .parts = n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1 };
-        cpr_threads_run(j.parts, recode_count, &j);
-        size_t g = 0;
-        for (size_t k = 0; k < j.parts; k++) { size_t c = j.base[k]; j.base[k] = g; g += c; }
-        cpr_threads_run(j.parts, recode_fill, &j);
+        recode_job j = { .f = f, .rows = rows, .d = d };
+        size_t parts = cpr_rows_run(n, recode_count, &j), g = 0;
+        for (size_t k = 0; k < parts; k++) { size_t c = j.base[k]; j.base[k] = g; g += c; }
+        cpr_rows_run(n, recode_fill, &j);
         d->n_entities = n ? g + 1 : 0;
     }
     if (f->time && int_codes(f->time, rows, n, d)) return;
