@@ -54,9 +54,43 @@ void cpr_wcr_draw_stats_cv3(const cpr_wcr_jpieces *p, const double *v, double *S
 
 /* #{b < B : den2_b(r) <= 0 (or NaN) or num_b(r)^2 >= lim2 den2_b(r)} over
  * the five arrays d[0..5B) (N0, N1, qa, qb, qc), with num = N0 - r N1 and
- * den2 = qa - 2r qb + r^2 qc: exactly the scalar count, several draws a
- * vector. */
+ * den2 = qa - 2r qb + r^2 qc: exactly the scalar count (cpr_wcr_extreme_one),
+ * several draws a vector. */
 size_t cpr_wcr_count_extreme(const double *d, size_t B, double r, double lim2);
+/* The same count over draws [b0, b1) of five arrays fs apart. */
+size_t cpr_wcr_count_range(const double *d, size_t fs, size_t b0, size_t b1, double r, double lim2);
+
+/* Draw b extreme at r: the test every count makes, in its exact order of
+ * operations (the vector kernels do the same operations lane by lane). */
+static inline int cpr_wcr_extreme_one(const double *d, size_t fs, size_t b, double r, double lim2)
+{
+    double num = d[b] - r * d[fs + b], den2 = d[2 * fs + b] - 2.0 * r * d[3 * fs + b] + r * r * d[4 * fs + b];
+    return !(den2 > 0) || num * num >= lim2 * den2;
+}
+
+/* |t(r)|^2, slightly shrunk, for gap = |beta - r|: a draw is extreme when
+ * |t*|^2 >= this (TIE_TOL: |t*| within 1e-9 relative of |t| is a tie,
+ * counted as extreme). Increasing in gap (every step rounds monotonically). */
+#define CPR_WCR_TIE_TOL 1e-9
+static inline double cpr_wcr_lim2(double gap, double se)
+{
+    double lim = gap / se * (1.0 - CPR_WCR_TIE_TOL);
+    return lim * lim;
+}
+
+/* What the draws leave for the tests: the five numbers of every draw. */
+struct cpr_wcr {
+    size_t B;
+    int exact;
+    double floor;           /* smallest p the draws can resolve */
+    double beta, se;        /* unrestricted beta_j and its CR0 (WCR) or CV3 (WCR31, WCU33; no (G-1)/G) se */
+    int centred;            /* WCU: t* centred on beta, so p(r) moves only through t */
+    double *d;              /* five arrays of B: N0, N1, qa, qb, qc of every draw */
+};
+
+/* One end of the interval {r : p(r) >= alpha}: dir -1 below beta, +1
+ * above; NAN when unbounded (bootstrap_ci.c). */
+double cpr_wcr_ci_end(const cpr_wcr *w, double alpha, double dir);
 
 /* Setting to 1 sends every design through the QR route (tests: both
  * routes against the same outside reference). */

@@ -90,12 +90,17 @@ void cpr_wcr_block_stats(const cpr_wcr_pieces *p, const double *V, size_t nl, do
     block_stats_base(p, V, nl, out, fs);
 }
 
-size_t cpr_wcr_count_extreme(const double *d, size_t B, double r, double lim2)
+size_t cpr_wcr_count_range(const double *d, size_t fs, size_t b0, size_t b1, double r, double lim2)
 {
 #ifdef CPR_WCR_HAVE_AVX
-    if (!cpr_wcr_no_avx && avx_usable()) return count_extreme_avx(d, B, r, lim2);
+    if (!cpr_wcr_no_avx && avx_usable()) return count_extreme_avx(d, fs, b0, b1, r, lim2);
 #endif
-    return count_extreme_base(d, B, r, lim2);
+    return count_extreme_base(d, fs, b0, b1, r, lim2);
+}
+
+size_t cpr_wcr_count_extreme(const double *d, size_t B, double r, double lim2)
+{
+    return cpr_wcr_count_range(d, B, 0, B, r, lim2);
 }
 
 void cpr_wcr_draw_stats_cv3(const cpr_wcr_jpieces *p, const double *v, double *S, double *out, size_t fs)

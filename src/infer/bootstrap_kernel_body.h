@@ -64,17 +64,17 @@ static KATTR void KCAT(block_stats, KSFX)(const cpr_wcr_pieces *p, const double 
     }
 }
 
-/* The p-value scan (cpr_wcr_count_extreme): KN draws a vector, each
+/* The p-value scan (cpr_wcr_count_range): KN draws a vector, each
  * operation the scalar one in the scalar order (products commute exactly),
  * the leftover draws by the scalar expression itself. */
-static KATTR size_t KCAT(count_extreme, KSFX)(const double *d, size_t B, double r, double lim2)
+static KATTR size_t KCAT(count_extreme, KSFX)(const double *d, size_t fs, size_t b0, size_t b1, double r, double lim2)
 {
-    const double *d0 = d, *d1 = d + B, *d2 = d + 2 * B, *d3 = d + 3 * B, *d4 = d + 4 * B;
+    const double *d0 = d, *d1 = d + fs, *d2 = d + 2 * fs, *d3 = d + 3 * fs, *d4 = d + 4 * fs;
     const double tr = 2.0 * r, rr = r * r;
     const KV zero = {0};
     KI acc = {0};
-    size_t b = 0;
-    for (; b + KN <= B; b += KN) {
+    size_t b = b0;
+    for (; b + KN <= b1; b += KN) {
         KV s0 = *(const KV *)(d0 + b), s1 = *(const KV *)(d1 + b), s2 = *(const KV *)(d2 + b);
         KV s3 = *(const KV *)(d3 + b), s4 = *(const KV *)(d4 + b);
         KV num = s0 - s1 * r, den2 = s2 - s3 * tr + s4 * rr;
@@ -82,10 +82,7 @@ static KATTR size_t KCAT(count_extreme, KSFX)(const double *d, size_t B, double 
     }
     size_t count = 0;
     for (int i = 0; i < KN; i++) count += (size_t)acc[i];
-    for (; b < B; b++) {
-        double num = d0[b] - r * d1[b], den2 = d2[b] - 2.0 * r * d3[b] + r * r * d4[b];
-        count += !(den2 > 0) || num * num >= lim2 * den2;
-    }
+    for (; b < b1; b++) count += cpr_wcr_extreme_one(d, fs, b, r, lim2);
     return count;
 }
 

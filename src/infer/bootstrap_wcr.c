@@ -31,18 +31,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TIE_TOL 1e-9        /* |t*| within this relative distance of |t|: a tie, counted as extreme */
-#define BISECT_ITER 200
-
-struct cpr_wcr {
-    size_t B;
-    int exact;
-    double floor;           /* smallest p the draws can resolve */
-    double beta, se;        /* unrestricted beta_j and its CR0 (WCR) or CV3 (WCR31, WCU33; no (G-1)/G) se */
-    int centred;            /* WCU: t* centred on beta, so p(r) moves only through t */
-    double *d;              /* five arrays of B: N0, N1, qa, qb, qc of every draw */
-};
-
 /* Number of weight vectors of G clusters, 0 when above max. */
 static size_t n_vectors(size_t G, cpr_boot_weights wt, size_t max)
 {
@@ -172,11 +160,8 @@ void cpr_wcr_free(cpr_wcr *w)
  * bootstrap variance: |t*| infinite or undefined), which is conservative. */
 double cpr_wcr_pvalue(const cpr_wcr *w, double r)
 {
-    double t = fabs(w->beta - r) / w->se, lim = t * (1.0 - TIE_TOL), lim2 = lim * lim;
-    /* |num| >= lim sqrt(den2) compared squared: no square root in a scan
-     * that the interval search runs some 140 times over every draw (a
-     * third of a small job's time before it was vectorised) */
-    return (double)cpr_wcr_count_extreme(w->d, w->B, r, lim2) / (double)w->B;
+    /* |num| >= lim sqrt(den2) compared squared: no square root in the scan */
+    return (double)cpr_wcr_count_extreme(w->d, w->B, r, cpr_wcr_lim2(fabs(w->beta - r), w->se)) / (double)w->B;
 }
 
 size_t cpr_wcr_degenerate(const cpr_wcr *w, double r)
@@ -185,36 +170,6 @@ size_t cpr_wcr_degenerate(const cpr_wcr *w, double r)
     size_t m = 0;
     for (size_t b = 0; b < w->B; b++) m += !(qa[b] - 2.0 * r * qb[b] + r * r * qc[b] > 0);
     return m;
-}
-
-/* Walk outward from beta in steps of se/4 (40 steps, then doubling) to the
- * first r with p(r) < alpha, then bisect between it and the last r inside. */
-static double ci_end(const cpr_wcr *w, double alpha, double dir)
-{
-    double in = w->beta, step = w->se > 0 ? w->se / 4 : fabs(w->beta) + 1.0, out = NAN;
-    if (w->floor >= alpha) return NAN;   /* no value can be rejected: unbounded */
-    /* up to 40 * 2^20 steps (10^7 standard errors): beyond, rounding in the
-     * quadratic variance decides, not the data */
-    for (int m = 1; m <= 60; m++) {
-        double r = w->beta + dir * step * (m <= 40 ? m : 40.0 * ldexp(1.0, m - 40));
-        if (!isfinite(r)) break;
-        if (cpr_wcr_pvalue(w, r) < alpha) { out = r; break; }
-        in = r;
-    }
-    if (isnan(out)) return NAN;
-    for (int it = 0; it < BISECT_ITER; it++) {
-        double mid = 0.5 * (in + out);
-        if (mid == in || mid == out) break;
-        if (cpr_wcr_pvalue(w, mid) < alpha) out = mid; else in = mid;
-    }
-    return 0.5 * (in + out);
-}
-
-void cpr_wcr_ci(const cpr_wcr *w, double level, double *low, double *high)
-{
-    double alpha = 1.0 - level;
-    *low = ci_end(w, alpha, -1.0);
-    *high = ci_end(w, alpha, 1.0);
 }
 
 /* The interval ends of every coefficient as tasks (2 per coefficient),
@@ -230,8 +185,8 @@ static void ci_task(void *arg, size_t t)
 {
     const ci_job *j = arg;
     cpr_boot_out *o = j->out + t / 2;
-    if (t % 2) o->high = ci_end(j->w[t / 2], j->alpha, 1.0);
-    else o->low = ci_end(j->w[t / 2], j->alpha, -1.0);
+    if (t % 2) o->high = cpr_wcr_ci_end(j->w[t / 2], j->alpha, 1.0);
+    else o->low = cpr_wcr_ci_end(j->w[t / 2], j->alpha, -1.0);
 }
 
 int cpr_wcr_test_range(const double *X, size_t n, size_t k, const double *y,

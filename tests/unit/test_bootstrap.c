@@ -292,6 +292,76 @@ static void test_count_extreme(void **st)
     free(d);
 }
 
+/* The interval search that settles draws over the bisection bracket and
+ * stops counts early finds exactly what the plain search finds: every
+ * point scanned over every draw (the search before, written out here). */
+static double plain_end(const cpr_wcr *w, double alpha, double dir)
+{
+    double in = w->beta, step = w->se > 0 ? w->se / 4 : fabs(w->beta) + 1.0, out = NAN;
+    if (w->floor >= alpha) return NAN;
+    for (int m = 1; m <= 60; m++) {
+        double r = w->beta + dir * step * (m <= 40 ? m : 40.0 * ldexp(1.0, m - 40));
+        if (!isfinite(r)) break;
+        if (cpr_wcr_pvalue(w, r) < alpha) { out = r; break; }
+        in = r;
+    }
+    if (isnan(out)) return NAN;
+    for (int it = 0; it < 200; it++) {
+        double mid = 0.5 * (in + out);
+        if (mid == in || mid == out) break;
+        if (cpr_wcr_pvalue(w, mid) < alpha) out = mid; else in = mid;
+    }
+    return 0.5 * (in + out);
+}
+
+static void test_ci_search_exact(void **st)
+{
+    (void)st;
+    unsigned long long z = 987654321;
+#define UNIF() (z = z * 6364136223846793005ULL + 1442695040888963407ULL, (double)(z >> 11) / 9007199254740992.0)
+    const size_t Bs[] = {7, 64, 1003, 4999};
+    const double alphas[] = {0.05, 0.1, 0.01, 0.5, 0.9, 0.2001};
+    size_t checked = 0, bounded = 0;
+    for (size_t ib = 0; ib < 4; ib++)
+        for (int rep = 0; rep < 6; rep++) {
+            size_t B = Bs[ib], G = 3 + (size_t)rep;
+            cpr_wcr w = { .B = B, .floor = 1.0 / (double)B, .beta = (UNIF() - 0.5) * (rep == 3 ? 0.02 : 4.0),
+                          .se = 0.05 + UNIF() };
+            w.d = malloc(5 * B * sizeof *w.d);
+            for (size_t b = 0; b < B; b++) {
+                /* a draw's numbers as the kernel makes them: N0 - r N1 over
+                 * the sum of squares of P_g - r Q_g */
+                double n0 = 0, n1 = 0, qa = 0, qb = 0, qc = 0;
+                for (size_t g = 0; g < G; g++) {
+                    double v = UNIF() < 0.5 ? -1.0 : 1.0, c0 = UNIF() - 0.3, c1 = UNIF() + 0.2;
+                    double P = v * c0 + 0.1 * (UNIF() - 0.5), Q = v * c1 + 0.1 * (UNIF() - 0.5);
+                    n0 += v * c0; n1 += v * c1; qa += P * P; qb += P * Q; qc += Q * Q;
+                }
+                if (b % 97 == 5) qa = qb = qc = 0;            /* degenerate draw */
+                if (b % 211 == 7) n0 = NAN;                   /* undefined draw */
+                if (b % 101 == 3) { n1 = 0; qb = 0; qc = 0; } /* t* proportional to 1: a tie zone */
+                w.d[b] = n0; w.d[B + b] = n1; w.d[2 * B + b] = qa; w.d[3 * B + b] = qb; w.d[4 * B + b] = qc;
+            }
+            for (size_t a = 0; a < 6; a++)
+                for (int dir = -1; dir <= 1; dir += 2)
+                    for (int avx = 0; avx < 2; avx++) {
+                        cpr_wcr_no_avx = !avx;
+                        double want = plain_end(&w, alphas[a], dir), got = cpr_wcr_ci_end(&w, alphas[a], dir);
+                        if (!(memcmp(&want, &got, sizeof got) == 0 || (isnan(want) && isnan(got)))) {
+                            fprintf(stderr, "B %zu rep %d alpha %g dir %d: got %.17g want %.17g\n", B, rep, alphas[a], dir, got, want);
+                            fail();
+                        }
+                        checked++;
+                        bounded += !isnan(want);
+                    }
+            cpr_wcr_no_avx = 0;
+            free(w.d);
+        }
+#undef UNIF
+    fprintf(stderr, "interval ends checked: %zu, %zu bounded\n", checked, bounded);
+    assert_true(bounded > checked / 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -299,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_oracle_cv3), cmocka_unit_test(test_oracle_qr_route_and_range),
         cmocka_unit_test(test_oracle_cv3_twoway), cmocka_unit_test(test_count_extreme),
         cmocka_unit_test(test_seeded), cmocka_unit_test(test_inversion_and_errors),
+        cmocka_unit_test(test_ci_search_exact),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
