@@ -76,6 +76,13 @@ char *cpr_formula_to_string(const cpr_formula *fm);
 /* Printable name of one term, e.g. "L.aid", "x1:x2", "I(x^2)". Caller frees. */
 char *cpr_expr_to_string(const cpr_expr *e);
 
+/* The names of the columns the formula reads: every variable of the
+ * outcome, the terms and the IV part (under lags, logs, powers and
+ * products), then the fixed-effect names other than the words entity and
+ * time; each once, in that order. Returns how many; *names is an array
+ * the caller frees (NULL when none), whose strings belong to fm. */
+size_t cpr_formula_columns(const cpr_formula *fm, const char ***names);
+
 /* Check the formula against a frame: every variable must be a numeric column
  * (CPR_E_NOVAR with a "did you mean" hint, CPR_E_NONNUMERIC) and every FE
  * name the frame's entity or time column (CPR_E_NOVAR); sets fe_entity and

@@ -56,6 +56,17 @@ typedef struct {
     cpr_load_notes *notes;     /* where the notes go (NULL: dropped) */
     int no_key;                /* a plain table: do not look for a panel key */
     char decimal;              /* '.', ',' or 0 = '.' unless a ';' file shows decimal commas */
+    /* The columns a command will read (NULL: all). The others are still
+     * split and checked as before (ragged rows, quoting, text, and every
+     * value of a numeric column a number: the same errors and messages),
+     * but not converted or stored, so the frame holds only these columns
+     * and the panel key. When a name is not in the file's header, every
+     * column is kept (the command's "unknown variable" message and its
+     * hint then read the whole header, as without a list). Applies to a
+     * plain (wide) CSV file; long, World Bank, SDMX, Stata and SPSS files
+     * and merges of several files keep every column. */
+    const char *const *want;
+    size_t nwant;
 } cpr_load_opts;
 
 cpr_frame *cpr_frame_alloc(void);

@@ -105,6 +105,9 @@ int cpr_wald(const double *b, const double *V, size_t k, const size_t *idx,
 
 /* counts[g] = observations of group g (ng groups). */
 void cpr_group_counts(const int *g, size_t n, size_t ng, size_t *counts);
+/* The counts of each part of the rows (cpr/rowblocks.h's parts: *parts
+ * of them), part k's at [k*ng, (k+1)*ng); the caller frees the array. */
+size_t *cpr_group_counts_parts(const int *g, size_t n, size_t ng, size_t *parts);
 /* 1 when g[0] <= g[1] <= ... <= g[n-1] (rows grouped by their code in code
  * order); split over the threads for big n. */
 int cpr_codes_sorted(const int *g, size_t n);

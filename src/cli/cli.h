@@ -5,6 +5,7 @@
 #define CPR_CLI_H
 
 #include "cpr/catalogue.h"
+#include "cpr/formula.h"
 #include "cpr/frame.h"
 #include "cpr/report.h"
 #include "cpr/result.h"
@@ -82,6 +83,25 @@ int cli_apply_sample(const cli_args *a, cpr_frame *f);
 
 /* Load the data named by --data (or the bundled panel). */
 int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out);
+
+/* Column names a command reads, gathered before loading; all = 1 when
+ * they cannot be known then (every column is loaded). */
+typedef struct {
+    char **v;
+    size_t n, cap;
+    int all;
+} cli_names;
+void cli_names_add(cli_names *l, const char *name);
+/* The names of a comma-separated list (empty items skipped, as the
+ * options that take such lists read them). */
+void cli_names_add_list(cli_names *l, const char *list);
+/* The columns the formula reads (cpr_formula_columns). */
+void cli_names_add_formula(cli_names *l, const cpr_formula *fm);
+void cli_names_free(cli_names *l);
+/* cli_load_data keeping only the columns in want (and the panel key and the
+ * --zero-missing variables): see cpr_load_opts.want. want NULL or
+ * want->all: every column. */
+int cli_load_data_want(const cli_args *a, int require_panel, const cli_names *want, cpr_frame **out);
 /* Directory of the bundled datasets: $CPR_DATA_DIR, the source tree the
  * binary was built in, or PREFIX/share/cpr-stats beside PREFIX/bin; NULL when
  * none has them. cli_datadir_searched lists the places tried. */

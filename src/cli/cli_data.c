@@ -1,6 +1,7 @@
 /* Where the bundled data live and how commands load --data files. */
 #include "cli.h"
 #include "cpr/catalogue.h"
+#include "cpr/formula.h"
 #include "cpr/progress.h"
 #include "cpr/status.h"
 #include "cpr/threads.h"
@@ -125,7 +126,44 @@ static int parse_decimal(const cli_args *a, char *dec)
     return 0;
 }
 
+void cli_names_add(cli_names *l, const char *name)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        l->v = cpr_realloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = cpr_strdup(name);
+}
+
+void cli_names_add_list(cli_names *l, const char *list)
+{
+    if (!list) return;
+    char *copy = cpr_strdup(list);
+    for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) cli_names_add(l, tok);
+    free(copy);
+}
+
+void cli_names_add_formula(cli_names *l, const cpr_formula *fm)
+{
+    const char **v;
+    size_t n = cpr_formula_columns(fm, &v);
+    for (size_t i = 0; i < n; i++) cli_names_add(l, v[i]);
+    free(v);
+}
+
+void cli_names_free(cli_names *l)
+{
+    for (size_t i = 0; i < l->n; i++) free(l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
 int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out)
+{
+    return cli_load_data_want(a, require_panel, NULL, out);
+}
+
+int cli_load_data_want(const cli_args *a, int require_panel, const cli_names *want, cpr_frame **out)
 {
     cpr_load_opts o = {0};
     cpr_progress_set_quiet(cli_has(a, "quiet"));
@@ -142,6 +180,14 @@ int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out)
     const char *paths[64];
     size_t n = cli_get_all(a, "data", paths, 64);
     if (n == 64) return cli_usage_error(a->cmd, "at most 63 --data files");
+    /* the command's columns and those --zero-missing names (cli_apply_sample) */
+    cli_names cols = {0};
+    if (want && !want->all) {
+        for (size_t i = 0; i < want->n; i++) cli_names_add(&cols, want->v[i]);
+        cli_names_add_list(&cols, cli_get(a, "zero-missing"));
+        o.want = (const char *const *)cols.v;
+        o.nwant = cols.n;
+    }
     cpr_load_notes notes = {0};
     o.notes = &notes;
     int rc;
@@ -153,5 +199,6 @@ int cli_load_data(const cli_args *a, int require_panel, cpr_frame **out)
     }
     for (size_t i = 0; i < notes.n; i++) fprintf(stderr, "%s\n", notes.lines[i]);
     cpr_load_notes_clear(&notes);
+    cli_names_free(&cols);
     return rc;
 }

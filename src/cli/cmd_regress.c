@@ -425,6 +425,39 @@ static int fit_one(const cli_args *a, const cpr_frame *f, cpr_frame *consume, co
     return rc;
 }
 
+/* The columns regress will read, known before loading: those of each
+ * formula (-f, or 'X... Y') with --controls, --endog and --instrument,
+ * the --cluster and --weight variables (the panel key is always kept).
+ * want->all (load every column) with --preset, which builds its formula
+ * from the data, and when a formula or list does not parse: its message
+ * then comes where it always did, after loading. */
+static void regress_columns(const cli_args *a, const char *const *forms, size_t nf, cli_names *want)
+{
+    want->all = cli_has(a, "preset") || (nf == 0 && a->npos < 2);
+    cpr_error_scope es; /* a formula that fails here fails again, reported, after loading */
+    cpr_error_scope_begin(&es);
+    for (size_t i = 0; i < (nf ? nf : 1) && !want->all; i++) {
+        cpr_formula *fm = NULL;
+        int rc = nf ? cpr_formula_parse(forms[i], &fm) : formula_from_positionals(a, &fm);
+        static const char *const lists[] = {"controls", "endog", "instrument"};
+        for (size_t k = 0; k < 3 && !rc; k++)
+            if (cli_get(a, lists[k])) rc = cpr_formula_add_terms(fm, cli_get(a, lists[k]));
+        if (rc) want->all = 1;
+        else cli_names_add_formula(want, fm);
+        cpr_formula_free(fm);
+    }
+    cpr_error_scope_end(&es);
+    const char *cl = cli_get(a, "cluster");
+    if (cl) {   /* VAR or VAR1,VAR2, cut at the first comma as read_options does */
+        char *c = cpr_strdup(cl), *comma = strchr(c, ',');
+        if (comma) *comma = '\0';
+        cli_names_add(want, c);
+        if (comma) cli_names_add(want, comma + 1);
+        free(c);
+    }
+    if (cli_get(a, "weight")) cli_names_add(want, cli_get(a, "weight"));
+}
+
 /* Several -f: every formula with the same options, one table of all. */
 static int run_many(const cli_args *a, const cpr_frame *f, const char *const *forms, size_t nf)
 {
@@ -462,7 +495,10 @@ static int run_regress(const cli_command *cmd, int argc, char **argv)
     const char *forms[64];
     size_t nf = cli_get_all(&a, "formula", forms, 64);
     rc = cli_gnuplot_timeout(&a);
-    if (!rc) rc = cli_load_data(&a, 0, &f);
+    cli_names want = {0};
+    if (!rc) regress_columns(&a, forms, nf, &want);
+    if (!rc) rc = cli_load_data_want(&a, 0, &want, &f);
+    cli_names_free(&want);
     if (!rc) rc = cli_apply_sample(&a, f);
     if (!rc && nf > 1) rc = run_many(&a, f, forms, nf);
     else if (!rc) {

@@ -8,6 +8,7 @@
 #include "boot_draws.h"
 
 #include <stdint.h>
+#include <string.h>
 
 static uint64_t mix64(uint64_t z)
 {
@@ -23,6 +24,11 @@ static const double webb[6] = {-1.2247448713915890, -1.0, -0.70710678118654752,
 
 static const double sign[2] = {1.0, -1.0};
 
+/* The start of draw b's stream; seed_mix = mix64(seed + ...), the same
+ * for every draw. */
+static uint64_t seed_mix(unsigned long seed) { return mix64((uint64_t)seed + UINT64_C(0x632BE59BD9B4E019)); }
+static uint64_t stream_start(uint64_t sm, size_t b) { return mix64(sm ^ ((uint64_t)b * UINT64_C(0xD1B54A32D192ED03) + 1)); }
+
 void cpr_boot_draw_weights(unsigned long seed, size_t b, size_t G, int exact, cpr_boot_weights wt,
                            double *v, size_t stride)
 {
@@ -36,7 +42,7 @@ void cpr_boot_draw_weights(unsigned long seed, size_t b, size_t G, int exact, cp
         return;
     }
     /* distinct, far-apart starting points for every (seed, b) */
-    uint64_t s = mix64(mix64((uint64_t)seed + UINT64_C(0x632BE59BD9B4E019)) ^ ((uint64_t)b * UINT64_C(0xD1B54A32D192ED03) + 1));
+    uint64_t s = stream_start(seed_mix(seed), b);
     if (wt != CPR_BOOT_WEBB) {
         for (size_t g = 0; g < G; g += 64) {
             uint64_t w = next(&s);
@@ -55,4 +61,37 @@ void cpr_boot_draw_weights(unsigned long seed, size_t b, size_t G, int exact, cp
         left--;
         if (u < 6) v[(g++) * stride] = webb[u];
     }
+}
+
+/* Random Rademacher weights of a full block: eight streams side by side,
+ * weight g of lane l the double whose sign is bit g % 64 of lane l's word
+ * (the bits of 1.0 with bit 63 set or not: exactly sign[bit]), eight
+ * weights a few vector operations instead of a table look-up each. */
+typedef uint64_t u64x2 __attribute__((vector_size(2 * sizeof(uint64_t))));
+
+static void rademacher_block(unsigned long seed, size_t b, size_t G, double *V)
+{
+    uint64_t sm = seed_mix(seed), st[8];
+    for (int l = 0; l < 8; l++) st[l] = stream_start(sm, b + (size_t)l);
+    const u64x2 one = (u64x2){0} + UINT64_C(0x3FF0000000000000);
+    for (size_t g = 0; g < G; g += 64) {
+        /* four pairs of lanes in registers (a vector of eight spills) */
+        u64x2 w0 = {next(&st[0]), next(&st[1])}, w1 = {next(&st[2]), next(&st[3])};
+        u64x2 w2 = {next(&st[4]), next(&st[5])}, w3 = {next(&st[6]), next(&st[7])};
+        size_t m = G - g < 64 ? G - g : 64;
+        for (size_t i = 0; i < m; i++) {
+            u64x2 x[4] = {(w0 << 63) | one, (w1 << 63) | one, (w2 << 63) | one, (w3 << 63) | one};
+            memcpy(V + (g + i) * 8, x, sizeof x);
+            w0 >>= 1; w1 >>= 1; w2 >>= 1; w3 >>= 1;
+        }
+    }
+}
+
+void cpr_boot_draw_block(unsigned long seed, size_t b, size_t nl, size_t L, size_t G, int exact,
+                         cpr_boot_weights wt, double *V)
+{
+    if (L == 8 && nl == 8 && !exact && wt != CPR_BOOT_WEBB) { rademacher_block(seed, b, G, V); return; }
+    for (size_t l = 0; l < nl; l++) cpr_boot_draw_weights(seed, b + l, G, exact, wt, V + l, L);
+    for (size_t l = nl; l < L; l++)          /* unused lanes of the last block */
+        for (size_t g = 0; g < G; g++) V[g * L + l] = 0;
 }

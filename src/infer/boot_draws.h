@@ -13,4 +13,10 @@
 void cpr_boot_draw_weights(unsigned long seed, size_t b, size_t G, int exact, cpr_boot_weights wt,
                            double *v, size_t stride);
 
+/* The weights of draws b .. b + nl - 1 (nl <= L), draw b + l's weight g
+ * in V[g * L + l] (the lanes of the bootstrap kernel); lanes nl .. L - 1
+ * are zero. The same numbers as cpr_boot_draw_weights. */
+void cpr_boot_draw_block(unsigned long seed, size_t b, size_t nl, size_t L, size_t G, int exact,
+                         cpr_boot_weights wt, double *V);
+
 #endif

@@ -55,14 +55,7 @@ static int rejects(const cpr_wcr *w, double r, size_t K)
     return c < K;
 }
 
-/* The bracket [lo, hi] and what all draws share over it. */
-typedef struct {
-    double lo, hi, tlo, thi;      /* ends, and 2 r at each (as the test computes it) */
-    double rrmin, rrmax;          /* range of r * r */
-    double l2min, l2max;          /* range of cpr_wcr_lim2 */
-} bracket;
-
-static int bracket_set(bracket *k, const cpr_wcr *w, double a, double b)
+static int bracket_set(cpr_wcr_bracket *k, const cpr_wcr *w, double a, double b)
 {
     k->lo = a < b ? a : b;
     k->hi = a < b ? b : a;
@@ -80,34 +73,13 @@ static int bracket_set(bracket *k, const cpr_wcr *w, double a, double b)
     return isfinite(k->tlo) && isfinite(k->thi) && isfinite(k->rrmax) && k->l2min >= 0 && isfinite(k->l2max);
 }
 
-/* 1: extreme everywhere in the bracket; 0: nowhere; 2: not settled. With
- * num = s0 - r s1, den2 = (s2 - (2r) s3) + (r r) s4 and lim2 as in
- * cpr_wcr_extreme_one: num, s2 - (2r) s3, (r r) s4 and lim2 are each
- * monotone in r, so their values at the ends bound them; num * num is
- * monotone in |num|, a sum and a product of non-negative numbers in each
- * term. */
-static int settle(const double *d, size_t fs, size_t b, const bracket *k)
-{
-    double s0 = d[b], s1 = d[fs + b], s2 = d[2 * fs + b], s3 = d[3 * fs + b], s4 = d[4 * fs + b];
-    double nl = s0 - k->lo * s1, nh = s0 - k->hi * s1;
-    double al = s2 - k->tlo * s3, ah = s2 - k->thi * s3;
-    double bl = k->rrmin * s4, bh = k->rrmax * s4;
-    if (!(isfinite(nl) && isfinite(nh) && isfinite(al) && isfinite(ah) && isfinite(bl) && isfinite(bh))) return 2;
-    double anl = fabs(nl), anh = fabs(nh);
-    double nmax = anl > anh ? anl : anh, nmin = (nl > 0 && nh < 0) || (nl < 0 && nh > 0) ? 0 : anl < anh ? anl : anh;
-    double d2min = (al < ah ? al : ah) + (bl < bh ? bl : bh), d2max = (al < ah ? ah : al) + (bl < bh ? bh : bl);
-    if (d2max <= 0 || nmin * nmin >= k->l2max * d2max) return 1;
-    if (d2min > 0 && nmax * nmax < k->l2min * d2min) return 0;
-    return 2;
-}
-
 /* Keep in act[0 .. *na) only the draws the bracket does not settle; add
  * those settled extreme to *base. */
-static void settle_all(const cpr_wcr *w, const bracket *k, size_t *act, size_t *na, size_t *base)
+static void settle_all(const cpr_wcr *w, const cpr_wcr_bracket *k, size_t *act, size_t *na, size_t *base)
 {
     size_t m = 0;
     for (size_t i = 0; i < *na; i++) {
-        int s = settle(w->d, w->B, act[i], k);
+        int s = cpr_wcr_settle_one(w->d, w->B, act[i], k);
         if (s == 2) act[m++] = act[i];
         else *base += (size_t)s;
     }
@@ -117,10 +89,10 @@ static void settle_all(const cpr_wcr *w, const bracket *k, size_t *act, size_t *
 /* Bisect between in (not rejected) and out (rejected). */
 static double bisect(const cpr_wcr *w, double in, double out, size_t K)
 {
-    size_t B = w->B, *act = cpr_malloc(B * sizeof *act), na = B, base = 0;
-    for (size_t b = 0; b < B; b++) act[b] = b;
-    bracket k;
-    if (bracket_set(&k, w, in, out)) settle_all(w, &k, act, &na, &base);
+    size_t B = w->B, *act = cpr_malloc(B * sizeof *act), na = 0, base = 0;
+    cpr_wcr_bracket k;
+    if (bracket_set(&k, w, in, out)) base = cpr_wcr_settle_range(w->d, B, 0, B, &k, act, &na);
+    else for (na = 0; na < B; na++) act[na] = na;
     for (int it = 0; it < BISECT_ITER; it++) {
         double mid = 0.5 * (in + out);
         if (mid == in || mid == out) break;
@@ -134,7 +106,12 @@ static double bisect(const cpr_wcr *w, double in, double out, size_t K)
             rej = c < K;
         }
         if (rej) out = mid; else in = mid;
-        if (na && bracket_set(&k, w, in, out)) settle_all(w, &k, act, &na, &base);
+        if (!na || !bracket_set(&k, w, in, out)) continue;
+        /* while many draws are open, settling all of them again in vectors
+         * costs less than one by one (the bracket only shrinks, so a
+         * settled draw stays settled) */
+        if (na > B / 3) { na = 0; base = cpr_wcr_settle_range(w->d, B, 0, B, &k, act, &na); }
+        else settle_all(w, &k, act, &na, &base);
     }
     free(act);
     return 0.5 * (in + out);

@@ -78,6 +78,42 @@ static inline double cpr_wcr_lim2(double gap, double se)
     return lim * lim;
 }
 
+/* A bracket [lo, hi] of the interval search (bootstrap_ci.c) and what
+ * every draw's test shares over it. */
+typedef struct {
+    double lo, hi, tlo, thi;      /* ends, and 2 r at each (as the test computes it) */
+    double rrmin, rrmax;          /* range of r * r */
+    double l2min, l2max;          /* range of cpr_wcr_lim2 */
+} cpr_wcr_bracket;
+
+/* 1: draw b extreme everywhere in the bracket; 0: nowhere; 2: not
+ * settled. With num = s0 - r s1, den2 = (s2 - (2r) s3) + (r r) s4 and lim2
+ * as cpr_wcr_extreme_one computes them: num, s2 - (2r) s3, (r r) s4 and
+ * lim2 are each monotone in r (every operation rounds monotonically), so
+ * their values at the ends bound their values between; num * num is
+ * monotone in |num|; a sum, and a product of non-negative numbers, in
+ * each term. Bounds of the floating-point expression, not of the real one:
+ * a settled draw's test gives the same answer at every r of the bracket. */
+static inline int cpr_wcr_settle_one(const double *d, size_t fs, size_t b, const cpr_wcr_bracket *k)
+{
+    double s0 = d[b], s1 = d[fs + b], s2 = d[2 * fs + b], s3 = d[3 * fs + b], s4 = d[4 * fs + b];
+    double nl = s0 - k->lo * s1, nh = s0 - k->hi * s1;
+    double al = s2 - k->tlo * s3, ah = s2 - k->thi * s3;
+    double bl = k->rrmin * s4, bh = k->rrmax * s4;
+    if (!(nl - nl == 0 && nh - nh == 0 && al - al == 0 && ah - ah == 0 && bl - bl == 0 && bh - bh == 0)) return 2;
+    double anl = nl < 0 ? -nl : nl, anh = nh < 0 ? -nh : nh;
+    double nmax = anl > anh ? anl : anh, nmin = (nl > 0 && nh < 0) || (nl < 0 && nh > 0) ? 0 : anl < anh ? anl : anh;
+    double d2min = (al < ah ? al : ah) + (bl < bh ? bl : bh), d2max = (al < ah ? ah : al) + (bl < bh ? bh : bl);
+    if (d2max <= 0 || nmin * nmin >= k->l2max * d2max) return 1;
+    if (d2min > 0 && nmax * nmax < k->l2min * d2min) return 0;
+    return 2;
+}
+
+/* cpr_wcr_settle_one over draws [b0, b1), several a vector: returns the
+ * number settled extreme and appends the unsettled ones to act[*na ..). */
+size_t cpr_wcr_settle_range(const double *d, size_t fs, size_t b0, size_t b1, const cpr_wcr_bracket *k,
+                            size_t *act, size_t *na);
+
 /* What the draws leave for the tests: the five numbers of every draw. */
 struct cpr_wcr {
     size_t B;

@@ -98,6 +98,15 @@ size_t cpr_wcr_count_range(const double *d, size_t fs, size_t b0, size_t b1, dou
     return count_extreme_base(d, fs, b0, b1, r, lim2);
 }
 
+size_t cpr_wcr_settle_range(const double *d, size_t fs, size_t b0, size_t b1, const cpr_wcr_bracket *k,
+                            size_t *act, size_t *na)
+{
+#ifdef CPR_WCR_HAVE_AVX
+    if (!cpr_wcr_no_avx && avx_usable()) return settle_avx(d, fs, b0, b1, k, act, na);
+#endif
+    return settle_base(d, fs, b0, b1, k, act, na);
+}
+
 size_t cpr_wcr_count_extreme(const double *d, size_t B, double r, double lim2)
 {
     return cpr_wcr_count_range(d, B, 0, B, r, lim2);

@@ -86,6 +86,50 @@ static KATTR size_t KCAT(count_extreme, KSFX)(const double *d, size_t fs, size_t
     return count;
 }
 
+/* cpr_wcr_settle_range: cpr_wcr_settle_one, KN draws a vector (its
+ * bounds are rigorous whatever the order of the lanes), the leftover
+ * draws by the scalar function. */
+static KATTR size_t KCAT(settle, KSFX)(const double *d, size_t fs, size_t b0, size_t b1, const cpr_wcr_bracket *k,
+                                       size_t *act, size_t *na)
+{
+    const double *d0 = d, *d1 = d + fs, *d2 = d + 2 * fs, *d3 = d + 3 * fs, *d4 = d + 4 * fs;
+    const KV zero = {0};
+    const KI sgn = (KI){0} + (long)0x7fffffffffffffff;
+    KI acc = {0};
+    size_t b = b0, m = *na;
+#define KMIN(a, c) ((KV)((((KI)(a)) & ((a) < (c))) | (((KI)(c)) & ~((a) < (c)))))
+#define KMAX(a, c) ((KV)((((KI)(a)) & ((a) > (c))) | (((KI)(c)) & ~((a) > (c)))))
+    for (; b + KN <= b1; b += KN) {
+        KV s0 = *(const KV *)(d0 + b), s1 = *(const KV *)(d1 + b), s2 = *(const KV *)(d2 + b);
+        KV s3 = *(const KV *)(d3 + b), s4 = *(const KV *)(d4 + b);
+        KV nl = s0 - s1 * k->lo, nh = s0 - s1 * k->hi;
+        KV al = s2 - s3 * k->tlo, ah = s2 - s3 * k->thi;
+        KV bl = s4 * k->rrmin, bh = s4 * k->rrmax;
+        KI fin = (nl - nl == zero) & (nh - nh == zero) & (al - al == zero) & (ah - ah == zero) & (bl - bl == zero) & (bh - bh == zero);
+        KV anl = (KV)((KI)nl & sgn), anh = (KV)((KI)nh & sgn);
+        KI change = ((nl > zero) & (nh < zero)) | ((nl < zero) & (nh > zero));
+        KV nmax = KMAX(anl, anh), nmin = (KV)((KI)KMIN(anl, anh) & ~change);
+        KV d2min = KMIN(al, ah) + KMIN(bl, bh), d2max = KMAX(al, ah) + KMAX(bl, bh);
+        KI yes = fin & ((d2max <= zero) | (nmin * nmin >= d2max * k->l2max));
+        KI no = fin & ~yes & (d2min > zero) & (nmax * nmax < d2min * k->l2min);
+        KI open = ~(yes | no);
+        acc -= yes;
+        for (int i = 0; i < KN; i++)
+            if (open[i]) act[m++] = b + (size_t)i;
+    }
+#undef KMIN
+#undef KMAX
+    size_t count = 0;
+    for (int i = 0; i < KN; i++) count += (size_t)acc[i];
+    for (; b < b1; b++) {
+        int s = cpr_wcr_settle_one(d, fs, b, k);
+        if (s == 2) act[m++] = b;
+        else count += (size_t)s;
+    }
+    *na = m;
+    return count;
+}
+
 #undef KBLOCK
 #undef KH
 #undef KCAT

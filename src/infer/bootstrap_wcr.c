@@ -71,9 +71,7 @@ static void draw_task(void *arg, size_t t)
     double *V = cpr_calloc(G * L, sizeof *V), *v = cpr_malloc(G * sizeof *v), *S = cpr_malloc(2 * j->k * sizeof *S);
     for (size_t b = j->first + lo; b < j->first + hi; b += L) {
         size_t nl = j->first + hi - b < L ? j->first + hi - b : L;
-        for (size_t l = 0; l < nl; l++) cpr_boot_draw_weights(j->seed, b + l, j->G, j->exact, j->weights, V + l, L);
-        for (size_t l = nl; l < L; l++)          /* unused lanes of the last block */
-            for (size_t g = 0; g < j->G; g++) V[g * L + l] = 0;
+        cpr_boot_draw_block(j->seed, b, nl, L, j->G, j->exact, j->weights, V);
         for (size_t jj = 0; jj < j->nj; jj++) {
             double *out[L];
             for (size_t l = 0; l < L; l++) out[l] = j->d[jj] + b + (l < nl ? l : 0);
@@ -119,11 +117,12 @@ int cpr_wcr_alloc_range(const double *X, size_t n, size_t k, const double *y,
     }
     size_t B = out[0]->B;
     cpr_progress *prog = cpr_progress_start("wild cluster bootstrap", B);
-    /* Batches of draws between progress updates; within a batch, tasks of
-     * DRAWS_PER_TASK draws whatever the thread count (small jobs: one task,
-     * no thread started). */
+    /* Batches of draws between progress updates (all draws at once when no
+     * progress is shown: one start of the threads, not one per batch);
+     * within a batch, tasks of DRAWS_PER_TASK draws whatever the thread
+     * count (small jobs: one task, no thread started). */
     enum { DRAWS_PER_TASK = 256, TASKS_PER_BATCH = 16 };
-    const size_t batch = DRAWS_PER_TASK * TASKS_PER_BATCH;
+    const size_t batch = prog ? DRAWS_PER_TASK * TASKS_PER_BATCH : B;
     for (size_t b0 = 0; b0 < B; b0 += batch) {
         cpr_progress_update(prog, b0);
         size_t nb = B - b0 < batch ? B - b0 : batch;
@@ -207,10 +206,10 @@ int cpr_wcr_test_range(const double *X, size_t n, size_t k, const double *y,
         o->n_degenerate = cpr_wcr_degenerate(w[jj], 0.0);
     }
     if (rc == CPR_OK && nj > 0) {
-        /* some 140 scans of B draws an end; below 2,000 draws in all a
-         * thread would cost about what it saves */
+        /* an end costs some ten scans of the B draws (bootstrap_ci.c):
+         * below 10^5 draws in all a thread would cost about what it saves */
         ci_job job = {w, 1.0 - spec->conf_level, out};
-        if (w[0]->B * nj >= 2000) cpr_threads_run(2 * nj, ci_task, &job);
+        if (w[0]->B * nj >= 100000) cpr_threads_run(2 * nj, ci_task, &job);
         else for (size_t t = 0; t < 2 * nj; t++) ci_task(&job, t);
     }
     for (size_t jj = 0; jj < nj; jj++) cpr_wcr_free(w[jj]);

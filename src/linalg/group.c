@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Big n: each part of the rows is counted on its own, the counts are
- * added (exact: any split gives the same numbers). */
+/* Each part of the rows counts its codes on its own (exact: any split
+ * gives the same numbers). */
 typedef struct {
     const int *g;
     size_t ng;
@@ -22,18 +22,25 @@ static void count_part(void *p, size_t k, size_t lo, size_t hi)
     for (size_t i = lo; i < hi; i++) c[j->g[i]]++;
 }
 
+size_t *cpr_group_counts_parts(const int *g, size_t n, size_t ng, size_t *parts)
+{
+    *parts = cpr_rows_parts(n);
+    size_t m = *parts * ng;
+    count_job j = { g, ng, cpr_malloc((m ? m : 1) * sizeof(size_t)) };
+    cpr_rows_run(n, count_part, &j);
+    return j.part;
+}
+
 void cpr_group_counts(const int *g, size_t n, size_t ng, size_t *counts)
 {
-    size_t parts = cpr_rows_parts(n);
-    if (parts > 1 && ng <= n / 16) {
-        count_job j = { g, ng, cpr_malloc(parts * ng * sizeof(size_t)) };
-        cpr_rows_run(n, count_part, &j);
+    if (cpr_rows_parts(n) > 1 && ng <= n / 16) {
+        size_t parts, *part = cpr_group_counts_parts(g, n, ng, &parts);
         for (size_t c = 0; c < ng; c++) {
             size_t s = 0;
-            for (size_t k = 0; k < parts; k++) s += j.part[k * ng + c];
+            for (size_t k = 0; k < parts; k++) s += part[k * ng + c];
             counts[c] = s;
         }
-        free(j.part);
+        free(part);
         return;
     }
     memset(counts, 0, ng * sizeof *counts);

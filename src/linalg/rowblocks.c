@@ -1,6 +1,7 @@
-/* Fixed row blocks for passes split over threads (see cpr/rowblocks.h):
- * which thread takes a block never changes a result, because every block
- * writes its own partial and the partials are added in block order. */
+/* Fixed row blocks and thread parts for passes split over threads (see
+ * cpr/rowblocks.h): which thread takes a block never changes a result,
+ * because every block writes its own partial and the partials are added in
+ * block order; parts serve only passes whose result no split changes. */
 #include "cpr/rowblocks.h"
 #include "cpr/threads.h"
 #include "cpr/util.h"
@@ -10,32 +11,50 @@
 
 size_t cpr_row_blocks(size_t n) { return n <= CPR_ROW_BLOCK ? 1 : (n + CPR_ROW_BLOCK - 1) / CPR_ROW_BLOCK; }
 
+/* One task of a pass: its rows are a span of `bounds`, else the k-th of
+ * `parts` near-equal ranges of [0, n), else (parts 0) the k-th fixed block. */
 typedef struct {
-    const size_t *bounds;   /* NULL: fixed blocks of [0, n) */
-    size_t n;
+    const size_t *bounds;
+    size_t n, parts;
     void (*fn)(void *, size_t, size_t, size_t);
     void *arg;
-} blocks_job;
+} range_job;
 
-static void blocks_task(void *p, size_t b)
+static void range_task(void *p, size_t k)
 {
-    blocks_job *j = p;
+    range_job *j = p;
     size_t lo, hi;
-    if (j->bounds) { lo = j->bounds[b]; hi = j->bounds[b + 1]; }
-    else { lo = b * CPR_ROW_BLOCK; hi = j->n - lo < CPR_ROW_BLOCK ? j->n : lo + CPR_ROW_BLOCK; }
-    j->fn(j->arg, b, lo, hi);
+    if (j->bounds) { lo = j->bounds[k]; hi = j->bounds[k + 1]; }
+    else if (j->parts) cpr_threads_span(j->n, j->parts, k, &lo, &hi);
+    else { lo = k * CPR_ROW_BLOCK; hi = j->n - lo < CPR_ROW_BLOCK ? j->n : lo + CPR_ROW_BLOCK; }
+    j->fn(j->arg, k, lo, hi);
 }
 
 void cpr_row_blocks_run(size_t n, void (*fn)(void *arg, size_t b, size_t lo, size_t hi), void *arg)
 {
-    blocks_job j = { NULL, n, fn, arg };
-    cpr_threads_run(cpr_row_blocks(n), blocks_task, &j);
+    range_job j = { NULL, n, 0, fn, arg };
+    cpr_threads_run(cpr_row_blocks(n), range_task, &j);
 }
 
 void cpr_row_spans_run(const size_t *bounds, size_t nb, void (*fn)(void *arg, size_t b, size_t lo, size_t hi), void *arg)
 {
-    blocks_job j = { bounds, bounds[nb], fn, arg };
-    cpr_threads_run(nb, blocks_task, &j);
+    range_job j = { bounds, bounds[nb], 0, fn, arg };
+    cpr_threads_run(nb, range_task, &j);
+}
+
+size_t cpr_rows_parts(size_t n) { return n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1; }
+
+void cpr_span_run(size_t n, size_t parts, void (*fn)(void *arg, size_t k, size_t lo, size_t hi), void *arg)
+{
+    range_job j = { NULL, n, parts, fn, arg };
+    cpr_threads_run(parts, range_task, &j);
+}
+
+size_t cpr_rows_run(size_t n, void (*fn)(void *arg, size_t k, size_t lo, size_t hi), void *arg)
+{
+    size_t parts = cpr_rows_parts(n);
+    cpr_span_run(n, parts, fn, arg);
+    return parts;
 }
 
 size_t cpr_row_blocks_at(const int *codes, size_t n, size_t *bounds)
@@ -50,35 +69,6 @@ size_t cpr_row_blocks_at(const int *codes, size_t n, size_t *bounds)
     }
     bounds[++nb] = n;
     return nb;
-}
-
-size_t cpr_rows_parts(size_t n) { return n > CPR_ROW_BLOCK ? (size_t)cpr_threads_get() : 1; }
-
-typedef struct {
-    size_t n, parts;
-    void (*fn)(void *, size_t, size_t, size_t);
-    void *arg;
-} span_job;
-
-static void span_task(void *p, size_t k)
-{
-    span_job *j = p;
-    size_t lo, hi;
-    cpr_threads_span(j->n, j->parts, k, &lo, &hi);
-    j->fn(j->arg, k, lo, hi);
-}
-
-void cpr_span_run(size_t n, size_t parts, void (*fn)(void *arg, size_t k, size_t lo, size_t hi), void *arg)
-{
-    span_job j = { n, parts, fn, arg };
-    cpr_threads_run(parts, span_task, &j);
-}
-
-size_t cpr_rows_run(size_t n, void (*fn)(void *arg, size_t k, size_t lo, size_t hi), void *arg)
-{
-    size_t parts = cpr_rows_parts(n);
-    cpr_span_run(n, parts, fn, arg);
-    return parts;
 }
 
 typedef struct {

@@ -72,43 +72,32 @@ static long double gather_sum(const double *v, const int *idx, size_t lo, size_t
 
 /* One sweep in effect space: alpha_e = (sum_e x - sum_{i in e} g_t) / n_e,
  * gout_t = (sum_t x - sum_{i in t} alpha_e) / n_t. Two gathers, no scatter.
- * Each alpha_e and gout_t is one group's own sum, so cutting the groups
- * into c->parts ranges for the threads changes no value. */
+ * Each out[g] is one group's own sum, so cutting the groups into c->parts
+ * ranges for the threads changes no value. */
 typedef struct {
-    tw_ctx *c;
-    const long double *sxe, *sxt;
-    const double *gin;
-    double *gout;
+    const size_t *seg;       /* groups' offsets into codes */
+    const int *codes;        /* the other dimension's codes, rows grouped */
+    const long double *sx;   /* the groups' sums of x */
+    const double *in;        /* the other dimension's effects */
+    double *out;
 } map_job;
 
-static void map_entities(void *p, size_t k, size_t g0, size_t g1)
+static void map_groups(void *p, size_t k, size_t g0, size_t g1)
 {
     map_job *m = p;
-    tw_ctx *c = m->c;
     (void)k;
     for (size_t g = g0; g < g1; g++) {
-        size_t lo = c->eseg[g], hi = c->eseg[g + 1];
-        c->alpha[g] = hi > lo ? (double)((m->sxe[g] - gather_sum(m->gin, c->et, lo, hi)) / (long double)(hi - lo)) : 0.0;
-    }
-}
-
-static void map_times(void *p, size_t k, size_t t0, size_t t1)
-{
-    map_job *m = p;
-    tw_ctx *c = m->c;
-    (void)k;
-    for (size_t t = t0; t < t1; t++) {
-        size_t lo = c->tseg[t], hi = c->tseg[t + 1];
-        m->gout[t] = hi > lo ? (double)((m->sxt[t] - gather_sum(c->alpha, c->te, lo, hi)) / (long double)(hi - lo)) : 0.0;
+        size_t lo = m->seg[g], hi = m->seg[g + 1];
+        m->out[g] = hi > lo ? (double)((m->sx[g] - gather_sum(m->in, m->codes, lo, hi)) / (long double)(hi - lo)) : 0.0;
     }
 }
 
 static void tw_map(tw_ctx *c, const long double *sxe, const long double *sxt, const double *gin, double *gout)
 {
-    map_job m = { c, sxe, sxt, gin, gout };
-    if (c->parts <= 1) { map_entities(&m, 0, 0, c->G); map_times(&m, 0, 0, c->T); return; }
-    cpr_span_run(c->G, c->parts, map_entities, &m);
-    cpr_span_run(c->T, c->parts, map_times, &m);
+    map_job me = { c->eseg, c->et, sxe, gin, c->alpha }, mt = { c->tseg, c->te, sxt, c->alpha, gout };
+    if (c->parts <= 1) { map_groups(&me, 0, 0, c->G); map_groups(&mt, 0, 0, c->T); return; }
+    cpr_span_run(c->G, c->parts, map_groups, &me);
+    cpr_span_run(c->T, c->parts, map_groups, &mt);
 }
 
 /* The pass before the sweeps: entity sums sxe, time sums sxt and the
@@ -191,49 +180,41 @@ static void remove_block(void *p, size_t b, size_t lo, size_t hi)
 }
 
 /* Codes of `other` with the rows grouped by `key` (counting sort, stable),
- * and the group offsets: O(n + ng). Over fixed row blocks: each block
- * counts its keys, the block's write positions follow the blocks before
- * it, so the output is the serial sort's for any thread count. */
+ * the group counts and offsets: O(n + ng). Each part of the rows counts
+ * its keys, its write positions follow the parts before it: the stable
+ * sort is one array, whatever the split. */
 typedef struct {
     const int *key, *other;
     size_t ng;
-    size_t *cnt;   /* nb * ng: counts, then write positions */
+    size_t *pos;   /* parts * ng write positions */
     int *out;
 } group_job;
 
-static void group_count(void *p, size_t b, size_t lo, size_t hi)
+static void group_place(void *p, size_t k, size_t lo, size_t hi)
 {
     group_job *j = p;
-    size_t *c = j->cnt + b * j->ng;
-    memset(c, 0, j->ng * sizeof *c);
-    for (size_t i = lo; i < hi; i++) c[j->key[i]]++;
-}
-
-static void group_place(void *p, size_t b, size_t lo, size_t hi)
-{
-    group_job *j = p;
-    size_t *pos = j->cnt + b * j->ng;
+    size_t *pos = j->pos + k * j->ng;
     for (size_t i = lo; i < hi; i++) j->out[pos[j->key[i]]++] = j->other[i];
 }
 
-static int *group_by(const int *key, const int *other, size_t n, size_t ng, const size_t *cnt, size_t *seg)
+static int *group_by(const int *key, const int *other, size_t n, size_t ng, size_t *cnt, size_t *seg)
 {
     int *out = cpr_malloc((n ? n : 1) * sizeof *out);
+    size_t parts, *pos = cpr_group_counts_parts(key, n, ng, &parts);
     seg[0] = 0;
-    for (size_t g = 0; g < ng; g++) seg[g + 1] = seg[g] + cnt[g];
-    size_t nb = cpr_row_blocks(n);
-    group_job j = { key, other, ng, cpr_malloc((nb * ng > 0 ? nb * ng : 1) * sizeof(size_t)), out };
-    if (nb > 1) cpr_row_blocks_run(n, group_count, &j);
-    for (size_t g = 0; g < ng; g++) {   /* counts -> first write position of each block */
+    for (size_t g = 0; g < ng; g++) {   /* counts -> first write position of each part */
         size_t at = seg[g];
-        for (size_t b = 0; b < nb; b++) {
-            size_t c = nb > 1 ? j.cnt[b * ng + g] : 0;
-            j.cnt[b * ng + g] = at;
+        for (size_t k = 0; k < parts; k++) {
+            size_t c = pos[k * ng + g];
+            pos[k * ng + g] = at;
             at += c;
         }
+        seg[g + 1] = at;
+        cnt[g] = at - seg[g];
     }
-    cpr_row_blocks_run(n, group_place, &j);
-    free(j.cnt);
+    group_job j = { key, other, ng, pos, out };
+    cpr_rows_run(n, group_place, &j);
+    free(pos);
     return out;
 }
 
@@ -325,10 +306,11 @@ int cpr_within_transform_cols(const cpr_absorb *a, double *const *cols, size_t n
     size_t n = a->n, G = a->n_entities, T = a->n_times;
     size_t *ce = a->entity ? cpr_malloc((G ? G : 1) * sizeof *ce) : NULL, *ct = a->time ? cpr_malloc((T ? T : 1) * sizeof *ct) : NULL;
     if (ce) cpr_group_counts(a->entity, n, G, ce);
-    if (ct) cpr_group_counts(a->time, n, T, ct);
     if (iters) *iters = 0;
     within_job w = { .a = a, .cols = cols, .ce = ce, .ct = ct };
     w.bal = a->effects == CPR_EFFECTS_TWOWAY && balanced(a, ce);
+    /* two-way unbalanced: the time counts come with the rows grouped by time */
+    if (ct && !(a->effects == CPR_EFFECTS_TWOWAY && !w.bal)) cpr_group_counts(a->time, n, T, ct);
     int *et_own = NULL, *te = NULL;
     size_t *eseg = NULL, *tseg = NULL, *bounds = NULL;
     if (a->effects == CPR_EFFECTS_TWOWAY && !w.bal) {

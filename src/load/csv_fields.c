@@ -146,6 +146,8 @@ static void value_field(cpr_csv_state *ps, size_t j, const char *s, size_t len)
     cpr_csv_col *c = &ps->cols[j];
     size_t r = ps->nrow;
     double v = NAN;
+    /* a column not kept whose text needs no second look */
+    if (cpr_csv_col_skipped(c) && c->typed && c->type == CPR_COL_TEXT && j != 0) return;
     /* Numbers are the common case: parse first, test for NA words only when
      * the cell is not a number. */
     int parsed = cpr_parse_double(s, len, &v);
@@ -159,16 +161,20 @@ static void value_field(cpr_csv_state *ps, size_t j, const char *s, size_t len)
             }
             /* First value is text: a label column. Back-fill earlier rows. */
             c->type = CPR_COL_TEXT;
-            free(c->num);
-            c->num = NULL;
-            c->text = cpr_calloc(ps->cap, sizeof *c->text);
+            if (c->num) { /* a column not kept stays without arrays */
+                free(c->num);
+                c->num = NULL;
+                c->text = cpr_calloc(ps->cap, sizeof *c->text);
+            }
         }
     }
     if (c->type == CPR_COL_TEXT) {
-        if (!missing) c->text[r] = cpr_strndup(s, len);
+        if (missing) return;
+        if (c->text) c->text[r] = cpr_strndup(s, len);
+        else if (j == 0) ps->skipped_text = r + 1; /* for the blank-line test in cpr_csv_on_row */
         return;
     }
-    if (missing) { c->num[r] = NAN; return; }
+    if (missing) { if (c->num) c->num[r] = NAN; return; }
     if (parsed != 1) {
         char *cell = cpr_strndup(s, len > 40 ? 40 : len);
         cpr_csv_fail_at(ps, CPR_E_NONNUMERIC,
@@ -178,7 +184,7 @@ static void value_field(cpr_csv_state *ps, size_t j, const char *s, size_t len)
         free(cell);
         return;
     }
-    c->num[r] = v;
+    if (c->num) c->num[r] = v;
 }
 
 static void long_field(cpr_csv_state *ps, size_t j, const char *s, size_t len)
@@ -239,7 +245,7 @@ void cpr_csv_on_row(int c, void *data)
     }
     if (nf == 1 && ps->ncol > 1 && ps->nrow < ps->cap) {
         /* A line holding only blanks: libcsv gives one empty field. */
-        int blank = 1;
+        int blank = ps->skipped_text != ps->nrow + 1;
         for (size_t j = 0; j < ps->ncol && blank; j++)
             if (ps->cols[j].type == CPR_COL_TEXT && ps->cols[j].text && ps->cols[j].text[ps->nrow]) blank = 0;
         if (blank) { for (size_t j = 0; j < ps->ncol; j++) if (ps->cols[j].text) { free(ps->cols[j].text[ps->nrow]); ps->cols[j].text[ps->nrow] = NULL; } ps->have_entity = ps->have_time = 0; return; }
@@ -264,6 +270,27 @@ void cpr_csv_on_row(int c, void *data)
         ps->long_val[r] = ps->cur_val;
     }
     ps->nrow++;
+}
+
+/* Which columns to keep when opts->want names some: NULL (all) when there
+ * is no list, in the long layout (its columns are not variables), or when
+ * a wanted name is not in the header (the command's message about it then
+ * reads the whole header, as without a list). */
+static unsigned char *wanted_columns(const cpr_csv_state *ps)
+{
+    const cpr_load_opts *o = ps->opts;
+    if (!o || !o->want || ps->is_long) return NULL;
+    cpr_strmap names;
+    cpr_strmap_init(&names);
+    for (size_t j = 0; j < ps->ncol; j++) cpr_strmap_intern(&names, ps->names[j], strlen(ps->names[j]));
+    unsigned char *keep = cpr_calloc(ps->ncol ? ps->ncol : 1, 1);
+    for (size_t w = 0; w < o->nwant && keep; w++) {
+        int id = cpr_strmap_get(&names, o->want[w], strlen(o->want[w]));
+        if (id < 0) { free(keep); keep = NULL; }
+        else keep[id] = 1; /* the names are distinct (checked above), so ids are column numbers */
+    }
+    cpr_strmap_free(&names);
+    return keep;
 }
 
 static int setup_columns(cpr_csv_state *ps)
@@ -317,8 +344,10 @@ static int setup_columns(cpr_csv_state *ps)
     ps->cols = cpr_calloc(ps->ncol, sizeof *ps->cols);
     for (size_t j = 0; j < ps->ncol; j++) ps->cols[j].type = CPR_COL_NUM;
     ps->cap = 0;
-    for (size_t j = 0; j < ps->ncol; j++) /* the key columns go to the keys */
-        if ((long)j != ps->ent_col && (long)j != ps->time_col) ps->cols[j].num = cpr_malloc(sizeof(double));
+    unsigned char *keep = wanted_columns(ps);
+    for (size_t j = 0; j < ps->ncol; j++) /* the key columns go to the keys; columns not wanted get no array */
+        if ((long)j != ps->ent_col && (long)j != ps->time_col && (!keep || keep[j])) ps->cols[j].num = cpr_malloc(sizeof(double));
+    free(keep);
     cpr_csv_grow_rows(ps);
     return CPR_OK;
 }

@@ -23,6 +23,7 @@ int cpr_wide_move(cpr_frame *f, cpr_csv_state *ps)
     for (size_t j = 0; j < ps->ncol; j++) {
         if ((long)j == ps->ent_col || (long)j == ps->time_col) continue;
         cpr_csv_col *c = &ps->cols[j];
+        if (cpr_csv_col_skipped(c)) continue; /* not wanted (cpr_load_opts.want) */
         if (f->ncol == f->cap_col) {
             f->cap_col = f->cap_col ? 2 * f->cap_col : 16;
             f->cols = cpr_realloc(f->cols, f->cap_col * sizeof *f->cols);

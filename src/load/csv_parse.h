@@ -12,12 +12,15 @@
 #include <csv.h>
 #include <stddef.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef struct {
     cpr_col_type type;
     int typed;          /* type decided by the first non-missing value */
     double *num;
-    char **text;
+    char **text;        /* both NULL: a column not wanted (cpr_load_opts.want), checked but not kept */
 } cpr_csv_col;
 
 typedef struct {
@@ -52,6 +55,7 @@ typedef struct {
     char last_label[16];    /* its first 16 bytes, zero-padded (cpr_csv_set_last_entity) */
     double cur_val;
     cpr_strmap indicators;
+    size_t skipped_text;    /* nrow + 1 when the row's field 0 is text in a column not kept (blank-line test) */
     int *long_ind;          /* long layout: indicator id per row */
     double *long_val;       /* long layout: value per row */
 } cpr_csv_state;
@@ -82,6 +86,59 @@ void cpr_csv_reserve_rows(cpr_csv_state *ps, size_t cap);
 /* Field j (< ncol) of a data row, the general case: a key, a long-layout
  * field or a value whose column type may still be open. */
 void cpr_csv_field_convert(cpr_csv_state *ps, size_t j, const char *s, size_t len);
+
+/* A value column that is not wanted (cpr_load_opts.want): no array. */
+static inline int cpr_csv_col_skipped(const cpr_csv_col *c) { return !c->num && !c->text; }
+
+/* Field s[0, len) of column c not kept, followed by at least 16 readable
+ * bytes: 1 when it needs nothing more, because it is empty (missing), or
+ * c already holds text and is not column 0 (only column 0's text is looked
+ * at again, by the blank-line test), or c holds numbers and this is a
+ * plain decimal [+-]digits[.digits] shorter than 128 bytes, which
+ * cpr_parse_double always reads as a finite number (src/util/number.c:
+ * strtod takes up to 127 bytes). Else 0: the field goes through
+ * cpr_csv_field_convert, which checks it as for a kept column. */
+/* Bits of the first m (1..16) bytes at p that are digits and that are '.'. */
+static inline void cpr_csv_digits16(const char *p, size_t m, unsigned *dig, unsigned *dot)
+{
+    unsigned in = m >= 16 ? 0xFFFFu : (1u << m) - 1;
+#ifdef __SSE2__
+    __m128i w = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i d = _mm_sub_epi8(w, _mm_set1_epi8('0'));
+    *dig = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)) & in;
+    *dot = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, _mm_set1_epi8('.'))) & in;
+#else
+    *dig = *dot = 0;
+    for (size_t k = 0; k < m && k < 16; k++) {
+        *dig |= (unsigned)((unsigned char)(p[k] - '0') < 10) << k;
+        *dot |= (unsigned)(p[k] == '.') << k;
+    }
+    (void)in;
+#endif
+}
+
+static inline int cpr_csv_skip_done(const cpr_csv_col *c, size_t j, const char *s, size_t len)
+{
+    if (len == 0) return 1;
+    if (!c->typed) return 0;
+    if (c->type == CPR_COL_TEXT) return j != 0;
+    const char *p = s + (*s == '-' || *s == '+');
+    size_t n = len - (size_t)(p - s);
+    unsigned dig, dot;
+    if (n - 1 < 16) { /* the common case: one block */
+        cpr_csv_digits16(p, n, &dig, &dot);
+        return (dig | dot) == (n >= 16 ? 0xFFFFu : (1u << n) - 1) && !(dot & (dot - 1)) && dig;
+    }
+    if (n == 0 || len >= 128) return 0;
+    size_t ndot = 0;
+    for (size_t i = 0; i < n; i += 16) {
+        size_t m = n - i < 16 ? n - i : 16;
+        cpr_csv_digits16(p + i, m, &dig, &dot);
+        if ((dig | dot) != (m >= 16 ? 0xFFFFu : (1u << m) - 1) || (dot & (dot - 1))) return 0;
+        ndot += dot != 0;
+    }
+    return ndot <= 1;
+}
 
 /* The last entity label seen (rows of one entity usually come together). */
 void cpr_csv_set_last_entity(cpr_csv_state *ps, int id, size_t len);

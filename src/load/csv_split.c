@@ -48,7 +48,9 @@ static inline void data_field_padded(cpr_csv_state *ps, size_t j, const char *s,
     } else if (!ps->is_long) {
         cpr_csv_col *c = &ps->cols[j];
         double v;
-        if (c->typed && c->type == CPR_COL_NUM && cpr_number_quick_padded(s, len, &v)) { c->num[ps->nrow] = v; return; }
+        if (cpr_csv_col_skipped(c)) { /* not wanted: checked, not converted */
+            if (cpr_csv_skip_done(c, j, s, len)) return;
+        } else if (c->typed && c->type == CPR_COL_NUM && cpr_number_quick_padded(s, len, &v)) { c->num[ps->nrow] = v; return; }
     }
     cpr_csv_field_convert(ps, j, s, len);
 }

@@ -2,7 +2,9 @@
  * naturally, rows by (entity, time). Sorting is skipped when the file is
  * already in order (the common case), so large sorted files load in O(n). */
 #include "load_internal.h"
+#include "cpr/rowblocks.h"
 #include "cpr/status.h"
+#include "cpr/threads.h"
 #include "cpr/util.h"
 
 #include <errno.h>
@@ -91,6 +93,46 @@ static void permute_columns(cpr_frame *f, const size_t *perm)
     }
 }
 
+/* The recode to sorted labels and the check that rows are in (entity,
+ * time) order, on the threads for a large file (a serial pass over 10^7
+ * rows took ~10 ms after a parallel parse): each part of the rows is
+ * recoded and checked on its own, the joins between parts after. A yes/no
+ * scan: the answer is the same for any cut. */
+typedef struct {
+    cpr_keys *k;
+    const int *recode; /* NULL: codes stand */
+    char *sorted;      /* per part */
+} scan_job;
+
+static void scan_part(void *arg, size_t p, size_t lo, size_t hi)
+{
+    scan_job *j = arg;
+    int *e = j->k->entity;
+    const int *t = j->k->time;
+    if (j->recode)
+        for (size_t i = lo; i < hi; i++) e[i] = j->recode[e[i]];
+    int ok = 1;
+    for (size_t i = lo + 1; i < hi && ok; i++)
+        if (e[i] < e[i - 1] || (e[i] == e[i - 1] && t[i] <= t[i - 1])) ok = 0;
+    j->sorted[p] = (char)ok;
+}
+
+/* Recode (when `recode`) and say whether the rows are sorted. */
+static int rows_recode_sorted(cpr_keys *k, size_t n, const int *recode)
+{
+    scan_job j = {k, recode, cpr_calloc(cpr_rows_parts(n), 1)};
+    size_t parts = cpr_rows_run(n, scan_part, &j);
+    const int *e = k->entity, *t = k->time;
+    int ok = 1;
+    for (size_t p = 0; p < parts && ok; p++) {
+        size_t lo, hi;
+        cpr_threads_span(n, parts, p, &lo, &hi);
+        ok = j.sorted[p] && !(lo > 0 && lo < n && (e[lo] < e[lo - 1] || (e[lo] == e[lo - 1] && t[lo] <= t[lo - 1])));
+    }
+    free(j.sorted);
+    return ok;
+}
+
 int cpr_frame_finish(cpr_frame *f, cpr_keys *k, const char *path)
 {
     size_t n = k->nrow, ne;
@@ -114,14 +156,8 @@ int cpr_frame_finish(cpr_frame *f, cpr_keys *k, const char *path)
     }
     free(lf);
     free(labels);
-    if (!same)
-        for (size_t i = 0; i < n; i++) k->entity[i] = recode[k->entity[i]];
+    int sorted_rows = rows_recode_sorted(k, n, same ? NULL : recode);
     free(recode);
-
-    int sorted_rows = 1;
-    for (size_t i = 1; i < n && sorted_rows; i++)
-        if (k->entity[i] < k->entity[i - 1] || (k->entity[i] == k->entity[i - 1] && k->time[i] <= k->time[i - 1]))
-            sorted_rows = 0;
     if (!sorted_rows) {
         key_row *kr = cpr_malloc(n * sizeof *kr);
         for (size_t i = 0; i < n; i++) kr[i] = (key_row){k->entity[i], k->time[i], i};

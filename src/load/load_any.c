@@ -162,7 +162,8 @@ static int load_text(const char *path, FILE *fp, const cpr_load_opts *opts, cpr_
     plan.footer = lay != CPR_LAYOUT_PLAIN;
 
     char dec = opts ? opts->decimal : 0;
-    size_t points = 0, commas = cpr_source_count_decimals(head + hoff, n - hoff, sep, &points);
+    /* Decimal commas are guessed only in a ';' file without --decimal. */
+    size_t points = 0, commas = dec == 0 && sep == ';' ? cpr_source_count_decimals(head + hoff, n - hoff, sep, &points) : 0;
     if (dec == ',' && sep == ',') {
         cpr_source_free(src);
         return cpr_fail(CPR_E_USAGE, "%s: --decimal , needs another field separator than ','; give --sep ';' or --sep tab", path);
@@ -176,6 +177,8 @@ static int load_text(const char *path, FILE *fp, const cpr_load_opts *opts, cpr_
         inner.no_key = 1;
         inner.require_panel = 0;
         inner.entity = inner.time = NULL;
+        inner.want = NULL; /* the variables are made by the reshape */
+        inner.nwant = 0;
     }
     cpr_frame *f = NULL;
     int plain = !cpr_source_is_gzip(src) && !plan.skip_lines && !plan.footer && !plan.decimal_comma &&

@@ -190,7 +190,11 @@ int cpr_frame_read_many(const char *const *paths, size_t npaths, const cpr_load_
     if (npaths == 1) return cpr_frame_load(paths[0], opts, out);
     cpr_frame **fs = cpr_calloc(npaths, sizeof *fs);
     int rc = CPR_OK;
-    for (size_t i = 0; i < npaths && !rc; i++) rc = cpr_frame_load(paths[i], opts, &fs[i]);
+    /* every column of every file: a name in two files is an error */
+    cpr_load_opts each = opts ? *opts : (cpr_load_opts){0};
+    each.want = NULL;
+    each.nwant = 0;
+    for (size_t i = 0; i < npaths && !rc; i++) rc = cpr_frame_load(paths[i], &each, &fs[i]);
     if (!rc) rc = merge_two_or_more(fs, npaths, opts, out);
     for (size_t i = 0; i < npaths; i++) cpr_frame_free(fs[i]);
     free(fs);

@@ -18,6 +18,7 @@
 #include "cpr/status.h"
 #include "refdata.h"
 #include "../../src/infer/bootstrap_internal.h"
+#include "../../src/infer/boot_draws.h"
 
 static ref_table *gt;
 static int *gcl;
@@ -362,6 +363,27 @@ static void test_ci_search_exact(void **st)
     assert_true(bounded > checked / 2);
 }
 
+/* A block of eight draws' weights (eight streams side by side, signs
+ * from bits) holds the numbers each draw makes alone. */
+static void test_draw_block(void **st)
+{
+    (void)st;
+    const size_t Gs[] = {1, 2, 19, 63, 64, 65, 130};
+    double V[130 * 8], v[130];
+    for (size_t ig = 0; ig < 7; ig++)
+        for (int wt = 0; wt < 2; wt++)
+            for (int exact = 0; exact < 2; exact++)
+                for (size_t nl = 1; nl <= 8; nl += 7 - (nl == 8)) {
+                    size_t G = Gs[ig], b = exact ? 3 : 1000003;
+                    memset(V, 0x55, sizeof V);
+                    cpr_boot_draw_block(42, b, nl, 8, G, exact, (cpr_boot_weights)wt, V);
+                    for (size_t l = 0; l < 8; l++) {
+                        if (l < nl) cpr_boot_draw_weights(42, b + l, G, exact, (cpr_boot_weights)wt, v, 1);
+                        for (size_t g = 0; g < G; g++) assert_true(V[g * 8 + l] == (l < nl ? v[g] : 0.0));
+                    }
+                }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -369,7 +391,7 @@ int main(void)
         cmocka_unit_test(test_oracle_cv3), cmocka_unit_test(test_oracle_qr_route_and_range),
         cmocka_unit_test(test_oracle_cv3_twoway), cmocka_unit_test(test_count_extreme),
         cmocka_unit_test(test_seeded), cmocka_unit_test(test_inversion_and_errors),
-        cmocka_unit_test(test_ci_search_exact),
+        cmocka_unit_test(test_ci_search_exact), cmocka_unit_test(test_draw_block),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
