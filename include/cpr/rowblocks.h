@@ -50,6 +50,10 @@ void cpr_span_run(size_t n, size_t parts, void (*fn)(void *arg, size_t k, size_t
  * answer for any thread count. */
 size_t cpr_rows_find(size_t n, size_t (*scan)(void *arg, size_t lo, size_t hi), void *arg);
 
+/* The first i in [lo, hi) with v[i] not finite, or hi; eight values at a
+ * time with SSE2 (a scan's inner loop). */
+size_t cpr_first_nonfinite(const double *v, size_t lo, size_t hi);
+
 /* memcpy of n doubles split over the threads above CPR_ROW_BLOCK (the
  * first touch of fresh pages, dear on a virtual machine, is split too). */
 void cpr_copy_doubles(double *dst, const double *src, size_t n);

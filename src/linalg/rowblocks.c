@@ -6,8 +6,14 @@
 #include "cpr/threads.h"
 #include "cpr/util.h"
 
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 size_t cpr_row_blocks(size_t n) { return n <= CPR_ROW_BLOCK ? 1 : (n + CPR_ROW_BLOCK - 1) / CPR_ROW_BLOCK; }
 
@@ -90,6 +96,24 @@ size_t cpr_rows_find(size_t n, size_t (*scan)(void *arg, size_t lo, size_t hi), 
     size_t parts = cpr_rows_run(n, find_part, &j);
     for (size_t k = 0; k < parts; k++) if (j.stop[k] < j.hi[k]) return j.stop[k];
     return n;
+}
+
+size_t cpr_first_nonfinite(const double *v, size_t lo, size_t hi)
+{
+    size_t i = lo;
+#ifdef __SSE2__
+    /* |v| > DBL_MAX or unordered: +-Inf or NaN, four pairs at a time */
+    const __m128d absm = _mm_castsi128_pd(_mm_set1_epi64x(INT64_MAX)), big = _mm_set1_pd(DBL_MAX);
+    for (; i + 8 <= hi; i += 8) {
+        __m128d b0 = _mm_cmpnle_pd(_mm_and_pd(_mm_loadu_pd(v + i), absm), big);
+        __m128d b1 = _mm_cmpnle_pd(_mm_and_pd(_mm_loadu_pd(v + i + 2), absm), big);
+        __m128d b2 = _mm_cmpnle_pd(_mm_and_pd(_mm_loadu_pd(v + i + 4), absm), big);
+        __m128d b3 = _mm_cmpnle_pd(_mm_and_pd(_mm_loadu_pd(v + i + 6), absm), big);
+        if (_mm_movemask_pd(_mm_or_pd(_mm_or_pd(b0, b1), _mm_or_pd(b2, b3)))) break;
+    }
+#endif
+    while (i < hi && isfinite(v[i])) i++;
+    return i;
 }
 
 typedef struct {

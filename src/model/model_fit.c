@@ -5,17 +5,13 @@
 #include "cpr/status.h"
 #include "cpr/util.h"
 
-#include <math.h>
 #include <stddef.h>
 
 /* Index of the first non-finite value of v[0..n), or n: the parts of the
  * rows are scanned on the threads, the first stop is the serial loop's. */
 static size_t nonfinite_at(void *p, size_t lo, size_t hi)
 {
-    const double *v = p;
-    size_t i = lo;
-    while (i < hi && isfinite(v[i])) i++;
-    return i;
+    return cpr_first_nonfinite(p, lo, hi);
 }
 
 static size_t first_nonfinite(const double *v, size_t n)

@@ -18,6 +18,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Why a value is missing, tracked per row so the output can say why rows
  * were dropped. */
@@ -231,20 +234,23 @@ typedef struct {
     const double *w;
 } allok_job;
 
+/* column by column: the first row left out is the least first failing
+ * row of any column, each later column scanned only up to it */
 static size_t dropped_at(void *p, size_t lo, size_t hi)
 {
     allok_job *j = p;
     const evaluated *ev = j->ev;
-    size_t i = lo;
-    for (; i < hi; i++) {
-        int ok = isfinite(ev->y.v[i]) != 0;
-        for (size_t c = 0; c < ev->kx; c++) ok &= isfinite(ev->x[c].v[i]) != 0;
-        for (size_t c = 0; c < ev->kz; c++) ok &= isfinite(ev->z[c].v[i]) != 0;
-        for (size_t c = 0; c < j->ncl; c++) ok &= !design_cluster_missing(j->f, &j->cl[c], i);
-        if (j->w) ok &= !isnan(j->w[i]) && j->w[i] != 0;
-        if (!ok) break;
-    }
-    return i;
+    size_t end = cpr_first_nonfinite(ev->y.v, lo, hi);
+    for (size_t c = 0; c < ev->kx; c++) end = cpr_first_nonfinite(ev->x[c].v, lo, end);
+    for (size_t c = 0; c < ev->kz; c++) end = cpr_first_nonfinite(ev->z[c].v, lo, end);
+    for (size_t c = 0; c < j->ncl; c++)
+        if (j->cl[c].col >= 0)   /* the entity and time keys are never missing */
+            for (size_t i = lo; i < end; i++)
+                if (design_cluster_missing(j->f, &j->cl[c], i)) { end = i; break; }
+    if (j->w)
+        for (size_t i = lo; i < end; i++)
+            if (isnan(j->w[i]) || j->w[i] == 0) { end = i; break; }
+    return end;
 }
 
 static int build_rows(const cpr_frame *f, const evaluated *ev, const cluster_src *cl, size_t ncl,
@@ -323,7 +329,27 @@ static void scale_part(void *p, size_t k, size_t i0, size_t i1)
 {
     scale_job *j = p;
     double hi = 0, lo = INFINITY;
-    for (size_t i = i0; i < i1; i++) {
+    size_t i = i0;
+#ifdef __SSE2__
+    /* four at a time: max(a, hi) and min(a > 0 ? a : Inf, lo) are the
+     * scalar steps below lane by lane (max and min of a set: exact) */
+    const __m128d absm = _mm_castsi128_pd(_mm_set1_epi64x(INT64_MAX)), zero = _mm_setzero_pd(), inf = _mm_set1_pd(INFINITY);
+    __m128d vh = zero, vl = inf, wh = zero, wl = inf;
+    for (; i + 4 <= i1; i += 4) {
+        __m128d a = _mm_and_pd(_mm_loadu_pd(j->v + i), absm), pa = _mm_cmpgt_pd(a, zero);
+        __m128d b = _mm_and_pd(_mm_loadu_pd(j->v + i + 2), absm), pb = _mm_cmpgt_pd(b, zero);
+        vh = _mm_max_pd(a, vh);
+        wh = _mm_max_pd(b, wh);
+        vl = _mm_min_pd(_mm_or_pd(_mm_and_pd(pa, a), _mm_andnot_pd(pa, inf)), vl);
+        wl = _mm_min_pd(_mm_or_pd(_mm_and_pd(pb, b), _mm_andnot_pd(pb, inf)), wl);
+    }
+    double h2[2], l2[2];
+    _mm_storeu_pd(h2, _mm_max_pd(vh, wh));
+    _mm_storeu_pd(l2, _mm_min_pd(vl, wl));
+    hi = h2[0] > h2[1] ? h2[0] : h2[1];
+    lo = l2[0] < l2[1] ? l2[0] : l2[1];
+#endif
+    for (; i < i1; i++) {
         double a = fabs(j->v[i]);
         if (a > hi) hi = a;
         if (a > 0 && a < lo) lo = a;
