@@ -113,6 +113,8 @@ char *cli_datafile(const char *name);
 /* The bundled catalogue of variable labels, or NULL when there is none or
  * it does not load: labels are optional, so that is not an error. */
 cpr_catalogue *cli_catalogue_optional(void);
+/* The same with only name, label, unit and source (cpr_catalogue_load_labels). */
+cpr_catalogue *cli_catalogue_labels(void);
 
 /* Options of a multi-model table (`table`, `regress` with several -f). */
 #define CLI_TABLE_OPTS                                                                                   \

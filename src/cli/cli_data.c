@@ -93,17 +93,21 @@ char *cli_datafile(const char *name)
     return NULL;
 }
 
-cpr_catalogue *cli_catalogue_optional(void)
+static cpr_catalogue *catalogue_optional(int (*load)(const char *, cpr_catalogue **))
 {
     cpr_catalogue *cat = NULL;
     cpr_error_scope es;
     cpr_error_scope_begin(&es);
     char *path = cli_datafile("catalogue.csv");
-    if (!path || cpr_catalogue_load(path, &cat) != CPR_OK) cat = NULL;
+    if (!path || load(path, &cat) != CPR_OK) cat = NULL;
     free(path);
     cpr_error_scope_end(&es);
     return cat;
 }
+
+cpr_catalogue *cli_catalogue_optional(void) { return catalogue_optional(cpr_catalogue_load); }
+
+cpr_catalogue *cli_catalogue_labels(void) { return catalogue_optional(cpr_catalogue_load_labels); }
 
 static int parse_sep(const cli_args *a, char *sep)
 {

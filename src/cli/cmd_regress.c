@@ -74,7 +74,7 @@ static int formula_from_positionals(const cli_args *a, cpr_formula **fm)
  * that the printed output explains the units and sources it used. */
 static void add_variable_notes(cpr_result *r, const cpr_design *d)
 {
-    cpr_catalogue *cat = cli_catalogue_optional();
+    cpr_catalogue *cat = cli_catalogue_labels();
     if (!cat) return;
     const cpr_var_info *v = cpr_catalogue_find(cat, d->outcome);
     if (v) cpr_result_add_note(r, "%s: %s (%s; %s)", v->name, v->label, v->unit, v->source);

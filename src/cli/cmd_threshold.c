@@ -103,7 +103,7 @@ static int read_opts(const cli_args *a, thr_opts *o)
 
 static int lr_plot(const cli_args *a, const cpr_threshold_info *in, const char *qname, const cpr_frame *f)
 {
-    cpr_catalogue *cat = cli_has(a, "data") ? NULL : cli_catalogue_optional();
+    cpr_catalogue *cat = cli_has(a, "data") ? NULL : cli_catalogue_labels();
     const cpr_var_info *v = cat ? cpr_catalogue_find(cat, qname) : NULL;
     double est = NAN;
     for (size_t i = 0; i < in->ngrid && isnan(est); i++) if (in->lr[i] == 0) est = in->gamma[i];   /* first minimum = the estimate */

@@ -338,7 +338,7 @@ int cpr_within_transform_cols(const cpr_absorb *a, double *const *cols, size_t n
     w.iters = cpr_malloc((ncols ? ncols : 1) * sizeof *w.iters);
     if (w.tw.parts > 1)
         for (size_t j = 0; j < ncols; j++) within_column(&w, j);
-    else cpr_threads_run(ncols, within_column, &w);
+    else cpr_threads_run_work(ncols, n * ncols, within_column, &w);   /* tiny jobs: no thread */
     int rc = CPR_OK;
     for (size_t j = 0; j < ncols; j++) {
         if (iters && w.iters[j] > *iters) *iters = w.iters[j];

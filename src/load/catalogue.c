@@ -9,46 +9,62 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *cell(const cpr_frame *f, const char *col, size_t row)
+/* Cell (j, row) as text, taken out of the frame (no copy): text as it is,
+ * a number as %.15g, missing or no such column as "". */
+static char *cell_take(cpr_frame *f, long j, size_t row)
 {
-    long j = cpr_frame_find(f, col);
     if (j < 0) return cpr_strdup("");
-    const cpr_column *c = &f->cols[j];
-    if (c->type == CPR_COL_TEXT) return cpr_strdup(c->text[row] ? c->text[row] : "");
+    cpr_column *c = &f->cols[j];
+    if (c->type == CPR_COL_TEXT) {
+        char *s = c->text[row];
+        c->text[row] = NULL;
+        return s ? s : cpr_strdup("");
+    }
     if (isnan(c->num[row])) return cpr_strdup("");
     return cpr_asprintf("%.15g", c->num[row]);
 }
 
-int cpr_catalogue_load(const char *path, cpr_catalogue **out)
+static int catalogue_read(const char *path, const char *const *want, size_t nwant, cpr_catalogue **out)
 {
     *out = NULL;
     cpr_frame *f = NULL;
     /* The catalogue is a plain table: no panel key, whatever its columns say. */
     cpr_load_opts o = {0};
     o.no_key = 1;
+    o.want = want;
+    o.nwant = nwant;
     int rc = cpr_frame_read_csv(path, &o, &f);
     if (rc) return rc;
     if (cpr_frame_find(f, "name") < 0 || cpr_frame_find(f, "label") < 0) {
         cpr_frame_free(f);
         return cpr_fail(CPR_E_NOKEY, "%s: a catalogue needs columns 'name' and 'label'", path);
     }
+    enum { NFIELD = 8 };
+    static const char *const fields[NFIELD] = {"name", "label", "unit", "source", "source_code", "licence", "transform", "file"};
+    long col[NFIELD];
+    for (size_t k = 0; k < NFIELD; k++) col[k] = cpr_frame_find(f, fields[k]);
     cpr_catalogue *c = cpr_calloc(1, sizeof *c);
     c->n = f->nrow;
-    c->vars = cpr_calloc(f->nrow, sizeof *c->vars);
+    c->vars = cpr_calloc(f->nrow ? f->nrow : 1, sizeof *c->vars);
     for (size_t i = 0; i < f->nrow; i++) {
         cpr_var_info *v = &c->vars[i];
-        v->name = cell(f, "name", i);
-        v->label = cell(f, "label", i);
-        v->unit = cell(f, "unit", i);
-        v->source = cell(f, "source", i);
-        v->source_code = cell(f, "source_code", i);
-        v->licence = cell(f, "licence", i);
-        v->transform = cell(f, "transform", i);
-        v->file = cell(f, "file", i);
+        char **dst[NFIELD] = {&v->name, &v->label, &v->unit, &v->source, &v->source_code, &v->licence, &v->transform, &v->file};
+        for (size_t k = 0; k < NFIELD; k++) *dst[k] = cell_take(f, col[k], i);
     }
     cpr_frame_free(f);
     *out = c;
     return CPR_OK;
+}
+
+int cpr_catalogue_load(const char *path, cpr_catalogue **out)
+{
+    return catalogue_read(path, NULL, 0, out);
+}
+
+int cpr_catalogue_load_labels(const char *path, cpr_catalogue **out)
+{
+    static const char *const want[] = {"name", "label", "unit", "source"};
+    return catalogue_read(path, want, sizeof want / sizeof *want, out);
 }
 
 void cpr_catalogue_free(cpr_catalogue *c)

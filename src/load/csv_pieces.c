@@ -59,13 +59,28 @@ typedef struct {
     size_t row0, line0; /* where its rows and lines go in the whole */
     int *map;           /* its entity codes -> the whole's */
     size_t map_cap;
+    /* Rows [rec_row0, rec_row0 + rec_n) of the whole still hold this
+     * piece's entity codes: renumbered with map among the next span's
+     * checks (or before the columns are moved), not in a pass of its own. */
+    size_t rec_row0, rec_n;
 } piece;
 
 typedef struct {
     const cpr_csv_state *ps;
     piece *pc;
     cpr_csv_run *run;
+    size_t nrec;        /* piece_check: tasks [0, nrec) are pending recodes */
 } job;
+
+/* Piece k's pending renumbering of entity codes (see rec_n). */
+static void piece_recode(const cpr_csv_state *ps, piece *p)
+{
+    if (!p->rec_n) return;
+    int *e = ps->keys.entity + p->rec_row0;
+    const int *map = p->map;
+    for (size_t i = 0, n = p->rec_n; i < n; i++) e[i] = map[e[i]];
+    p->rec_n = 0;
+}
 
 /* Make p a fresh piece of ps (the parse's arrays are lent later, in
  * piece_lend). A piece kept from the last span keeps its small arrays. */
@@ -150,6 +165,11 @@ static void piece_free(piece *p)
 static void piece_check(void *arg, size_t k)
 {
     job *jb = arg;
+    if (k < jb->nrec) {
+        piece_recode(jb->ps, &jb->pc[k]);
+        return;
+    }
+    k -= jb->nrec;
     piece *p = &jb->pc[k];
     size_t line = 0;
     p->text_ok = cpr_text_check_span(jb->ps->path, p->s, p->n, &line) == CPR_OK;
@@ -207,7 +227,7 @@ static void rows_move(cpr_csv_state *ps, size_t to, size_t from, size_t n)
 /* Taking piece p over, the serial part: its rows closed up to the end of
  * the rows so far, the column types it decided, its labels interned after
  * those before it, its line breaks. Its entity codes are renumbered later
- * (piece_recode), all pieces at once. */
+ * (piece_recode, beside the next span's checks). */
 static void piece_plan(cpr_csv_state *ps, piece *p)
 {
     cpr_csv_state *st = &p->st;
@@ -229,20 +249,11 @@ static void piece_plan(cpr_csv_state *ps, piece *p)
         if (st->have_last_entity) cpr_csv_set_last_entity(ps, p->map[st->last_entity], st->last_entity_len);
         for (size_t b = 0; b < st->keys.nbrk; b++)
             cpr_keys_note_line(&ps->keys, p->row0 + st->keys.brk_row[b], p->line0 + st->keys.brk_line[b]);
+        p->rec_row0 = p->row0;
+        p->rec_n = st->nrow;
     }
     ps->nrow += st->nrow;
     ps->line += st->line;
-}
-
-/* Taking piece p over, the parallel part: its entity codes renumbered. */
-static void piece_recode(void *arg, size_t k)
-{
-    job *jb = arg;
-    piece *p = &jb->pc[k];
-    if (jb->ps->ent_col < 0) return;
-    int *e = jb->ps->keys.entity + p->row0;
-    const int *map = p->map;
-    for (size_t i = 0, n = p->st.nrow; i < n; i++) e[i] = map[e[i]];
 }
 
 /* Starting threads costs tens of microseconds (far more under ASan or
@@ -320,12 +331,16 @@ int cpr_csv_span_parallel(cpr_csv_run *run, const char *s, size_t n)
         piece_init(&pc[k], ps, run->sp->sep);
         at = cut;
     }
-    job jb = {ps, pc, run};
+    /* The last span's renumbering (pieces from its count on) runs beside
+     * the checks: a pass of its own cost a start of the threads per span. */
+    size_t nrec = run->npieces;
+    job jb = {ps, pc, run, nrec};
     /* A task run on this thread records its text errors in our slot: drop
      * them (the pieces keep their status and messages). */
     cpr_error_scope es;
     cpr_error_scope_begin(&es);
-    run_tasks(n, np, piece_check, &jb);
+    run_tasks(n, nrec + np, piece_check, &jb);
+    jb.nrec = 0;
     /* Rooms, up to the first piece that is not text (parsed serially). */
     size_t nparse = 0, rows = ps->nrow, lines = 0;
     while (nparse < np && pc[nparse].text_ok) {
@@ -346,7 +361,6 @@ int cpr_csv_span_parallel(cpr_csv_run *run, const char *s, size_t n)
         piece_plan(ps, &pc[k]);
         run->tline += pc[k].lines;
     }
-    run_tasks(n, k, piece_recode, &jb);
     int rc = CPR_OK;
     if (k < np) {
         /* Text cells the pieces from k on wrote are not kept. */
@@ -363,6 +377,12 @@ int cpr_csv_span_parallel(cpr_csv_run *run, const char *s, size_t n)
 void cpr_csv_pieces_free(cpr_csv_run *run)
 {
     piece *pc = run->pieces;
+    if (pc && run->ps) { /* the last span's renumbering */
+        job jb = {run->ps, pc, run, run->npieces};
+        size_t rows = 0;
+        for (size_t i = 0; i < run->npieces; i++) rows += pc[i].rec_n;
+        run_tasks(rows * sizeof(int), run->npieces, piece_check, &jb);
+    }
     for (size_t i = 0; i < run->npieces; i++) piece_free(&pc[i]);
     free(pc);
     run->pieces = NULL;

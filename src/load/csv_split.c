@@ -14,7 +14,7 @@
  * (the line splitter's padded buffer): the same result, with the common
  * cases inline: a number in a numeric column (8 digits at a time), a year,
  * the same entity label as the row before. */
-static inline void data_field_padded(cpr_csv_state *ps, size_t j, const char *s, size_t len)
+__attribute__((always_inline)) static inline void data_field_padded(cpr_csv_state *ps, size_t j, const char *s, size_t len)
 {
     if ((long)j == ps->ent_col) {
         size_t n = ps->last_entity_len;
@@ -54,6 +54,12 @@ static inline void data_field_padded(cpr_csv_state *ps, size_t j, const char *s,
     }
     cpr_csv_field_convert(ps, j, s, len);
 }
+/* The same, not inline: for fast_line, which now sees only the lines
+ * line64 leaves to it (one copy of the field code inline is enough). */
+__attribute__((noinline)) static void data_field_call(cpr_csv_state *ps, size_t j, const char *s, size_t len)
+{
+    data_field_padded(ps, j, s, len);
+}
 static int is_blank(const cpr_csv_splitter *sp, char c) { return (c == ' ' || c == '\t') && c != sp->sep; }
 
 static void emit_field(cpr_csv_state *ps, const cpr_csv_splitter *sp, const char *a, const char *b)
@@ -77,6 +83,69 @@ static inline uint64_t bytes_equal(uint64_t w, uint64_t bb)
 }
 #endif
 
+#ifdef __SSE2__
+/* Bits set in x (baseline x86-64 has no popcnt instruction). */
+static inline unsigned bits_set64(uint64_t x)
+{
+    x -= (x >> 1) & UINT64_C(0x5555555555555555);
+    x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+    x = (x + (x >> 4)) & UINT64_C(0x0F0F0F0F0F0F0F0F);
+    return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
+/* The common data line, shorter than 64 bytes, with a mask per kind of
+ * byte over 64 bytes at once: one bit per separator, newline, quote or CR,
+ * and a loop over the fields whose count is the row's (the same for every
+ * row, so the branches are foreseen) instead of a loop over the separators
+ * met in each 16 bytes (a count that changes with the lengths of the
+ * numbers). The same events and results as fast_line, which it leaves
+ * every other case to: returns (size_t)-1 for "use fast_line", 0 for
+ * "needs libcsv" (as fast_line would return), else the line's length with
+ * its '\n'. Reads 64 bytes at s: the caller makes sure end + 16 (the
+ * padding) is not passed. */
+static inline size_t line64(cpr_csv_state *ps, const cpr_csv_splitter *sp, const char *s, const char *end)
+{
+    const __m128i vsep = _mm_set1_epi8(sp->sep), vq = _mm_set1_epi8('"'), vcr = _mm_set1_epi8('\r'),
+                  vnl = _mm_set1_epi8('\n');
+    uint64_t sm = 0, nm = 0, qm = 0;
+    for (int b = 0; b < 4; b++) {
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * b));
+        sm |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, vsep)) << (16 * b);
+        nm |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, vnl)) << (16 * b);
+        qm |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(w, vq), _mm_cmpeq_epi8(w, vcr))) << (16 * b);
+    }
+    if (!nm) return (size_t)-1; /* a longer line */
+    size_t nl = (size_t)__builtin_ctzll(nm);
+    if (s + nl >= end) return 0;
+    uint64_t below = (UINT64_C(1) << nl) - 1;
+    size_t stop = nl;
+    if (qm & below) {
+        /* a CR just before the '\n' (CRLF) is the line's end; any other
+         * CR, or a quote, is fast_line's and libcsv's */
+        if ((qm & below) != (UINT64_C(1) << (nl - 1)) || s[nl - 1] != '\r') return (size_t)-1;
+        stop = nl - 1;
+    }
+    sm &= below;
+    if (!sm) return (size_t)-1; /* one field (perhaps blanks only) */
+    ps->row_started = 1;
+    ps->row_line = ps->line;
+    if (ps->nrow == ps->cap) cpr_csv_grow_rows(ps);
+    size_t nf = bits_set64(sm) + 1, use = nf < ps->ncol ? nf : ps->ncol;
+    const char *p = s;
+    for (size_t f = 0; f < use && !ps->status; f++) {
+        const char *a = p, *b = s + (sm ? (size_t)__builtin_ctzll(sm) : stop);
+        sm &= sm - 1;
+        p = b + 1;
+        while (a < b && is_blank(sp, *a)) a++;
+        while (b > a && is_blank(sp, b[-1])) b--;
+        data_field_padded(ps, f, a, (size_t)(b - a));
+    }
+    ps->field = nf;
+    cpr_csv_on_row(0, ps);
+    return nl + 1;
+}
+#endif
+
 /* The physical line that starts at s, if it can be split here: returns its
  * length with the '\n' after giving cpr_csv_on_field/cpr_csv_on_row the events libcsv would
  * give, or 0 (nothing done) when it needs libcsv: a quote, a CR other than
@@ -86,6 +155,10 @@ static size_t fast_line(cpr_csv_state *ps, cpr_csv_splitter *sp, const char *s, 
 {
     size_t k = 0, ncr = 0, last_cr = 0, nl = 0;
 #ifdef __SSE2__
+    if (end - s >= 48 && ps->header_done && !ps->status) {
+        size_t len = line64(ps, sp, s, end);
+        if (len != (size_t)-1) return len;
+    }
     /* 16 bytes at a time, one bit per byte in m. */
     const __m128i vsep = _mm_set1_epi8(sp->sep), vq = _mm_set1_epi8('"'), vcr = _mm_set1_epi8('\r'),
                   vnl = _mm_set1_epi8('\n');
@@ -166,7 +239,7 @@ found:;
         p = b + 1;
         while (a < b && is_blank(sp, *a)) a++;
         while (b > a && is_blank(sp, b[-1])) b--;
-        data_field_padded(ps, f, a, (size_t)(b - a));
+        data_field_call(ps, f, a, (size_t)(b - a));
     }
     ps->field = nf;
     cpr_csv_on_row(0, ps);

@@ -98,7 +98,7 @@ static inline int cpr_number_all_digits8(uint64_t v)
     return (((v + UINT64_C(0x4646464646464646)) | (v - UINT64_C(0x3030303030303030))) & UINT64_C(0x8080808080808080)) == 0;
 }
 
-static inline int cpr_number_quick_padded(const char *s, size_t len, double *out)
+__attribute__((always_inline)) static inline int cpr_number_quick_padded(const char *s, size_t len, double *out)
 {
     static const uint64_t p10[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
     const char *p = s + (len && (*s == '-' || *s == '+'));

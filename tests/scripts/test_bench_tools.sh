@@ -28,5 +28,8 @@ out=$("$T/timeit" 3 1 "$T/t.out" -- sh -c 'echo hello'); check $? "timeit runs a
 echo "$out" | awk 'NF == 5 && $1 >= $2 && $1 <= $3 && $5 == 3 { ok = 1 } END { exit !ok }'; check $? "timeit prints median min max peak runs"
 [ "$(cat "$T/t.out")" = hello ]; check $? "timeit keeps the command's stdout"
 "$T/timeit" 2 0 "$T/f.out" -- sh -c 'exit 3' 2>/dev/null; [ $? = 1 ]; check $? "timeit fails when the command fails"
+out=$("$T/timeit" --base /bin/true 3 0 "$T/b.out" -- sh -c 'i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done'); check $? "timeit --base runs a command paired with a floor"
+echo "$out" | awk 'NF == 9 && $5 == 3 && $6 > 0 && $7 > 0 && $7 < $1 && $8 > 0 { ok = 1 } END { exit !ok }'; check $? "timeit --base adds cpu, above-floor, floor and floor cpu ($out)"
+[ ! -e "$T/b.out.base" ]; check $? "timeit --base leaves no output of the floor runs"
 sh scripts/bench.sh --help > /dev/null; check $? "bench.sh --help"
 sh scripts/bench.sh --bogus > /dev/null 2>&1; [ $? = 2 ]; check $? "bench.sh refuses an unknown option"
