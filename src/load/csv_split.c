@@ -54,12 +54,6 @@ __attribute__((always_inline)) static inline void data_field_padded(cpr_csv_stat
     }
     cpr_csv_field_convert(ps, j, s, len);
 }
-/* The same, not inline: for fast_line, which now sees only the lines
- * line64 leaves to it (one copy of the field code inline is enough). */
-__attribute__((noinline)) static void data_field_call(cpr_csv_state *ps, size_t j, const char *s, size_t len)
-{
-    data_field_padded(ps, j, s, len);
-}
 static int is_blank(const cpr_csv_splitter *sp, char c) { return (c == ' ' || c == '\t') && c != sp->sep; }
 
 static void emit_field(cpr_csv_state *ps, const cpr_csv_splitter *sp, const char *a, const char *b)
@@ -239,7 +233,7 @@ found:;
         p = b + 1;
         while (a < b && is_blank(sp, *a)) a++;
         while (b > a && is_blank(sp, b[-1])) b--;
-        data_field_call(ps, f, a, (size_t)(b - a));
+        data_field_padded(ps, f, a, (size_t)(b - a));
     }
     ps->field = nf;
     cpr_csv_on_row(0, ps);
