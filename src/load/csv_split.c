@@ -56,10 +56,16 @@ __attribute__((always_inline)) static inline void data_field_padded(cpr_csv_stat
 }
 static int is_blank(const cpr_csv_splitter *sp, char c) { return (c == ' ' || c == '\t') && c != sp->sep; }
 
+/* The field [*a, *b) without the blanks libcsv trims at both ends. */
+static inline void trim_blanks(const cpr_csv_splitter *sp, const char **a, const char **b)
+{
+    while (*a < *b && is_blank(sp, **a)) (*a)++;
+    while (*b > *a && is_blank(sp, (*b)[-1])) (*b)--;
+}
+
 static void emit_field(cpr_csv_state *ps, const cpr_csv_splitter *sp, const char *a, const char *b)
 {
-    while (a < b && is_blank(sp, *a)) a++;
-    while (b > a && is_blank(sp, b[-1])) b--;
+    trim_blanks(sp, &a, &b);
     cpr_csv_on_field((void *)(uintptr_t)a, (size_t)(b - a), ps);
 }
 
@@ -130,8 +136,7 @@ static inline size_t line64(cpr_csv_state *ps, const cpr_csv_splitter *sp, const
         const char *a = p, *b = s + (sm ? (size_t)__builtin_ctzll(sm) : stop);
         sm &= sm - 1;
         p = b + 1;
-        while (a < b && is_blank(sp, *a)) a++;
-        while (b > a && is_blank(sp, b[-1])) b--;
+        trim_blanks(sp, &a, &b);
         data_field_padded(ps, f, a, (size_t)(b - a));
     }
     ps->field = nf;
@@ -231,8 +236,7 @@ found:;
     for (size_t f = 0; f < use && !ps->status; f++) {
         const char *a = p, *b = s + sp->off[f];
         p = b + 1;
-        while (a < b && is_blank(sp, *a)) a++;
-        while (b > a && is_blank(sp, b[-1])) b--;
+        trim_blanks(sp, &a, &b);
         data_field_padded(ps, f, a, (size_t)(b - a));
     }
     ps->field = nf;
