@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "temp_file.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,16 +40,6 @@ static void test_total_order(void **state)
     }
 }
 
-static char *write_file(const char *csv)
-{
-    char *path = strdup("/tmp/cpr-label-XXXXXX");
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    assert_int_equal(write(fd, csv, strlen(csv)), (ssize_t)strlen(csv));
-    close(fd);
-    return path;
-}
-
 static void test_merge_mixed_labels(void **state)
 {
     (void)state;
@@ -66,7 +57,7 @@ static void test_merge_mixed_labels(void **state)
             snprintf(line, sizeof line, "%s,%d,%zu\n", labels[(p + i) % NL][0] ? labels[(p + i) % NL] : "z", 2000 + (int)(i % 2), i);
             if (!strstr(b, line)) strcat(b, line);
         }
-        char *pa = write_file(a), *pb = write_file(b);
+        char *pa = unit_temp_file(a), *pb = unit_temp_file(b);
         const char *paths[2] = {pa, pb};
         cpr_load_opts o = {0};
         o.quiet = 1;

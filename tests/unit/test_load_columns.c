@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "temp_file.h"
 
 #include "cpr/catalogue.h"
 #include "cpr/frame.h"
@@ -20,19 +21,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static char *write_file(const char *text)
-{
-    const char *dir = getenv("TMPDIR");
-    char *path = malloc(4096);
-    snprintf(path, 4096, "%s/cpr_want_XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *fp = fdopen(fd, "w");
-    fputs(text, fp);
-    fclose(fp);
-    return path;
-}
-
 static const char *const panel =
     "iso3,country,year,gdp,aid,note,pop\n"
     "ARG,Argentina,2000,1.5,2,\"a, b\",10\n"
@@ -42,7 +30,7 @@ static const char *const panel =
 static void test_wanted_columns_only(void **state)
 {
     (void)state;
-    char *p = write_file(panel);
+    char *p = unit_temp_file(panel);
     const char *want[] = {"pop", "aid", "year"};
     cpr_load_opts o = {0};
     o.want = want;
@@ -75,7 +63,7 @@ static void test_wanted_columns_only(void **state)
 static void test_unknown_name_keeps_all(void **state)
 {
     (void)state;
-    char *p = write_file(panel);
+    char *p = unit_temp_file(panel);
     const char *want[] = {"aid", "gpd"};
     cpr_load_opts o = {0};
     o.want = want;
@@ -93,7 +81,7 @@ static void test_unknown_name_keeps_all(void **state)
 static void test_unwanted_column_checked(void **state)
 {
     (void)state;
-    char *p = write_file("iso3,year,y,z\nARG,2000,1,2\nARG,2001,2,1.5.2\n");
+    char *p = unit_temp_file("iso3,year,y,z\nARG,2000,1,2\nARG,2001,2,1.5.2\n");
     const char *want[] = {"y"};
     cpr_load_opts o = {0};
     cpr_frame *f = NULL;
@@ -117,8 +105,8 @@ static void test_unwanted_column_checked(void **state)
 static void test_merge_and_long_keep_all(void **state)
 {
     (void)state;
-    char *a = write_file("iso3,year,gdp,x\nARG,2000,1,5\n");
-    char *b = write_file("iso3,year,pop,x\nARG,2000,5,6\n");
+    char *a = unit_temp_file("iso3,year,gdp,x\nARG,2000,1,5\n");
+    char *b = unit_temp_file("iso3,year,pop,x\nARG,2000,5,6\n");
     const char *paths[2] = {a, b};
     const char *want[] = {"gdp", "pop"};
     cpr_load_opts o = {0};
@@ -129,7 +117,7 @@ static void test_merge_and_long_keep_all(void **state)
     /* x is in both files: still an error, as without the list */
     assert_int_equal(cpr_frame_read_many(paths, 2, &o, &f), CPR_E_DUPKEY);
     cpr_error_clear();
-    char *l = write_file("iso3,year,indicator,value\nARG,2000,gdp,1\nARG,2000,pop,2\n");
+    char *l = unit_temp_file("iso3,year,indicator,value\nARG,2000,gdp,1\nARG,2000,pop,2\n");
     const char *want2[] = {"gdp"};
     o.want = want2;
     o.nwant = 1;

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
+#include "temp_file.h"
 
 #include "cpr/frame.h"
 #include "cpr/status.h"
@@ -13,24 +14,11 @@
 #include <string.h>
 #include <unistd.h>
 
-static char *write_file(const char *text)
-{
-    const char *dir = getenv("TMPDIR");
-    char *path = malloc(4096);
-    snprintf(path, 4096, "%s/cpr_notes_XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *fp = fdopen(fd, "w");
-    fputs(text, fp);
-    fclose(fp);
-    return path;
-}
-
 static void test_merge_report_is_returned(void **state)
 {
     (void)state;
-    char *a = write_file("iso3,year,gdp\nARG,2000,1\nARG,2001,2\n");
-    char *b = write_file("iso3,year,pop\nARG,2000,5\nBRA,2002,6\n");
+    char *a = unit_temp_file("iso3,year,gdp\nARG,2000,1\nARG,2001,2\n");
+    char *b = unit_temp_file("iso3,year,pop\nARG,2000,5\nBRA,2002,6\n");
     const char *paths[2] = {a, b};
     cpr_load_notes notes = {0};
     cpr_load_opts o = {0};
